@@ -1,0 +1,314 @@
+"""Actors: every person, state, organisation and place a document mentions, one per entity.
+
+:func:`find_actors` groups the entity mentions of a ``Doc`` into actors (a surname joins the full
+name already mentioned, titles become roles, gazetteer names get their QID) and returns an
+:class:`ActorIndex` that other extractors ask "which actor is this token?" — including for
+pronouns, and for capitals standing for their state when they act.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import lexicons
+from extract.gazetteer import Entry, Gazetteer, normalise
+from extract.records import Actor, ActorKind, Mention
+from extract.text import Layout
+
+_KIND_OF_TYPE = {
+    "country": ActorKind.COUNTRY,
+    "territory": ActorKind.COUNTRY,
+    "former_country": ActorKind.COUNTRY,
+    "city": ActorKind.CITY,
+    "international_organisation": ActorKind.INTERNATIONAL_ORGANIZATION,
+    "government_body": ActorKind.GOVERNMENT_BODY,
+    "legislature": ActorKind.GOVERNMENT_BODY,
+    "news_agency": ActorKind.NEWS_ORGANIZATION,
+    "company": ActorKind.ORGANIZATION,
+    "person": ActorKind.PERSON,
+}
+_KIND_OF_LABEL = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANIZATION,
+    "GPE": ActorKind.PLACE,
+    "LOC": ActorKind.PLACE,
+    "FAC": ActorKind.PLACE,
+}
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its"})
+
+
+@dataclass
+class _Draft:
+    key: str
+    label: str
+    kind: ActorKind
+    qid: str | None = None
+    description: str | None = None
+    role: str | None = None
+    country_qid: str | None = None
+    link_confidence: float | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: set[int] = field(default_factory=set)
+
+    def freeze(self) -> Actor:
+        return Actor(
+            key=self.key, label=self.label, kind=self.kind, qid=self.qid,
+            description=self.description, role=self.role, country_qid=self.country_qid,
+            link_confidence=self.link_confidence,
+            mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
+        )
+
+
+class ActorIndex:
+    """The actors of one document and the tokens that mention them."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self._drafts: dict[str, _Draft] = {}
+        self._by_token: dict[int, str] = {}
+
+    # -- building --------------------------------------------------------------------------
+
+    def _add(self, draft: _Draft, span: Span | None) -> str:
+        existing = self._drafts.get(draft.key)
+        if existing is None:
+            self._drafts[draft.key] = existing = draft
+        else:
+            existing.role = existing.role or draft.role
+            existing.country_qid = existing.country_qid or draft.country_qid
+        if span is not None:
+            existing.mentions.append(Mention(span.text, span.start_char, span.end_char))
+            for t in span:
+                self._by_token.setdefault(t.i, existing.key)
+        return existing.key
+
+    def ensure_entry(self, entry: Entry) -> str:
+        """The key of the actor for a gazetteer entry, adding it (with no mention) if needed."""
+        return self._add(_from_entry(entry), None)
+
+    # -- asking ----------------------------------------------------------------------------
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return tuple(d.freeze() for d in self._drafts.values())
+
+    def get(self, key: str) -> _Draft | None:
+        return self._drafts.get(key)
+
+    def kind(self, key: str) -> ActorKind | None:
+        d = self._drafts.get(key)
+        return d.kind if d else None
+
+    def at(self, token: Token) -> str | None:
+        """The actor a token belongs to a mention of (pronouns not resolved)."""
+        return self._by_token.get(token.i)
+
+    def in_span(self, span: Span | Iterable[Token]) -> list[str]:
+        """Actors mentioned in a span, in order of first mention, without repeats."""
+        keys: list[str] = []
+        for t in span:
+            k = self._by_token.get(t.i)
+            if k and k not in keys:
+                keys.append(k)
+        return keys
+
+    def resolve(self, token: Token) -> str | None:
+        """The actor a token refers to: its mention, or for a pronoun its antecedent."""
+        key = self.at(token)
+        if key:
+            return key
+        lower = token.lower_
+        if lower in PERSONAL_PRONOUNS:
+            return self._antecedent(token, persons=True)
+        if lower in GROUP_PRONOUNS:
+            return self._antecedent(token, persons=False)
+        return None
+
+    def _antecedent(self, token: Token, *, persons: bool) -> str | None:
+        """The nearest earlier mention of the right sort, preferring grammatical subjects."""
+        sent_start = token.sent.start
+        best: tuple[int, int] | None = None
+        best_key = None
+        for i in range(token.i - 1, max(-1, sent_start - 200), -1):
+            key = self._by_token.get(i)
+            if key is None:
+                continue
+            kind = self._drafts[key].kind
+            is_person = kind is ActorKind.PERSON
+            if persons != is_person or kind in (ActorKind.PLACE, ActorKind.CITY):
+                continue
+            t = self.doc[i]
+            # Subjects are the usual antecedents; otherwise the closest mention.
+            score = (2 if t.dep_ in ("nsubj", "nsubjpass") else 0) + (
+                1 if t.sent.start == sent_start else 0)
+            if best is None or score > best[0]:
+                best, best_key = (score, i), key
+            if score >= 2:
+                break
+        return best_key
+
+    def agent(self, key: str | None) -> str | None:
+        """The actor that acts for ``key``: a capital used as an agent stands for its state."""
+        if key is None:
+            return None
+        d = self._drafts.get(key)
+        if d is not None and d.kind is ActorKind.CITY and d.qid:
+            state = self.gazetteer.capital_of.get(d.qid)
+            if state is not None:
+                return self.ensure_entry(state)
+        return key
+
+
+def _from_entry(entry: Entry, link_confidence: float = 0.95) -> _Draft:
+    kind = _KIND_OF_TYPE.get(entry.type, ActorKind.ORGANIZATION)
+    return _Draft(
+        key=entry.qid, label=entry.label, kind=kind, qid=entry.qid,
+        description=entry.description, link_confidence=link_confidence,
+        country_qid=entry.country_qid if kind is not ActorKind.COUNTRY else None,
+    )
+
+
+def _clean_span(span: Span) -> Span:
+    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS" or (
+            end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019")):
+        end -= 1
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _strip_title(span: Span, titles: frozenset[str]) -> tuple[Span, str | None]:
+    """'President Xi' -> ('Xi', 'President')."""
+    doc = span.doc
+    start = span.start
+    while start < span.end - 1:
+        two = doc[start : start + 2].text.lower()
+        if two in titles and start + 2 < span.end:
+            start += 2
+        elif doc[start].lower_ in titles:
+            start += 1
+        else:
+            break
+    if start == span.start:
+        return span, None
+    return Span(doc, start, span.end, label=span.label), doc[span.start : start].text
+
+
+def _role_before(span: Span, titles: frozenset[str]) -> str | None:
+    """The title written just before a name: 'U.S. Treasury Secretary' Scott Bessent."""
+    doc = span.doc
+    i = span.start - 1
+    first = span.start
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct and t.text not in (".",) or t.pos_ in ("VERB", "AUX", "DET", "ADP", "CCONJ",
+                                                           "PRON", "SCONJ", "NUM"):
+            break
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ") and not t.ent_type_:
+            break
+        first = i
+        i -= 1
+    if first == span.start:
+        return None
+    words = doc[first : span.start]
+    lowered = words.text.lower()
+    if not any(w.lower_ in titles for w in words) and not any(
+            title in lowered for title in titles if " " in title):
+        return None
+    return words.text
+
+
+def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) -> ActorIndex:
+    """Group the entity mentions of ``doc`` into actors.
+
+    Headings are skipped (a headline fragment is not an actor), a dateline gives a place, and a
+    single name joins a full name of the same document that contains it.
+    """
+    layout = layout or Layout(doc.text)
+    titles = lexicons.words("titles.txt")
+    index = ActorIndex(doc, gazetteer)
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and not layout.in_heading(e.start_char)]
+    persons: list[tuple[Span, str | None]] = []
+    for ent in ents:
+        span = _clean_span(ent)
+        if len(span) == 0:
+            continue
+        if ent.label_ == "PERSON":
+            name, title = _strip_title(span, titles)
+            persons.append((name, title or _role_before(span, titles)))
+            continue
+        if ent.label_ == "NORP":
+            states = [e for e in gazetteer.demonym(span.text) if e.type == "country"]
+            if len(states) == 1:
+                index._add(_from_entry(states[0], 0.9), span)
+            continue
+        entry = _link(span, gazetteer)
+        if entry is not None:
+            index._add(_from_entry(entry), span)
+            continue
+        kind = _KIND_OF_LABEL[ent.label_]
+        if layout.in_dateline(span.start_char):
+            kind = ActorKind.PLACE
+        label = span.text
+        index._add(_Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind), span)
+
+    # Full names first, so that a lone surname or given name can join them.
+    persons.sort(key=lambda p: -len(p[0]))
+    full: list[_Draft] = []
+    for name, role in persons:
+        entry = _link(name, gazetteer)
+        tokens = [t.lower_ for t in name]
+        match = None
+        if len(tokens) == 1:
+            match = next((d for d in full if tokens[0] in d.label.lower().split()), None)
+        if match is None and entry is not None:
+            draft = _from_entry(entry)
+        elif match is not None:
+            draft = _Draft(key=match.key, label=match.label, kind=ActorKind.PERSON)
+        else:
+            draft = _Draft(key=f"Person:{normalise(name.text)}", label=name.text,
+                           kind=ActorKind.PERSON)
+        draft.role = role
+        if role:
+            draft.country_qid = _country_in(role, gazetteer)
+        key = index._add(draft, name)
+        if len(tokens) > 1 and index._drafts[key] not in full:
+            full.append(index._drafts[key])
+    return index
+
+
+def _link(span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """The gazetteer entry a mention names, when the mention's type allows only one."""
+    if span.kb_id_ and span.kb_id_ in gazetteer.by_qid:
+        return gazetteer.by_qid[span.kb_id_]
+    label = span.label_
+    candidates = gazetteer.lookup(span.text)
+    if label == "PERSON":
+        candidates = [e for e in candidates if e.type == "person"]
+    elif label in ("GPE", "LOC"):
+        candidates = [e for e in candidates if e.type in _PLACE_OR_STATE]
+    elif label == "ORG":
+        candidates = [e for e in candidates if e.type not in ("person",)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+_PLACE_OR_STATE = frozenset({"country", "territory", "former_country", "city"})
+
+
+def _country_in(role: str, gazetteer: Gazetteer) -> str | None:
+    for word in role.replace("-", " ").split():
+        states = [e for e in gazetteer.demonym(word) if e.type == "country"]
+        if not states:
+            states = [e for e in gazetteer.lookup(word) if e.type == "country"]
+        if len(states) == 1:
+            return states[0].qid
+    return None

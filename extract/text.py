@@ -1,0 +1,72 @@
+"""Layout of a news text that the parser does not see: headings and datelines."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+_SENTENCE_END = ("." , "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.]+)?),\s+"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"\s+-+\s+"
+)
+
+
+class Layout:
+    """Which character ranges of a text are headings (not sentences) and datelines."""
+
+    def __init__(self, text: str) -> None:
+        self.headings: list[tuple[int, int]] = []
+        self.datelines: list[tuple[int, int, str, str]] = []
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start, stripped = pos, line.strip()
+            pos += len(line)
+            if not stripped:
+                continue
+            lead = start + (len(line) - len(line.lstrip()))
+            if is_heading(stripped):
+                self.headings.append((lead, lead + len(stripped)))
+                continue
+            m = _DATELINE.match(stripped)
+            if m:
+                self.datelines.append((lead, lead + m.end(), m["place"], m["date"]))
+        self._starts = [h[0] for h in self.headings]
+
+    def in_heading(self, char: int) -> bool:
+        i = bisect_right(self._starts, char) - 1
+        return i >= 0 and self.headings[i][0] <= char < self.headings[i][1]
+
+    def in_dateline(self, char: int) -> bool:
+        return any(s <= char < e for s, e, _, _ in self.datelines)
+
+    def heading_ranges(self) -> Iterator[tuple[int, int]]:
+        yield from self.headings
+
+
+def is_heading(line: str) -> bool:
+    """A title or section heading: short, with no sentence punctuation at its end, or all caps.
+
+    >>> is_heading("Post-Summit Momentum:")
+    True
+    >>> is_heading("NAKASONE HOPES U.S. VISIT WILL HELP END TRADE ROW")
+    True
+    >>> is_heading("Trump: Call Was “Very Good”")
+    True
+    >>> is_heading("“Our relationship with China is extremely strong,” Trump wrote.")
+    False
+    """
+    words = line.split()
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(words) > 1:
+        return True
+    if len(words) > 14:
+        return False
+    if line.endswith(":"):
+        return True
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    title_case = capitalised / max(len(words), 1) >= 0.6
+    return not line.endswith(_SENTENCE_END) or (title_case and len(words) <= 8 and
+                                                  not line.endswith((".", "?", "!")))

@@ -1,0 +1,346 @@
+"""The knowledge store: an Oxigraph store holding one named graph per document.
+
+Layout of the dataset:
+
+* ``<document IRI>``: everything extracted from that document (the graph IRI is the document IRI);
+* ``<base>graph/entities``: the shared description of every entity (label, types, Wikidata link),
+  written once whatever the number of articles that mention it;
+* ``https://w3id.org/newskg/ontology``: the ontology itself, so ``rdfs:subClassOf*`` works.
+
+Queries see the union of all graphs by default. Replacing a document is one SPARQL update, which
+Oxigraph applies in one transaction: a reader sees the old graph or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+)
+
+from graph.iris import DEFAULT_BASE, ONTOLOGY_GRAPH, Minter
+from ontology import ONTOLOGY_TTL
+from ontology.vocab import NKG, PREFIXES, RDFS
+
+EXPORT_FORMATS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "nquads": RdfFormat.N_QUADS,
+    "trig": RdfFormat.TRIG,
+    "jsonld": RdfFormat.JSON_LD,
+    "xml": RdfFormat.RDF_XML,
+}
+"""``newskg export --format`` names and the RDF format each writes."""
+
+_DATASET_FORMATS = {RdfFormat.N_QUADS, RdfFormat.TRIG}
+
+
+class StoreError(Exception):
+    """A store problem a user can act on (locked, missing, unknown document ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    documents: int
+    quads: int
+    actors: int
+    statements: int
+    summits: int
+    policies: int
+    topics: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    iri: str
+    id: str
+    sha256: str
+
+
+class KnowledgeStore:
+    """newskg's view of an Oxigraph store.
+
+    Args:
+        path: a directory for an on-disk store, or ``None`` for an in-memory one (tests).
+        base: the IRI base minted IRIs live under.
+        read_only: open an existing on-disk store without taking the write lock.
+
+    Raises:
+        StoreError: the store cannot be opened (another process holds it, or it is missing).
+    """
+
+    def __init__(
+        self, path: str | Path | None = None, *, base: str = DEFAULT_BASE, read_only: bool = False
+    ) -> None:
+        self.path = Path(path) if path is not None else None
+        self.minter = Minter(base)
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self._store = Store()
+            elif read_only:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}: ingest something first")
+                self._store = Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        if not read_only:
+            self._ensure_ontology()
+
+    @property
+    def oxigraph(self) -> Store:
+        """The underlying pyoxigraph store (for the server and benchmarks)."""
+        return self._store
+
+    # -- the ontology graph ---------------------------------------------------------------
+
+    def _ensure_ontology(self) -> None:
+        """Load the ontology into its graph, replacing an older version if the file changed."""
+        data = ONTOLOGY_TTL.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        graph = NamedNode(ONTOLOGY_GRAPH)
+        marker = NamedNode(ONTOLOGY_GRAPH + "#loaded-from")
+        current = list(self._store.quads_for_pattern(graph, marker, None, graph))
+        if current and current[0].object.value == digest:
+            return
+        self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+        self._store.load(io.BytesIO(data), format=RdfFormat.TURTLE, to_graph=graph)
+        from pyoxigraph import Literal
+
+        self._store.add(Quad(graph, marker, Literal(digest), graph))
+
+    # -- documents ------------------------------------------------------------------------
+
+    def document_iri(self, doc_id: str) -> str:
+        return self.minter.document(doc_id)
+
+    def find_document(self, *, doc_id: str | None = None, sha256: str | None = None
+                      ) -> list[StoredDocument]:
+        """Stored documents with this id or this text hash."""
+        from pyoxigraph import Literal
+
+        found: dict[str, StoredDocument] = {}
+        probes = []
+        if doc_id is not None:
+            probes.append((NamedNode(NKG.documentId), Literal(doc_id)))
+        if sha256 is not None:
+            probes.append((NamedNode(NKG.sha256), Literal(sha256)))
+        for pred, value in probes:
+            for q in self._store.quads_for_pattern(None, pred, value, None):
+                iri = q.subject.value
+                if iri not in found:
+                    found[iri] = self._stored(iri)
+        return sorted(found.values(), key=lambda d: d.iri)
+
+    def _stored(self, iri: str) -> StoredDocument:
+        g = NamedNode(iri)
+
+        def one(p: str) -> str:
+            for q in self._store.quads_for_pattern(g, NamedNode(p), None, g):
+                return str(q.object.value)
+            return ""
+
+        return StoredDocument(iri=iri, id=one(NKG.documentId), sha256=one(NKG.sha256))
+
+    def documents(self) -> Iterator[StoredDocument]:
+        for q in self._store.quads_for_pattern(None, NamedNode(NKG.documentId), None, None):
+            if isinstance(q.graph_name, NamedNode) and q.graph_name.value == q.subject.value:
+                yield StoredDocument(q.subject.value, str(q.object.value), "")
+
+    def replace_document(self, doc_id: str, sha256: str, quads: Iterable[Quad]) -> int:
+        """Write one document's quads, replacing any earlier copy (same id or same text).
+
+        Everything happens in one update, so it is all or nothing. Returns the number of quads
+        in the document's own graph.
+        """
+        doc_iri = self.document_iri(doc_id)
+        olds = {d.iri for d in self.find_document(doc_id=doc_id, sha256=sha256)} | {doc_iri}
+        entities_graph = self.minter.entities_graph
+        doc_triples: list[str] = []
+        entity_triples: list[str] = []
+        labelled: set[str] = set()
+        label = NamedNode(RDFS.label)
+        for q in quads:
+            g = q.graph_name
+            triple = f"{q.subject} {q.predicate} {q.object} ."
+            if isinstance(g, NamedNode) and g.value == entities_graph:
+                if q.predicate == label:
+                    # First writer wins: merged entities keep one label.
+                    if q.subject.value in labelled or self._has_label(q.subject):
+                        continue
+                    labelled.add(q.subject.value)
+                entity_triples.append(triple)
+            elif isinstance(g, NamedNode) and g.value == doc_iri:
+                doc_triples.append(triple)
+            else:
+                raise ValueError(f"quad outside the document's graphs: {q}")
+        stale = self._mentioned_in(olds)
+        ops = [f"DROP SILENT GRAPH <{iri}>" for iri in sorted(olds)]
+        body = [f"GRAPH <{doc_iri}> {{\n" + "\n".join(doc_triples) + "\n}"]
+        if entity_triples:
+            body.append(f"GRAPH <{entities_graph}> {{\n" + "\n".join(entity_triples) + "\n}")
+        ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        if stale:
+            ops.append(self._prune_orphans_update(stale))
+        self._update(" ;\n".join(ops))
+        return len(doc_triples)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Drop a document's graph; ``False`` if there was none."""
+        docs = self.find_document(doc_id=doc_id)
+        if not docs:
+            return False
+        stale = self._mentioned_in({d.iri for d in docs})
+        ops = [f"DROP SILENT GRAPH <{d.iri}>" for d in docs]
+        if stale:
+            ops.append(self._prune_orphans_update(stale))
+        self._update(" ;\n".join(ops))
+        return True
+
+    def _has_label(self, subject: Any) -> bool:
+        g = NamedNode(self.minter.entities_graph)
+        return next(iter(self._store.quads_for_pattern(subject, NamedNode(RDFS.label), None, g)),
+                    None) is not None
+
+    def _mentioned_in(self, graphs: set[str]) -> set[str]:
+        mentioned = NamedNode(NKG.mentionedIn)
+        return {
+            q.subject.value
+            for g in graphs
+            for q in self._store.quads_for_pattern(None, mentioned, None, NamedNode(g))
+        }
+
+    def _prune_orphans_update(self, candidates: set[str]) -> str:
+        """Forget shared descriptions of ``candidates`` that no document mentions any more."""
+        values = " ".join(f"<{iri}>" for iri in sorted(candidates))
+        return (
+            f"DELETE {{ GRAPH <{self.minter.entities_graph}> {{ ?e ?p ?o }} }} "
+            f"WHERE {{ VALUES ?e {{ {values} }} GRAPH <{self.minter.entities_graph}> {{ ?e ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{NKG.mentionedIn}> ?d }} }} }}"
+        )
+
+    def _update(self, update: str) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        try:
+            self._store.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing to the store failed: {exc}") from exc
+
+    # -- reading ------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> QuerySolutions | QueryBoolean | QueryTriples:
+        """Run a SPARQL query; the default graph is the union of all graphs unless given.
+
+        Raises:
+            SyntaxError: the query does not parse (the message says where).
+        """
+        kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
+        if default_graph:
+            kwargs["default_graph"] = [NamedNode(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs:
+            kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]
+        return self._store.query(sparql, **kwargs)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def stats(self) -> Stats:
+        def count(where: str) -> int:
+            res = self.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}")
+            assert isinstance(res, QuerySolutions)
+            return int(next(iter(res))["n"].value)
+
+        ontology = NamedNode(ONTOLOGY_GRAPH)
+        data_quads = len(self._store) - sum(
+            1 for _ in self._store.quads_for_pattern(None, None, None, ontology))
+        return Stats(
+            documents=count("?x a nkg:Document"),
+            quads=data_quads,
+            actors=count("?x a nkg:Actor"),
+            statements=count("?x a nkg:Statement"),
+            summits=count("?x a nkg:Summit"),
+            policies=count("?x a nkg:Policy"),
+            topics=count("?x a nkg:Topic"),
+        )
+
+    # -- export -------------------------------------------------------------------------
+
+    def export(self, fmt: str, output: IO[bytes], *, document: str | None = None) -> None:
+        """Serialise the data (not the ontology) in one of :data:`EXPORT_FORMATS`.
+
+        With ``document`` (an id), only that document's graph plus the shared descriptions of
+        the entities it mentions. Graph formats (Turtle ...) merge the graphs; N-Quads and TriG
+        keep them apart.
+
+        Raises:
+            StoreError: unknown format or document.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        rdf_format = EXPORT_FORMATS[fmt]
+        if document is not None:
+            docs = self.find_document(doc_id=document)
+            if not docs:
+                raise StoreError(f"no document with id {document!r} in the store")
+            doc_iri = docs[0].iri
+            where = (
+                f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{doc_iri}>) }} UNION "
+                f"{{ GRAPH <{doc_iri}> {{ ?s <{NKG.mentionedIn}> ?d }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g = <{self.minter.entities_graph}>) }}"
+            )
+        else:
+            where = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
+        prefixes = {k: v for k, v in PREFIXES.items() if k not in ("xsd",)}
+        if rdf_format in _DATASET_FORMATS:
+            results = self._store.query(
+                f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
+            assert isinstance(results, QuerySolutions)
+            tmp = Store()
+            tmp.extend(Quad(r["s"], r["p"], r["o"], r["g"]) for r in results)
+            tmp.dump(output, format=rdf_format, prefixes=prefixes)
+            return
+        triples = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
+        assert isinstance(triples, QueryTriples)
+        tmp = Store()
+        tmp.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples)
+        tmp.dump(output, format=rdf_format, from_graph=DefaultGraph(), prefixes=prefixes)
+
+    def close(self) -> None:
+        """Flush and release the store (on-disk stores release their lock)."""
+        if self.path is not None and not self.read_only:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> KnowledgeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,268 @@
+"""The ``newskg`` command: one verb per job, each a thin wrapper over a library function.
+
+Data goes to stdout, logs and errors to stderr; a user mistake is one clear line and exit 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newskg import __version__
+from newskg.settings import Settings, env_var
+
+log = logging.getLogger("newskg")
+DEFAULTS = Settings()
+
+QUERY_FORMATS = ("table", "csv", "tsv", "json")
+EXPORT_CHOICES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
+
+
+def _help(name: str) -> str:
+    from dataclasses import fields
+
+    f = next(f for f in fields(Settings) if f.name == name)
+    return f"{f.metadata['help']} [env {env_var(name)}; default {f.default}]"
+
+
+store_option = click.option(
+    "-s", "--store", "store", envvar=env_var("store"), default=DEFAULTS.store,
+    show_default=False, help=_help("store"), type=click.Path(file_okay=False))
+
+
+def _open_store(path: str, *, read_only: bool = False, base: str | None = None) -> Any:
+    from graph.store import KnowledgeStore, StoreError
+
+    try:
+        return KnowledgeStore(path, read_only=read_only,
+                              base=base or Settings.from_env().base_iri)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newskg")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def main(verbose: int, quiet: bool) -> None:
+    """Build a knowledge graph of who said and did what from English news, and query it."""
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, stream=sys.stderr,
+                        format="newskg: %(levelname)s: %(message)s")
+    logging.getLogger("newskg").setLevel(logging.INFO if not quiet else logging.ERROR)
+
+
+def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:
+    from extract.nlp import ModelNotFound, load_pipeline
+
+    try:
+        return load_pipeline(model, gazetteer)
+    except (ModelNotFound, OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _gazetteer(files: tuple[str, ...]) -> Any:
+    from extract import gazetteer as gaz
+
+    try:
+        return gaz.load(files)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"gazetteer: {exc}") from exc
+
+
+def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date | None,
+               gazetteer_files: tuple[str, ...] = (), batch_size: int = 64,
+               max_chars: int = 1_000_000, progress: bool = True) -> Any:
+    """Ingest ``paths`` into an open store, with a progress bar on a terminal."""
+    from newskg.pipeline import ingest
+    from newskg.sources import InputError, read_inputs
+
+    nlp = _load_nlp(model, gazetteer_files)
+    gaz = _gazetteer(gazetteer_files)
+    try:
+        sources = read_inputs(list(paths), default_date=date)
+        bar = _progress(progress)
+        summary = ingest(sources, store, nlp, gaz, batch_size=batch_size, max_chars=max_chars,
+                         on_document=bar.update if bar else None)
+        if bar:
+            bar.close()
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    return summary
+
+
+class _Bar:
+    """A tqdm bar on a terminal; a log line every few seconds elsewhere (CI, pipes)."""
+
+    def __init__(self, tty: bool) -> None:
+        import time
+
+        self._time = time.monotonic
+        self._last = self._time()
+        self._seen = 0
+        self._bar = None
+        if tty:
+            from tqdm import tqdm
+
+            self._bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, summary: Any) -> None:
+        if self._bar is not None:
+            self._bar.update(summary.documents - self._seen)
+            self._bar.set_postfix(words_s=f"{summary.words_per_second:,.0f}",
+                                  failed=summary.failed)
+        elif self._time() - self._last > 5:
+            self._last = self._time()
+            log.info("%d documents, %,.0f words/s", summary.documents,
+                     summary.words_per_second)
+        self._seen = summary.documents
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def _progress(enabled: bool) -> _Bar | None:
+    return _Bar(sys.stderr.isatty()) if enabled else None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Publication date for plain-text files without a NAME.meta.json.")
+@click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra gazetteer TSV used beside the bundled one (repeatable).")
+@click.option("--batch-size", default=DEFAULTS.batch_size, show_default=True,
+              help=_help("batch_size"))
+@click.option("--max-chars", default=DEFAULTS.max_chars, show_default=True,
+              help=_help("max_chars"))
+def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | None,
+           gazetteer_files: tuple[str, ...], batch_size: int, max_chars: int) -> None:
+    """Extract actors, statements, summits and policies from PATHS into the store.
+
+    PATHS are .txt/.md/.html files (a NAME.meta.json beside one gives its title, date and
+    source), folders of them, .jsonl(.gz/.bz2) files of {id, title, date, url, text}, or - for
+    JSON lines on stdin. Documents already stored with the same id and text are skipped.
+    """
+    with _open_store(store) as kstore:
+        summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None,
+                             gazetteer_files=gazetteer_files, batch_size=batch_size,
+                             max_chars=max_chars)
+    click.echo(summary.line(), err=True)
+    if summary.failed and not summary.documents and not summary.skipped:
+        raise click.ClickException("no document could be ingested")
+
+
+def _read_query(query: str | None, file: str | None) -> str:
+    if query and file:
+        raise click.UsageError("give the query as an argument or with --file, not both")
+    if file:
+        try:
+            return Path(file).read_text(encoding="utf-8") if file != "-" else sys.stdin.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise click.ClickException(f"cannot read {file}: {exc}") from exc
+    if query == "-" or (query is None and not sys.stdin.isatty()):
+        return sys.stdin.read()
+    if not query:
+        raise click.UsageError("no query: give it as an argument, with --file, or on stdin")
+    return query
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-f", "--file", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Read the SPARQL query from this file (- for stdin).")
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
+              show_default=True, help="Output for SELECT results.")
+@store_option
+def query(query: str | None, file: str | None, fmt: str, store: str) -> None:
+    """Run a SPARQL query against the store (the default graph is the union of all graphs)."""
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+
+    sparql = _read_query(query, file)
+    with _open_store(store, read_only=Path(store).exists()) as kstore:
+        try:
+            results = kstore.query(sparql)
+        except SyntaxError as exc:
+            raise click.ClickException(f"bad SPARQL: {exc}") from exc
+        out = sys.stdout.buffer
+        if isinstance(results, QueryBoolean):
+            click.echo("true" if bool(results) else "false")
+        elif isinstance(results, QuerySolutions):
+            if fmt == "table":
+                _print_table(results)
+            else:
+                kind = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
+                        "json": QueryResultsFormat.JSON}[fmt]
+                results.serialize(out, format=kind)
+        else:
+            results.serialize(out, format=RdfFormat.TURTLE)
+        out.flush()
+
+
+def _print_table(results: Any) -> None:
+    names = [v.value for v in results.variables]
+    rows = [[_cell(sol[name]) for name in names] for sol in results]
+    widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
+    widths = [min(w, 100) for w in widths]
+    click.echo("  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)))
+    click.echo("  ".join("-" * w for w in widths))
+    for r in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+def _cell(term: Any) -> str:
+    if term is None:
+        return ""
+    return " ".join(str(term.value).split())
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_CHOICES), default="turtle",
+              show_default=True, help="RDF serialisation.")
+@click.option("--document", help="Export only this document (its id) and the entities it names.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: stdout).")
+@store_option
+def export(fmt: str, document: str | None, output: str, store: str) -> None:
+    """Export the graph (without the ontology) as RDF."""
+    from graph.store import StoreError
+
+    with _open_store(store, read_only=Path(store).exists()) as kstore:
+        try:
+            if output == "-":
+                kstore.export(fmt, sys.stdout.buffer, document=document)
+                sys.stdout.buffer.flush()
+            else:
+                with open(output, "wb") as f:
+                    kstore.export(fmt, f, document=document)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
+@store_option
+def stats(as_json: bool, store: str) -> None:
+    """Count documents, quads, actors, statements, summits and policies."""
+    with _open_store(store, read_only=Path(store).exists()) as kstore:
+        counts = kstore.stats().as_dict()
+    if as_json:
+        click.echo(json.dumps(counts))
+    else:
+        for k, v in counts.items():
+            click.echo(f"{k}\t{v}")
+
+
+if __name__ == "__main__":
+    main()

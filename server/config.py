@@ -1,0 +1,59 @@
+"""Server settings, declared as data in one place (each with a default and help text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from graph.iris import DEFAULT_BASE
+
+
+def _setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """Everything ``create_app`` needs to know; immutable once the app is built."""
+
+    store_path: str | None = _setting(  # type: ignore[assignment]
+        None, "Directory of the on-disk Oxigraph store; None for an in-memory store (tests).")
+    base_iri: str = _setting(  # type: ignore[assignment]
+        DEFAULT_BASE, "IRI base of minted resources; /resource/<rest> dereferences base_iri+rest.")
+    query_timeout_s: float = _setting(  # type: ignore[assignment]
+        30.0, "Hard time limit of one SPARQL query (on-disk stores: the worker is killed; "
+              "in-memory stores: checked between result rows only).")
+    max_rows: int = _setting(  # type: ignore[assignment]
+        10000, "Most result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned; announced in "
+               "X-Result-Truncated and, for SPARQL JSON, in the body.")
+    max_request_bytes: int = _setting(  # type: ignore[assignment]
+        1_000_000, "Largest accepted request body; larger bodies get 413.")
+    update_token: str | None = _setting(  # type: ignore[assignment]
+        None, "Bearer token for /update and GSP writes; None closes all writes (403).")
+    cors_origins: str = _setting(  # type: ignore[assignment]
+        "*", "Access-Control-Allow-Origin for read endpoints; empty string disables CORS.")
+    workers: int = _setting(  # type: ignore[assignment]
+        2, "Query worker processes for an on-disk store; 0 runs queries in the request thread.")
+    debug: bool = _setting(False, "Flask debug mode (and the Flask development server).")  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.query_timeout_s <= 0:
+            raise ValueError("query_timeout_s must be positive")
+        if self.max_rows < 1:
+            raise ValueError("max_rows must be at least 1")
+        if self.max_request_bytes < 1:
+            raise ValueError("max_request_bytes must be at least 1")
+        if self.workers < 0:
+            raise ValueError("workers must be >= 0")
+        if self.update_token is not None and not self.update_token.strip():
+            raise ValueError("update_token must not be empty (use None to close writes)")
+
+    def __repr__(self) -> str:  # never show the token
+        shown = ", ".join(
+            f"{f.name}={'***' if f.name == 'update_token' and self.update_token else getattr(self, f.name)!r}"
+            for f in fields(self))
+        return f"ServerConfig({shown})"
+
+
+def setting_help() -> dict[str, str]:
+    """Help text of every setting, by name (for the CLI and the docs)."""
+    return {f.name: f.metadata["help"] for f in fields(ServerConfig)}
