@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.gazetteer import Entry, Gazetteer, normalise
+from extract.linking import link
 from extract.records import Actor, ActorKind, Mention
 from extract.text import Layout
 
@@ -251,9 +252,9 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             if len(states) == 1:
                 index._add(_from_entry(states[0], 0.9), span)
             continue
-        entry = _link(span, gazetteer)
-        if entry is not None:
-            index._add(_from_entry(entry), span)
+        found = link(span, gazetteer)
+        if found is not None:
+            index._add(_from_entry(found.entry, found.confidence), span)
             continue
         kind = _KIND_OF_LABEL[ent.label_]
         if layout.in_dateline(span.start_char):
@@ -265,13 +266,13 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     persons.sort(key=lambda p: -len(p[0]))
     full: list[_Draft] = []
     for name, role in persons:
-        entry = _link(name, gazetteer)
+        found = link(name, gazetteer)
         tokens = [t.lower_ for t in name]
         match = None
         if len(tokens) == 1:
             match = next((d for d in full if tokens[0] in d.label.lower().split()), None)
-        if match is None and entry is not None:
-            draft = _from_entry(entry)
+        if match is None and found is not None:
+            draft = _from_entry(found.entry, found.confidence)
         elif match is not None:
             draft = _Draft(key=match.key, label=match.label, kind=ActorKind.PERSON)
         else:
@@ -284,24 +285,6 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
     return index
-
-
-def _link(span: Span, gazetteer: Gazetteer) -> Entry | None:
-    """The gazetteer entry a mention names, when the mention's type allows only one."""
-    if span.kb_id_ and span.kb_id_ in gazetteer.by_qid:
-        return gazetteer.by_qid[span.kb_id_]
-    label = span.label_
-    candidates = gazetteer.lookup(span.text)
-    if label == "PERSON":
-        candidates = [e for e in candidates if e.type == "person"]
-    elif label in ("GPE", "LOC"):
-        candidates = [e for e in candidates if e.type in _PLACE_OR_STATE]
-    elif label == "ORG":
-        candidates = [e for e in candidates if e.type not in ("person",)]
-    return candidates[0] if len(candidates) == 1 else None
-
-
-_PLACE_OR_STATE = frozenset({"country", "territory", "former_country", "city"})
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:

@@ -6,20 +6,35 @@ from spacy.tokens import Doc
 
 from extract.actors import find_actors
 from extract.gazetteer import Gazetteer
-from extract.records import DocumentInfo, Extraction
+from extract.policies import find_policies
+from extract.records import DocumentInfo, Extraction, NonStatement, Statement
 from extract.statements import find_statements
+from extract.summits import find_summits
 from extract.text import Layout
+from extract.topics import find_topics
 
 
 def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extraction:
-    """Run every extractor over ``doc`` (whose text is ``info.text``)."""
+    """Run every extractor over ``doc`` (whose text is ``info.text``).
+
+    Order matters: summits link to the policies they produced, and statements to the summits
+    and policies they talk about.
+    """
     if doc.text != info.text:
         raise ValueError("the Doc was not made from this document's text")
     layout = Layout(doc.text)
     actors = find_actors(doc, gazetteer, layout)
-    statements = tuple(find_statements(doc, actors, layout))
+    topics = find_topics(doc, gazetteer, layout)
+    policies = tuple(find_policies(doc, actors, topics, layout, info.date))
+    summits = tuple(find_summits(doc, actors, topics, layout, info.date, policies))
+    speech = list(find_statements(doc, actors, topics, layout, info.date,
+                                  events=(*summits, *policies)))
     return Extraction(
         document=info,
         actors=actors.actors,
-        statements=statements,
+        topics=topics.topics,
+        statements=tuple(s for s in speech if isinstance(s, Statement)),
+        non_statements=tuple(s for s in speech if isinstance(s, NonStatement)),
+        summits=summits,
+        policies=policies,
     )

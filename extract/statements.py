@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from extract.actors import ActorIndex
-from extract.records import Evidence, Statement
+from extract.records import Evidence, NonStatement, Policy, Statement, Summit
 from extract.text import Layout
+from extract.topics import TopicIndex
 
 REPORTING_VERBS = frozenset({"say", "tell", "add", "stress", "reiterate", "announce", "confirm",
                              "warn", "urge", "write", "describe", "note"})
@@ -19,7 +21,14 @@ def evidence_of(span: Span, sent: Span) -> Evidence:
     return Evidence(span.start_char, span.end_char, sent.text, sent.start_char, sent.end_char)
 
 
-def find_statements(doc: Doc, actors: ActorIndex, layout: Layout) -> Iterator[Statement]:
+def find_statements(
+    doc: Doc,
+    actors: ActorIndex,
+    topics: TopicIndex,
+    layout: Layout,
+    published: dt.date | None = None,
+    events: Sequence[Summit | Policy] = (),
+) -> Iterator[Statement | NonStatement]:
     """Statements whose reporting verb has a subject that resolves to an actor."""
     for sent in doc.sents:
         if layout.in_heading(sent.start_char):
@@ -32,7 +41,7 @@ def find_statements(doc: Doc, actors: ActorIndex, layout: Layout) -> Iterator[St
             speaker = _speaker(verb, actors)
             if speaker is None:
                 continue
-            about = [k for k in actors.in_span(sent) if k != speaker]
+            about = [k for k in [*actors.in_span(sent), *topics.in_span(sent)] if k != speaker]
             direct = any(ch in sent.text for ch in _QUOTES) and verb.i > sent.start + 1
             yield Statement(
                 speaker=speaker,

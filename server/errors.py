@@ -1,0 +1,132 @@
+"""Domain exceptions carrying an HTTP status, and the one error handler.
+
+Every error response has the same shape whatever raised it: a status, a short title and a
+message for the user, rendered as JSON, HTML or text/plain by the request's ``Accept`` header.
+Tracebacks never reach the client; a 500 means a real fault and is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from html import escape
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+class ServerError(Exception):
+    """A failure the client can act on; ``status`` is its HTTP status."""
+
+    status = 500
+    title = "Internal Server Error"
+
+    def __init__(self, message: str, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.headers = dict(headers or {})
+
+
+class BadRequest(ServerError):
+    status, title = 400, "Bad Request"
+
+
+class QuerySyntaxError(BadRequest):
+    """The query or update does not parse; the message is the parser's (line and column)."""
+
+
+class Unauthorized(ServerError):
+    status, title = 401, "Unauthorized"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, headers={"WWW-Authenticate": 'Bearer realm="newskg"'})
+
+
+class Forbidden(ServerError):
+    status, title = 403, "Forbidden"
+
+
+class NotFound(ServerError):
+    status, title = 404, "Not Found"
+
+
+class MethodNotAllowed(ServerError):
+    status, title = 405, "Method Not Allowed"
+
+    def __init__(self, message: str, allowed: list[str]) -> None:
+        super().__init__(message, headers={"Allow": ", ".join(allowed)})
+
+
+class NotAcceptable(ServerError):
+    status, title = 406, "Not Acceptable"
+
+
+class PayloadTooLarge(ServerError):
+    status, title = 413, "Payload Too Large"
+
+
+class UnsupportedMediaType(ServerError):
+    status, title = 415, "Unsupported Media Type"
+
+
+class QueryTimeout(ServerError):
+    status, title = 503, "Service Unavailable"
+
+
+class ServiceBusy(ServerError):
+    status, title = 503, "Service Unavailable"
+
+
+def _wants(mimetype: str) -> bool:
+    accept = request.accept_mimetypes
+    best = accept.best_match(["text/plain", "application/json", "text/html"], default="text/plain")
+    return best == mimetype and accept[mimetype] > 0
+
+
+def error_response(status: int, title: str, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    """The single error shape: ``{"status", "error", "message"}`` (or its text/HTML rendering)."""
+    if _wants("application/json"):
+        body = json.dumps({"status": status, "error": title, "message": message})
+        resp = Response(body, status=status, mimetype="application/json")
+    elif _wants("text/html"):
+        page = (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{status} "
+                f"{escape(title)}</title></head><body><h1>{status} {escape(title)}</h1>"
+                f"<pre>{escape(message)}</pre><p><a href=\"/\">Back to the query page</a></p>"
+                "</body></html>")
+        resp = Response(page, status=status, mimetype="text/html")
+    else:
+        resp = Response(f"{status} {title}: {message}\n", status=status, mimetype="text/plain")
+    for k, v in (headers or {}).items():
+        resp.headers[k] = v
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(ServerError)
+    def _domain(exc: ServerError) -> Response:
+        if exc.status >= 500 and not isinstance(exc, QueryTimeout | ServiceBusy):
+            log.error("server fault: %s", exc.message)
+        return error_response(exc.status, exc.title, exc.message, exc.headers)
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException) -> Response:
+        status = exc.code or 500
+        headers = {}
+        if status == 405:
+            allow = [h for k, h in exc.get_headers() if k.lower() == "allow"]
+            if allow:
+                headers["Allow"] = allow[0]
+        message = exc.description or exc.name
+        if status == 413:
+            message = "the request body is larger than the server accepts"
+        return error_response(status, exc.name, message, headers)
+
+    @app.errorhandler(Exception)
+    def _fault(exc: Exception) -> Response:
+        log.exception("unhandled error while serving %s %s", request.method, request.path)
+        return error_response(500, "Internal Server Error",
+                              "the server failed to answer this request; the fault is logged")
