@@ -90,7 +90,9 @@ def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date 
         sources = read_inputs(list(paths), default_date=date)
         bar = _progress(progress)
         summary = ingest(sources, store, nlp, gaz, batch_size=batch_size, max_chars=max_chars,
-                         on_document=bar.update if bar else None)
+                         on_document=bar.update if bar else None,
+                         on_failure=lambda e: click.echo(f"skipped {e.origin}: {e.reason}",
+                                                         err=True))
         if bar:
             bar.close()
     except InputError as exc:
@@ -189,7 +191,7 @@ def query(query: str | None, file: str | None, fmt: str, store: str) -> None:
     from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 
     sparql = _read_query(query, file)
-    with _open_store(store, read_only=Path(store).exists()) as kstore:
+    with _open_store(store, read_only=True) as kstore:
         try:
             results = kstore.query(sparql)
         except SyntaxError as exc:
@@ -238,7 +240,7 @@ def export(fmt: str, document: str | None, output: str, store: str) -> None:
     """Export the graph (without the ontology) as RDF."""
     from graph.store import StoreError
 
-    with _open_store(store, read_only=Path(store).exists()) as kstore:
+    with _open_store(store, read_only=True) as kstore:
         try:
             if output == "-":
                 kstore.export(fmt, sys.stdout.buffer, document=document)
@@ -255,7 +257,7 @@ def export(fmt: str, document: str | None, output: str, store: str) -> None:
 @store_option
 def stats(as_json: bool, store: str) -> None:
     """Count documents, quads, actors, statements, summits and policies."""
-    with _open_store(store, read_only=Path(store).exists()) as kstore:
+    with _open_store(store, read_only=True) as kstore:
         counts = kstore.stats().as_dict()
     if as_json:
         click.echo(json.dumps(counts))

@@ -26,6 +26,10 @@ from newskg.sources import SourceDocument, SourceError
 log = logging.getLogger(__name__)
 
 
+MAX_KEPT_FAILURES = 1000
+"""Failures kept in the summary (all are counted and reported as they happen)."""
+
+
 @dataclass
 class IngestSummary:
     documents: int = 0
@@ -81,6 +85,7 @@ def ingest(
     batch_size: int = 64,
     max_chars: int = 1_000_000,
     on_document: Callable[[IngestSummary], None] | None = None,
+    on_failure: Callable[[SourceError], None] | None = None,
 ) -> IngestSummary:
     """Extract and store every document; returns what happened. Never raises for one document."""
     summary = IngestSummary()
@@ -88,8 +93,13 @@ def ingest(
 
     def fail(origin: str, reason: str) -> None:
         summary.failed += 1
-        summary.failures.append(SourceError(origin, reason))
-        log.warning("%s: skipped: %s", origin, reason)
+        error = SourceError(origin, reason)
+        if len(summary.failures) < MAX_KEPT_FAILURES:
+            summary.failures.append(error)
+        if on_failure:
+            on_failure(error)
+        else:
+            log.warning("%s: skipped: %s", origin, reason)
 
     def todo() -> Iterator[DocumentInfo]:
         for src in sources:

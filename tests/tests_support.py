@@ -1,0 +1,20 @@
+"""Constants shared by tests (importable because pytest puts tests/ on sys.path)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+XI_TAIWAN_SENTENCE = (
+    "Xi also reiterated China’s long-held position that Taiwan’s return to the mainland is "
+    "part of the post-war international order."
+)
+XI_TAIWAN_QUERY = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?text WHERE {
+  ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text .
+  ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi"))
+  ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan"))
+}
+"""
