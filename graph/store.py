@@ -32,6 +32,7 @@ from pyoxigraph import (
 )
 
 from graph.iris import DEFAULT_BASE, ONTOLOGY_GRAPH, Minter
+from graph.sparql import declares_dataset
 from ontology import ONTOLOGY_TTL
 from ontology.vocab import NKG, PREFIXES, RDFS
 
@@ -257,13 +258,15 @@ class KnowledgeStore:
     ) -> QuerySolutions | QueryBoolean | QueryTriples:
         """Run a SPARQL query; the default graph is the union of all graphs unless given.
 
+        A query with its own ``FROM``/``FROM NAMED`` keeps the dataset it declares.
+
         Raises:
             SyntaxError: the query does not parse (the message says where).
         """
         kwargs: dict[str, Any] = {"prefixes": dict(PREFIXES)}
         if default_graph:
             kwargs["default_graph"] = [NamedNode(g) for g in default_graph]
-        else:
+        elif not declares_dataset(sparql):
             kwargs["use_default_graph_as_union"] = True
         if named_graphs:
             kwargs["named_graphs"] = [NamedNode(g) for g in named_graphs]

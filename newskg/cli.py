@@ -266,5 +266,64 @@ def stats(as_json: bool, store: str) -> None:
             click.echo(f"{k}\t{v}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@store_option
+@click.option("--host", envvar=env_var("host"), default=DEFAULTS.host, show_default=True,
+              help=_help("host"))
+@click.option("--port", envvar=env_var("port"), default=DEFAULTS.port, show_default=True,
+              type=int, help=_help("port"))
+@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Publication date for plain-text files without a NAME.meta.json.")
+@click.option("--query-timeout", envvar=env_var("query_timeout"), type=float,
+              default=DEFAULTS.query_timeout, show_default=True, help=_help("query_timeout"))
+@click.option("--max-rows", envvar=env_var("max_rows"), type=int, default=DEFAULTS.max_rows,
+              show_default=True, help=_help("max_rows"))
+@click.option("--update-token", envvar=env_var("update_token"), default=None,
+              help=_help("update_token").replace("default None", "default unset"))
+@click.option("--threads", default=8, show_default=True, help="HTTP worker threads (waitress).")
+@click.option("--workers", default=2, show_default=True,
+              help="Query worker processes (killed and replaced when a query times out).")
+@click.option("--debug", is_flag=True, help="Flask's development server with debug pages.")
+def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
+          date: dt.datetime | None, query_timeout: float, max_rows: int,
+          update_token: str | None, threads: int, workers: int, debug: bool) -> None:
+    """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /."""
+    from server import create_app
+    from server.config import ServerConfig
+    from server.wsgi import serve as run_server
+
+    settings = Settings.from_env()
+    kstore = _open_store(store)
+    if paths:
+        summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None)
+        click.echo(summary.line(), err=True)
+    try:
+        config = ServerConfig(store_path=store, base_iri=settings.base_iri,
+                              query_timeout_s=query_timeout, max_rows=max_rows,
+                              update_token=update_token, workers=workers, debug=debug)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    app = create_app(config, store=kstore)
+    click.echo(f"newskg: serving {store} at http://{host}:{port}/ (SPARQL at /sparql); "
+               "Ctrl-C stops", err=True)
+    try:
+        run_server(app, host=host, port=port, threads=threads)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from exc
+    finally:
+        kstore.close()
+
+
+def _register_plugins() -> None:
+    from newskg.evaluate import eval_command
+
+    main.add_command(eval_command)
+
+
+_register_plugins()
+
+
 if __name__ == "__main__":
     main()

@@ -67,6 +67,10 @@ class PayloadTooLarge(ServerError):
     status, title = 413, "Payload Too Large"
 
 
+class UriTooLong(ServerError):
+    status, title = 414, "URI Too Long"
+
+
 class UnsupportedMediaType(ServerError):
     status, title = 415, "Unsupported Media Type"
 

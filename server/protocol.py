@@ -6,7 +6,6 @@ Formats travel as media-type strings (picklable) and become pyoxigraph formats w
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -14,6 +13,7 @@ from pyoxigraph import QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_options_header
 
+from graph.sparql import declares_dataset
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
 
 FORM = "application/x-www-form-urlencoded"
@@ -50,13 +50,15 @@ FORMAT_NAMES: dict[str, str] = {
 }
 """Values of the ``format=`` parameter and the media type each selects."""
 
-_ALIASES = {  # media types clients send that mean one of ours
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-    "text/plain": "application/n-triples",
-    "application/x-turtle": "text/turtle",
-}
+_ALIASES: tuple[tuple[str, str], ...] = (  # media types clients send that mean one of ours
+    ("application/json", "application/sparql-results+json"),
+    ("application/xml", "application/sparql-results+xml"),
+    ("text/xml", "application/sparql-results+xml"),
+    ("application/xml", "application/rdf+xml"),
+    ("text/xml", "application/rdf+xml"),
+    ("text/plain", "application/n-triples"),
+    ("application/x-turtle", "text/turtle"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class QueryRequest:
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+    format: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,7 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
         MethodNotAllowed: any method other than GET and POST.
 
     >>> parse_query_request("GET", MultiDict([("query", "ASK {}")]), None, b"")
-    QueryRequest(query='ASK {}', default_graphs=(), named_graphs=())
+    QueryRequest(query='ASK {}', default_graphs=(), named_graphs=(), format=None)
     """
     if method == "GET":
         if "update" in args:
@@ -168,6 +171,7 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
         query=query,
         default_graphs=tuple(params.getlist("default-graph-uri")),
         named_graphs=tuple(params.getlist("named-graph-uri")),
+        format=_one(params, "format"),
     )
 
 
@@ -211,12 +215,33 @@ def parse_update_request(method: str, args: MultiDict[str, str], content_type: s
     )
 
 
+def _quality(accept: MIMEAccept, offer: str) -> float:
+    """``offer``'s quality under ``accept``: the most specific matching range wins and media
+    type parameters (``;charset=utf-8``) are ignored."""
+    best_specificity, quality = -1, 0.0
+    main, _, sub = offer.partition("/")
+    for value, q in accept:
+        mime = value.split(";", 1)[0].strip().lower()
+        a_main, _, a_sub = mime.partition("/")
+        if mime == offer:
+            specificity = 2
+        elif a_main == main and a_sub == "*":
+            specificity = 1
+        elif mime in ("*/*", "*"):
+            specificity = 0
+        else:
+            continue
+        if specificity > best_specificity:
+            best_specificity, quality = specificity, float(q)
+    return quality
+
+
 def _best(accept: MIMEAccept, offers: tuple[str, ...]) -> str | None:
     """The offer with the highest q-value (ties: our order); aliases count as their target."""
     best, best_q = None, 0.0
     for offer in offers:
-        q = accept[offer]
-        for alias, target in _ALIASES.items():
+        q = _quality(accept, offer)
+        for alias, target in _ALIASES:
             if target == offer:
                 q = max(q, _exact_quality(accept, alias))
         if q > best_q:
@@ -226,7 +251,7 @@ def _best(accept: MIMEAccept, offers: tuple[str, ...]) -> str | None:
 
 def _exact_quality(accept: MIMEAccept, mimetype: str) -> float:
     for value, q in accept:
-        if value.lower() == mimetype:
+        if value.split(";", 1)[0].strip().lower() == mimetype:
             return float(q)
     return 0.0
 
@@ -316,21 +341,3 @@ def rdf_format_of_body(content_type: str | None) -> RdfFormat:
     return fmt
 
 
-_STRIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
-)
-_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
-
-
-def declares_dataset(query: str) -> bool:
-    """Whether the query has its own ``FROM``/``FROM NAMED`` (strings, IRIs, comments ignored).
-
-    Such a query keeps its dataset; otherwise the default graph is the union of all graphs.
-
-    >>> declares_dataset('SELECT * FROM <http://g> { ?s ?p ?o }')
-    True
-    >>> declares_dataset('SELECT * { ?s ?p "from" } # FROM')
-    False
-    """
-    return bool(_FROM.search(_STRIP.sub(" ", query)))

@@ -166,3 +166,11 @@ def test_on_disk_store_persists_and_opens_read_only(tmp_path):
 def test_read_only_open_of_a_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store"):
         KnowledgeStore(tmp_path / "missing", read_only=True)
+
+
+def test_query_with_its_own_from_keeps_its_dataset(store):
+    put(store, extraction("a"))
+    put(store, extraction("b", "Xi spoke of Taiwan again."))
+    only_a = rows(store, f"SELECT ?id FROM <{store.document_iri('a')}> "
+                         "WHERE { ?d nkg:documentId ?id }")
+    assert only_a == [("a",)]

@@ -1,8 +1,8 @@
-"""Constants shared by tests (importable because pytest puts tests/ on sys.path)."""
+"""Constants shared by tests (importable: pytest puts tests/support on sys.path)."""
 
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
 XI_TAIWAN_SENTENCE = (

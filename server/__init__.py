@@ -1,0 +1,109 @@
+"""newskg's HTTP server: SPARQL 1.1 Protocol, Graph Store Protocol, linked-data pages.
+
+Use :func:`create_app` to build the Flask app and :func:`server.wsgi.serve` to run it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gzip
+
+from flask import Flask, Response, request
+
+from graph.store import KnowledgeStore
+from server.config import ServerConfig
+from server.errors import register_error_handlers
+from server.state import EXTENSION, AppState
+from server.workers import QueryPool
+
+__all__ = ["ServerConfig", "create_app"]
+
+_CORS_READ_ENDPOINTS = {"sparql.query", "graph_store.graph_store", "pages.resource",
+                        "pages.void", "pages.healthz"}
+_CORS_EXPOSE = "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows"
+_GZIP_MIN_BYTES = 512
+_COMPRESSIBLE = ("text/", "application/sparql-results", "application/json", "application/ld+json",
+                 "application/n-triples", "application/rdf+xml", "application/n-quads",
+                 "application/trig")
+
+
+def create_app(config: ServerConfig | None = None, *,
+               store: KnowledgeStore | None = None) -> Flask:
+    """Build the Flask app.
+
+    Args:
+        config: server settings; defaults to :class:`ServerConfig()` (in-memory store).
+        store: an already opened store (the app then does not close it). Without one the app
+            opens ``config.store_path`` (in memory when ``None``) and closes it in
+            ``app.extensions["newskg"].close()``.
+
+    With an on-disk store and ``config.workers > 0`` queries run in a pool of worker
+    processes that are killed when a query exceeds ``config.query_timeout_s``.
+    """
+    config = config or ServerConfig()
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = config.max_request_bytes
+    app.config["MAX_FORM_MEMORY_SIZE"] = config.max_request_bytes
+    app.config["DEBUG"] = config.debug
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    owns_store = store is None
+    if store is None:
+        store = KnowledgeStore(config.store_path, base=config.base_iri)
+    pool = None
+    if store.path is not None and config.workers > 0:
+        pool = QueryPool(str(store.path), config.workers, config.query_timeout_s)
+    state = AppState(config=config, store=store, pool=pool, owns_store=owns_store)
+    app.extensions[EXTENSION] = state
+    if pool is not None:
+        atexit.register(state.close)
+
+    register_error_handlers(app)
+    from server import graph_store, pages, sparql
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(graph_store.bp)
+    app.register_blueprint(pages.bp)
+    app.after_request(_cors)
+    app.after_request(_gzip)
+    return app
+
+
+def _cors(response: Response) -> Response:
+    from server.state import get_state
+
+    origins = get_state().config.cors_origins.strip()
+    if not origins or request.endpoint not in _CORS_READ_ENDPOINTS:
+        return response
+    reads = ("GET", "HEAD", "POST", "OPTIONS") if request.endpoint == "sparql.query" \
+        else ("GET", "HEAD")
+    if request.method not in reads:
+        return response
+    if origins == "*":
+        response.headers["Access-Control-Allow-Origin"] = "*"
+    else:
+        origin = request.headers.get("Origin", "")
+        if origin in {o.strip() for o in origins.split(",")}:
+            response.headers["Access-Control-Allow-Origin"] = origin
+        response.vary.add("Origin")
+    response.headers["Access-Control-Expose-Headers"] = _CORS_EXPOSE
+    if request.method == "OPTIONS":
+        response.headers["Access-Control-Allow-Methods"] = ", ".join(reads)
+        response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
+        response.headers["Access-Control-Max-Age"] = "86400"
+    return response
+
+
+def _gzip(response: Response) -> Response:
+    if (response.direct_passthrough or response.status_code != 200
+            or "Content-Encoding" in response.headers
+            or request.accept_encodings["gzip"] <= 0
+            or not (response.mimetype or "").startswith(_COMPRESSIBLE)):
+        return response
+    data = response.get_data()
+    response.vary.add("Accept-Encoding")
+    if len(data) < _GZIP_MIN_BYTES:
+        return response
+    response.set_data(gzip.compress(data, compresslevel=6))
+    response.headers["Content-Encoding"] = "gzip"
+    return response

@@ -1,0 +1,280 @@
+"""Pages for people and crawlers: the query page, resource pages, health, VoID."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+from flask import Blueprint, Response, jsonify, render_template, request, url_for
+from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, parse, serialize
+
+from graph.iris import ONTOLOGY_GRAPH
+from ontology.vocab import PREFIXES
+from server.errors import BadRequest, NotFound, ServerError, UriTooLong
+from server.executor import QueryJob
+from server.protocol import RDF_MEDIA_TYPES, declares_dataset, negotiate_rdf, rdf_format
+from server.sparql import rdf_content_type
+from server.state import get_state
+
+bp = Blueprint("pages", __name__)
+
+EXAMPLE_QUERY = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?text WHERE { ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text . ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi")) ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan")) }"""
+"""The README's example: what did Xi say about Taiwan."""
+
+MAX_RESOURCE_PATH = 1024
+_PAGE_ROWS = 500
+_IRI_PATH = re.compile(r"^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str | None = None
+    kind: str = "literal"
+
+
+def local_href(iri: str) -> str:
+    """Where a link to ``iri`` points: its resource page if it is ours, else the IRI itself."""
+    base = get_state().config.base_iri
+    if iri.startswith(base) and len(iri) > len(base):
+        return url_for("pages.resource", rest="x")[:-1] + iri[len(base):]
+    return iri
+
+
+def _cell(term: dict[str, Any] | None) -> Cell:
+    if term is None:
+        return Cell("")
+    if term["type"] == "uri":
+        return Cell(term["value"], local_href(term["value"]), "uri")
+    if term["type"] == "bnode":
+        return Cell("_:" + term["value"], None, "bnode")
+    if term["type"] == "triple":
+        v = term["value"]
+        return Cell(f"<< {v['subject']['value']} {v['predicate']['value']} "
+                    f"{v['object']['value']} >>", None, "triple")
+    text = term["value"]
+    if "xml:lang" in term:
+        text += f" @{term['xml:lang']}"
+    return Cell(text)
+
+
+@bp.route("/", methods=["GET"])
+def index() -> Response | str:
+    """The query form; with ``?query=`` it also shows the results as a table."""
+    query = request.args.get("query")
+    context: dict[str, Any] = {"query": query or EXAMPLE_QUERY, "ran": query is not None,
+                               "columns": [], "rows": [], "boolean": None, "graph": None,
+                               "error": None, "truncated": False, "elapsed_ms": None}
+    status = 200
+    if query is not None:
+        state = get_state()
+        job = QueryJob(query=query, default_graphs=(), named_graphs=(),
+                       use_union=not declares_dataset(query),
+                       results_media="application/sparql-results+json",
+                       rdf_media="text/turtle", max_rows=state.config.max_rows,
+                       base_iri=request.base_url)
+        started = time.perf_counter()
+        try:
+            outcome = state.run(job)
+        except ServerError as exc:
+            if exc.status >= 500 and exc.status != 503:
+                raise
+            context["error"] = exc.message
+            status = exc.status
+        else:
+            context["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+            context["truncated"] = outcome.truncated
+            if outcome.kind == "graph":
+                context["graph"] = outcome.body.decode("utf-8")
+            else:
+                doc = json.loads(outcome.body)
+                if "boolean" in doc:
+                    context["boolean"] = doc["boolean"]
+                else:
+                    context["columns"] = doc["head"]["vars"]
+                    context["rows"] = [[_cell(b.get(v)) for v in context["columns"]]
+                                       for b in doc["results"]["bindings"]]
+    html = render_template("index.html", **context)
+    return Response(html, status=status, mimetype="text/html")
+
+
+def _raw_rest(rest: str) -> str:
+    """The part of the request path after /resource/, still percent-encoded as sent."""
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI")
+    prefix = request.script_root + "/resource/"
+    if raw:
+        path = urlsplit(raw).path
+        if path.startswith(prefix):
+            return path[len(prefix):]
+    return quote(rest, safe="/:@!$&'()*+,;=~-._")
+
+
+def resource_iri(raw_rest: str, base: str) -> str:
+    """The IRI a /resource/ path names, refusing path tricks.
+
+    Raises:
+        UriTooLong: the path is longer than :data:`MAX_RESOURCE_PATH`.
+        BadRequest: characters not allowed in an IRI path, broken escapes, or empty, ``.``
+            or ``..`` segments (also when percent-encoded).
+
+    >>> resource_iri("entity/Q15031", "https://w3id.org/newskg/id/")
+    'https://w3id.org/newskg/id/entity/Q15031'
+    """
+    if len(raw_rest) > MAX_RESOURCE_PATH:
+        raise UriTooLong(f"resource paths are at most {MAX_RESOURCE_PATH} characters")
+    if not _IRI_PATH.match(raw_rest) or _BAD_ESCAPE.search(raw_rest):
+        raise BadRequest("the resource path has characters not allowed in an IRI")
+    decoded = unquote(raw_rest)
+    if any(ord(c) < 0x20 or c == "\\" for c in decoded):
+        raise BadRequest("the resource path has control characters or backslashes")
+    if any(seg in ("", ".", "..") for seg in decoded.split("/")):
+        raise BadRequest("the resource path has empty, '.' or '..' segments")
+    return base + raw_rest
+
+
+def _select(sparql: str) -> list[dict[str, Any]]:
+    store = get_state().store
+    results = store.oxigraph.query(sparql, prefixes=dict(PREFIXES),
+                                   use_default_graph_as_union=True)
+    assert isinstance(results, QuerySolutions)
+    names = [v.value for v in results.variables]
+    return [{n: s[n] for n in names} for s in results]
+
+
+def _term_cell(term: Any, labels: dict[str, str]) -> Cell:
+    if term is None:
+        return Cell("")
+    if isinstance(term, NamedNode):
+        return Cell(labels.get(term.value, term.value), local_href(term.value), "uri")
+    value = getattr(term, "value", str(term))
+    return Cell(str(value), None, "literal")
+
+
+@bp.route("/resource/<path:rest>", methods=["GET"])
+def resource(rest: str) -> Response:
+    state = get_state()
+    iri = resource_iri(_raw_rest(rest), state.config.base_iri)
+    node = f"<{iri}>"
+    wanted = request.accept_mimetypes.best_match(["text/html", *RDF_MEDIA_TYPES],
+                                                 default="text/html")
+    if request.args.get("format"):
+        wanted = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    outgoing = _select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} "
+                       f"ORDER BY ?p ?o LIMIT {_PAGE_ROWS}")
+    incoming = _select(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} "
+                       f"ORDER BY ?p ?s LIMIT {_PAGE_ROWS}")
+    if not outgoing and not incoming:
+        raise NotFound(f"nothing is known about <{iri}>")
+    if wanted != "text/html":
+        return _resource_rdf(iri, wanted)
+    statements = _select(
+        "SELECT DISTINCT ?st ?text ?doc ?speaker ?role WHERE { "
+        f"{{ ?st nkg:speaker {node} BIND('speaker' AS ?role) }} UNION "
+        f"{{ ?st nkg:about {node} BIND('about' AS ?role) }} "
+        "?st a nkg:Statement ; nkg:text ?text . OPTIONAL { ?st nkg:speaker ?speaker } "
+        "OPTIONAL { ?st prov:wasDerivedFrom ?doc } } "
+        f"ORDER BY ?doc ?st LIMIT {_PAGE_ROWS}")
+    iris = {t.value for row in outgoing + incoming + statements for t in row.values()
+            if isinstance(t, NamedNode)}
+    labels: dict[str, str] = {}
+    if iris:
+        values = " ".join(f"<{i}>" for i in sorted(iris)[:2000])
+        for row in _select(f"SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} "
+                           "?x rdfs:label ?l } GROUP BY ?x"):
+            labels[row["x"].value] = str(row["label"].value)
+    rdf_type = PREFIXES["rdf"] + "type"
+    label = labels.get(iri) or next(
+        (str(r["o"].value) for r in outgoing if r["p"].value == PREFIXES["rdfs"] + "label"), iri)
+    types = sorted({r["o"].value for r in outgoing if r["p"].value == rdf_type})
+    same_as = sorted({r["o"].value for r in outgoing
+                      if r["p"].value == PREFIXES["owl"] + "sameAs"})
+    html = render_template(
+        "resource.html",
+        iri=iri, label=label,
+        types=[Cell(labels.get(t, t), local_href(t), "uri") for t in types],
+        same_as=same_as,
+        statements=[{"st": _term_cell(r["st"], {}), "text": str(r["text"].value),
+                     "doc": _term_cell(r["doc"], labels), "role": str(r["role"].value),
+                     "speaker": _term_cell(r["speaker"], labels)} for r in statements],
+        outgoing=[[_term_cell(r["p"], {}), _term_cell(r["o"], labels), _term_cell(r["g"], {})]
+                  for r in outgoing if r["p"].value != rdf_type],
+        incoming=[[_term_cell(r["s"], labels), _term_cell(r["p"], {}), _term_cell(r["g"], {})]
+                  for r in incoming],
+        truncated=len(outgoing) == _PAGE_ROWS or len(incoming) == _PAGE_ROWS,
+    )
+    response = Response(html, mimetype="text/html")
+    response.vary.add("Accept")
+    return response
+
+
+def _resource_rdf(iri: str, media: str) -> Response:
+    store = get_state().store
+    node = f"<{iri}>"
+    triples = store.oxigraph.query(
+        f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
+        f"{{ ?s ?q {node} }} }} LIMIT {get_state().config.max_rows}",
+        use_default_graph_as_union=True)
+    fmt = rdf_format(media)
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "xsd"}
+    body = serialize(triples, format=fmt,
+                     prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
+    response = Response(body or b"", content_type=rdf_content_type(media))
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/healthz", methods=["GET"])
+def healthz() -> Response:
+    state = get_state()
+    pool = state.pool
+    return jsonify({
+        "status": "ok",
+        "store": "memory" if state.store.path is None else "disk",
+        "query_workers": len(pool.pids()) if pool is not None else 0,
+        "writes": "enabled" if state.config.update_token else "disabled",
+        "uptime_s": round(time.time() - state.started, 1),
+    })
+
+
+@bp.route("/.well-known/void", methods=["GET"])
+def void() -> Response:
+    state = get_state()
+    stats = state.store.stats()
+    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    base = state.config.base_iri
+    root = request.url_root
+    ds = f"<{root}.well-known/void#dataset>"
+    nkg = PREFIXES["nkg"]
+    partitions = [("Document", stats.documents), ("Actor", stats.actors),
+                  ("Statement", stats.statements), ("Summit", stats.summits),
+                  ("Policy", stats.policies), ("Topic", stats.topics)]
+    parts = " , ".join(f"<{root}.well-known/void#{c}>" for c, _ in partitions)
+    described = "".join(f"<{root}.well-known/void#{c}> void:class <{nkg}{c}> ; "
+                        f"void:entities {n} .\n" for c, n in partitions)
+    turtle = f"""@prefix void: <http://rdfs.org/ns/void#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+{ds} a void:Dataset ;
+    dcterms:title "newskg: who said and did what in the news" ;
+    void:sparqlEndpoint <{root}sparql> ;
+    void:uriSpace "{base}" ;
+    void:vocabulary <{nkg}> , <{ONTOLOGY_GRAPH}> ;
+    void:triples {stats.quads} ;
+    void:documents {stats.documents} ;
+    void:classPartition {parts} .
+{described}"""
+    fmt = rdf_format(media)
+    triples = [q.triple for q in parse(turtle.encode("utf-8"), format=RdfFormat.TURTLE)]
+    body = serialize(triples, format=fmt,
+                     prefixes={"void": "http://rdfs.org/ns/void#",
+                               "dcterms": PREFIXES["dcterms"], "nkg": nkg}
+                     if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
+    response = Response(body or b"", content_type=rdf_content_type(media))
+    response.vary.add("Accept")
+    return response

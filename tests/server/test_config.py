@@ -1,0 +1,38 @@
+"""ServerConfig: documented, immutable, validated, and never shows the token."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from server.config import ServerConfig, setting_help
+
+
+def test_every_setting_is_documented() -> None:
+    helps = setting_help()
+    assert set(helps) == {f.name for f in dataclasses.fields(ServerConfig)}
+    assert all(len(text) > 10 for text in helps.values())
+
+
+def test_config_is_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ServerConfig().max_rows = 5  # type: ignore[misc]
+
+
+def test_defaults_match_the_spec() -> None:
+    c = ServerConfig()
+    assert (c.store_path, c.query_timeout_s, c.max_rows, c.max_request_bytes, c.update_token,
+            c.cors_origins, c.workers, c.debug) == (None, 30.0, 10000, 1_000_000, None, "*", 2,
+                                                     False)
+
+
+def test_repr_hides_the_update_token() -> None:
+    assert "hunter2" not in repr(ServerConfig(update_token="hunter2"))
+
+
+@pytest.mark.parametrize("bad", [{"max_rows": 0}, {"query_timeout_s": 0}, {"workers": -1},
+                                 {"update_token": " "}])
+def test_invalid_settings_are_refused(bad: dict[str, object]) -> None:
+    with pytest.raises(ValueError):
+        ServerConfig(**bad)  # type: ignore[arg-type]

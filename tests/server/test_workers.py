@@ -1,0 +1,112 @@
+"""On-disk stores: queries run in killable worker processes with a hard time limit."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import time
+
+import pytest
+from flask import Flask
+from pyoxigraph import RdfFormat
+
+from graph.store import KnowledgeStore
+from server.pages import EXAMPLE_QUERY
+from tests.server.conftest import TOKEN, load_seed
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a killed child not yet reaped is a zombie: dead for our purpose
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.fixture
+def big_disk_store(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    path = tmp_path / "big"
+    with KnowledgeStore(path) as s:
+        load_seed(s)
+        nt = "".join(f"<http://ex/{i}> <http://ex/p> \"{i}\" .\n" for i in range(3000))
+        s.oxigraph.load(io.BytesIO(nt.encode()), format=RdfFormat.N_TRIPLES)
+    return str(path)
+
+
+def test_disk_store_queries_run_in_workers_and_see_data_from_before_start(
+        disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    app: Flask = make_app(store_path=disk_store_path, workers=1)
+    assert app.extensions["newskg"].pool is not None
+    r = app.test_client().get("/sparql", query_string={"query": EXAMPLE_QUERY})
+    assert r.status_code == 200
+    assert len(r.get_json(force=True)["results"]["bindings"]) == 1
+
+
+def test_worker_errors_keep_their_status(disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(store_path=disk_store_path, workers=1).test_client()
+    assert client.get("/sparql", query_string={"query": "ASK {"}).status_code == 400
+    assert client.get("/sparql", query_string={"query": "SELECT * {}"},
+                      headers={"Accept": "text/turtle"}).status_code == 406
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
+
+
+def test_runaway_query_is_killed_with_503_while_others_are_answered(
+        big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=1.0)
+    pool = app.extensions["newskg"].pool
+    pids_before = set(pool.pids())
+    result: dict[str, object] = {}
+
+    def runaway() -> None:
+        started = time.monotonic()
+        r = app.test_client().get("/sparql", query_string={"query": RUNAWAY})
+        result.update(status=r.status_code, body=r.get_data(as_text=True),
+                      elapsed=time.monotonic() - started)
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.2)
+    quick = app.test_client().get("/sparql", query_string={"query": EXAMPLE_QUERY})
+    assert quick.status_code == 200
+    assert thread.is_alive(), "the simple query was answered while the runaway still ran"
+    thread.join(timeout=10)
+    assert result["status"] == 503
+    assert "exceeded the time limit of 1 s" in str(result["body"])
+    assert 0.9 < float(result["elapsed"]) < 5  # type: ignore[arg-type]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (len(pool.pids()) < 2
+                                           or not pids_before - set(pool.pids())):
+        time.sleep(0.05)
+    killed = pids_before - set(pool.pids())
+    assert len(killed) == 1 and not any(_alive(pid) for pid in killed)
+    after = app.test_client().get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"})
+    assert after.status_code == 200
+
+
+def test_workers_see_writes_made_through_the_app(disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(store_path=disk_store_path, workers=1, update_token=TOKEN).test_client()
+    ask = {"query": "ASK { <http://ex/new> ?p ?o }"}
+    assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is False
+    r = client.post("/update", data="INSERT DATA { <http://ex/new> <http://ex/p> 1 }",
+                    content_type="application/sparql-update",
+                    headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 204
+    assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is True
+
+
+def test_pool_stops_its_workers_on_close(disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(store_path=disk_store_path, workers=2)
+    pids = app.extensions["newskg"].pool.pids()
+    app.extensions["newskg"].close()
+    assert not any(_alive(pid) for pid in pids)
+
+
+def test_in_memory_store_runs_queries_in_thread(app: Flask) -> None:
+    assert app.extensions["newskg"].pool is None
