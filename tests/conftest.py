@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SEED_TEXT = SEEDS / "trump-xi-call.txt"
-SHARED = ROOT.parent / "shared"
-EVAL_DEV = SHARED / "eval" / "dev"
+from tests_support import SEEDS
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ from rdflib.compare import isomorphic
 from graph.store import KnowledgeStore
 from tests.server.conftest import TOKEN
 
-CONFORMANCE = Path("/work/shared/conformance")
+from tests_support import CONFORMANCE
 PROTOCOL = CONFORMANCE / "sparql11-protocol" / "manifest.ttl"
 GSP = CONFORMANCE / "graph-store-protocol" / "manifest-indirect.ttl"
 

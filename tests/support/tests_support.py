@@ -18,3 +18,10 @@ SELECT ?text WHERE {
   ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan"))
 }
 """
+
+# The read-only shared/ folder beside the clone (CI lays a copy there); NEWSKG_SHARED overrides.
+import os  # noqa: E402
+
+SHARED = Path(os.environ.get("NEWSKG_SHARED", ROOT.parent / "shared"))
+EVAL_DEV = SHARED / "eval" / "dev"
+CONFORMANCE = SHARED / "conformance"
