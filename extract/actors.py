@@ -8,7 +8,9 @@ pronouns, and for capitals standing for their state when they act.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -154,6 +156,75 @@ class ActorIndex:
                 break
         return best_key
 
+    def anonymous(self, token: Token) -> str:
+        """The document's one anonymous-source actor, with ``token``'s noun phrase as mention."""
+        key = "AnonymousSource:anonymous"
+        first = min((t.i for t in token.subtree if t.i <= token.i), default=token.i)
+        span = self.doc[first : token.i + 1]
+        draft = _Draft(key=key, label="anonymous source", kind=ActorKind.ANONYMOUS)
+        if key in self._drafts:
+            self._drafts[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
+            return key
+        return self._add(draft, span)
+
+    def state_of(self, key: str | None) -> str | None:
+        """The state an actor belongs to or acts for: itself for a state, a person's country."""
+        if key is None:
+            return None
+        d = self._drafts.get(key)
+        if d is None:
+            return None
+        if d.kind is ActorKind.COUNTRY:
+            return key
+        if d.kind is ActorKind.CITY:
+            return self.agent(key)
+        if d.country_qid and d.country_qid in self.gazetteer.by_qid:
+            return self.ensure_entry(self.gazetteer.by_qid[d.country_qid])
+        return None
+
+    def body(self, span: Span, owner: str | None) -> str:
+        """A ministry or agency named by a common noun phrase ("China's foreign ministry")."""
+        for t in span:
+            k = self._by_token.get(t.i)
+            if k and self._drafts[k].kind in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION,
+                                              ActorKind.NEWS_ORGANIZATION):
+                return k
+        label = span.text
+        draft = _Draft(key=f"GovernmentBody:{normalise(label)}", label=label,
+                       kind=ActorKind.GOVERNMENT_BODY)
+        if owner:
+            d = self._drafts.get(owner)
+            draft.country_qid = d.qid if d and d.kind is ActorKind.COUNTRY else (
+                d.country_qid if d else None)
+        key = draft.key
+        if key in self._drafts:
+            self._drafts[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
+            return key
+        d = self._drafts[key] = draft
+        d.mentions.append(Mention(span.text, span.start_char, span.end_char))
+        return key
+
+    def person_named(self, token: Token) -> str | None:
+        """The one person whose full name contains ``token`` (a surname the NER missed)."""
+        word = token.lower_
+        keys = {d.key for d in self._drafts.values()
+                if d.kind is ActorKind.PERSON and word in d.label.lower().split()[-2:]
+                and len(d.label.split()) > 1}
+        return keys.pop() if len(keys) == 1 else None
+
+    def is_media(self, key: str | None) -> bool:
+        """Whether an actor is a news organisation (which relays what others say)."""
+        d = self._drafts.get(key or "")
+        if d is None:
+            return False
+        if d.kind is ActorKind.NEWS_ORGANIZATION:
+            return True
+        media = {w for w, c in _nominal_classes().items() if c == "media"}
+        low = d.label.lower()
+        return any(re.search(rf"\b{re.escape(w)}\b", low) for w in media) or any(
+            re.search(rf"\b{re.escape(w)}\b", m.text.lower()) for w in media
+            for m in d.mentions)
+
     def agent(self, key: str | None) -> str | None:
         """The actor that acts for ``key``: a capital used as an agent stands for its state."""
         if key is None:
@@ -164,6 +235,11 @@ class ActorIndex:
             if state is not None:
                 return self.ensure_entry(state)
         return key
+
+
+@cache
+def _nominal_classes() -> dict[str, str]:
+    return {row["word"]: row["class"] for row in lexicons.table("nominal_speakers.tsv")}
 
 
 def _from_entry(entry: Entry, link_confidence: float = 0.95) -> _Draft:
@@ -239,10 +315,29 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     index = ActorIndex(doc, gazetteer)
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and not layout.in_heading(e.start_char)]
     persons: list[tuple[Span, str | None]] = []
+    # Tokens of full personal names: an ORG/GPE mention equal to one is that person misread.
+    name_tokens = {t.lower_ for e in ents if e.label_ == "PERSON"
+                   for t in _strip_title(_clean_span(e), titles)[0] if len(e) > 1 and t.is_alpha}
+    institutions = lexicons.words("institutions.txt")
     for ent in ents:
         span = _clean_span(ent)
         if len(span) == 0:
             continue
+        if ent.label_ != "PERSON" and span.text.lower() in name_tokens and link(
+                span, gazetteer) is None:
+            persons.append((Span(doc, span.start, span.end, label="PERSON"), None))
+            continue
+        if ent.label_ in ("ORG", "GPE") and len(span) >= 2:
+            head = Span(doc, span.start, span.end - 1, label="GPE")
+            last = doc[span.end - 1]
+            states = [e for e in gazetteer.lookup(head.text) if e.type == "country"]
+            if len(states) == 1 and last.lower_ not in institutions and not gazetteer.lookup(
+                    span.text):
+                # "U.S. Imports": wire style capitalises the word after an abbreviation.
+                index._add(_from_entry(states[0], 0.9), head)
+                continue
+        if ent.label_ == "ORG" and not any(t.is_title or t.is_upper for t in span):
+            continue  # "working party": a lower-case phrase is not a name
         if ent.label_ == "PERSON":
             name, title = _strip_title(span, titles)
             persons.append((name, title or _role_before(span, titles)))
@@ -276,7 +371,9 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         elif match is not None:
             draft = _Draft(key=match.key, label=match.label, kind=ActorKind.PERSON)
         else:
-            draft = _Draft(key=f"Person:{normalise(name.text)}", label=name.text,
+            # A lone surname is never a label: keep the title with it ("President Reagan").
+            label = f"{role} {name.text}" if len(tokens) == 1 and role else name.text
+            draft = _Draft(key=f"Person:{normalise(name.text)}", label=label,
                            kind=ActorKind.PERSON)
         draft.role = role
         if role:
@@ -284,6 +381,11 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         key = index._add(draft, name)
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
+    # A person's country (from a demonym or title) is an actor of the document too, so the
+    # graph describes every country it points to.
+    for draft in list(index._drafts.values()):
+        if draft.country_qid and draft.country_qid in gazetteer.by_qid:
+            index.ensure_entry(gazetteer.by_qid[draft.country_qid])
     return index
 
 

@@ -39,6 +39,8 @@ class Entry:
 
 
 _SPACE = re.compile(r"\s+")
+_SHORT = re.compile(r"[A-Za-z]{2,3}")
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "et"})
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
@@ -57,18 +59,53 @@ def normalise(name: str) -> str:
     return text
 
 
+def initials(name: str) -> str:
+    """'United Kingdom' -> 'UK', 'People's Republic of China' -> 'PRC' (minor words skipped)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*", name)
+    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+
+
+def is_code(alias: str, entry: Entry) -> bool:
+    """Whether ``alias`` of a place is a country code (ISO "IN", "EC", "ecu") and not a name.
+
+    Sources list ISO 3166 codes among country aliases; written in a text they are ordinary
+    words ("IN", "AL", "ME") or mean something else ("EC"). A short alias of a place counts as a
+    name only when it is written in capitals and is the initials of the label or of a dotted
+    alias ("UK" for United Kingdom, "US" beside "U.S.", "UAE", "PRC"); every other one is a code.
+    """
+    if entry.type not in PLACE_TYPES or not _SHORT.fullmatch(alias):
+        return False
+    if not alias.isupper():
+        return True
+    if initials(entry.label) == alias:
+        return False
+    dotted = {a.replace(".", "") for a in entry.aliases if "." in a}
+    return alias not in dotted
+
+
 class Gazetteer:
-    """Look-ups over gazetteer entries."""
+    """Look-ups over gazetteer entries.
+
+    Country codes among the aliases (see :func:`is_code`) are kept apart in :attr:`codes`:
+    :meth:`lookup` and :meth:`names` never return an entry for them.
+    """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.by_qid: dict[str, Entry] = {e.qid: e for e in entries}
         self._names: dict[str, list[Entry]] = defaultdict(list)
+        self._labels: dict[str, list[Entry]] = defaultdict(list)
         self._demonyms: dict[str, list[Entry]] = defaultdict(list)
+        self.codes: dict[str, list[Entry]] = defaultdict(list)
         self.capital_of: dict[str, Entry] = {}
         for e in entries:
+            self._labels[normalise(e.label)].append(e)
             for name in (e.label, *e.aliases):
                 key = normalise(name)
+                if name != e.label and is_code(name, e):
+                    if e not in self.codes[key.upper()]:
+                        self.codes[key.upper()].append(e)
+                    continue
                 if key and e not in self._names[key]:
                     self._names[key].append(e)
             for d in e.demonyms:
@@ -113,8 +150,19 @@ class Gazetteer:
         return cls(list(by_qid.values()))
 
     def lookup(self, name: str) -> list[Entry]:
-        """Entries whose label or alias is ``name`` (normalised)."""
-        return list(self._names.get(normalise(name), ()))
+        """Entries whose label or alias is ``name`` (normalised); those it is the label of first."""
+        key = normalise(name)
+        found = self._names.get(key, ())
+        labelled = [e for e in found if e in self._labels.get(key, ())]
+        return labelled + [e for e in found if e not in labelled]
+
+    def is_label(self, name: str, entry: Entry) -> bool:
+        """Whether ``name`` is ``entry``'s label (not only an alias)."""
+        return entry in self._labels.get(normalise(name), ())
+
+    def state_of(self, entry: Entry) -> Entry | None:
+        """The state a capital stands for ("Beijing" -> People's Republic of China)."""
+        return self.capital_of.get(entry.qid) if entry.type == "city" else None
 
     def demonym(self, word: str) -> list[Entry]:
         """States whose demonym is ``word`` ("Chinese" -> China)."""

@@ -1,17 +1,82 @@
 """Deciding which gazetteer entry (if any) a mention means, from its type and context.
 
-A PERSON mention links only to a person item, a GPE/LOC mention only to a place or state, an
-ORG mention only to an organisation-like item; when more than one candidate survives, nothing
-is linked (an unlinked entity still becomes an actor with its own label).
+The rules, in order:
+
+1. **Type.** A PERSON mention links only to a person item, a GPE/LOC/FAC mention only to a place
+   or state, an ORG mention to an organisation (or to a place, the NER's usual mistyping of
+   "Washington argues"), a NORP word ("Chinese") to the state it is the demonym of.
+2. **Ambiguity.** The entry a name is the *label* of beats entries it is only an alias of
+   ("Tunis" the city, not Tunisia's alias "Tūnis"); a country beats a city of the same name
+   (Luxembourg, Djibouti), at lower confidence; organisations of the same name (a dozen
+   "National Bureau of Statistics") are told apart by the one whose country the sentence or the
+   document names. Whatever is left ambiguous is not linked.
+3. **Sub-national context.** A country name used for a US state or another subdivision
+   ("Georgia's governor", "the state of Georgia", "Washington state", "Atlanta, Georgia") is
+   not linked: the gazetteer has no states, and a wrong QID is worse than none.
+4. **Metonymy.** A capital that acts — the subject of a verb, a possessor, the object of a
+   verb of influence or a partner "with" — stands for its state ("Beijing announced" -> People's
+   Republic of China, "urged Taipei" -> Taiwan); a capital as a location ("visit to Washington",
+   "in Beijing", "its Washington embassy", a dateline) stays the city.
+
+Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is linked.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from extract.gazetteer import PLACE_TYPES, Entry, Gazetteer
+from extract.gazetteer import PLACE_TYPES, STATE_TYPES, Entry, Gazetteer
+
+MIN_CONFIDENCE = 0.6
+"""Links weaker than this are dropped: an unlinked actor keeps its own label."""
+
+CONFIDENCE = {
+    "kb": 0.95,  # the gazetteer component marked the span and the label fits
+    "label": 0.95,  # the mention is the entry's label
+    "alias": 0.9,  # the mention is one of its aliases
+    "demonym": 0.85,  # "Chinese" -> China
+    "metonym": 0.85,  # a capital acting for its state
+    "country_over_city": 0.75,  # "Luxembourg": the country rather than its capital
+    "by_country": 0.75,  # one of several same-named bodies, chosen by the country in context
+}
+
+_PERSON_TYPES = frozenset({"person"})
+_ORG_TYPES = frozenset(
+    {"international_organisation", "government_body", "legislature", "news_agency", "company"}
+)
+_LABEL_TYPES = {
+    "PERSON": _PERSON_TYPES,
+    "GPE": PLACE_TYPES,
+    "LOC": PLACE_TYPES,
+    "FAC": PLACE_TYPES,
+    "ORG": _ORG_TYPES | PLACE_TYPES,
+}
+
+# Words that place a name inside a country (a US state, a province), not at the country level:
+# "the state of Georgia", "governor of Georgia", "Washington state", "Georgia Gov. Brian Kemp",
+# "Georgia's governor", "Fulton County, Georgia", "(R-Ga.)".
+_SUBNATIONAL_BEFORE = ("state of", "governor of", "Governor of", "County,", "county,")
+_SUBNATIONAL_AFTER = frozenset({
+    "county", "County", "Gov.", "Governor", "governor", "statehouse", "Statehouse",
+})
+_US_PARTY_STATE = re.compile(r"\([RDI]-[A-Z][A-Za-z.]{0,5}\)")
+
+# A capital as a location rather than an actor: after these prepositions, as the object of these
+# verbs, or as a noun modifier ("the Beijing office").
+_PLACE_PREPS = frozenset({
+    "in", "to", "from", "at", "into", "near", "outside", "inside", "around", "across", "via",
+    "through", "toward", "towards", "throughout", "out", "back", "within", "beyond", "off",
+    "of", "for", "over", "until", "till",
+})
+_PLACE_VERBS = frozenset({
+    "visit", "leave", "reach", "tour", "arrive", "return", "fly", "travel", "enter", "host",
+    "depart", "evacuate", "bomb", "attack", "shell", "strike", "hit", "flood", "base", "locate",
+})
+_PLACE_SUBJECT_VERBS = frozenset({"host", "lie", "sit", "locate", "flood", "suffer", "freeze"})
+_ACTOR_PREPS = frozenset({"with", "by", "between", "against", "on", "upon", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,16 +87,148 @@ class Link:
 
 def link(span: Span, gazetteer: Gazetteer) -> Link | None:
     """The gazetteer entry ``span`` names, if its type and context allow only one."""
-    if span.kb_id_ and span.kb_id_ in gazetteer.by_qid:
-        return Link(gazetteer.by_qid[span.kb_id_], 0.95)
     label = span.label_
-    candidates = gazetteer.lookup(span.text)
-    if label == "PERSON":
-        candidates = [e for e in candidates if e.type == "person"]
-    elif label in ("GPE", "LOC"):
-        candidates = [e for e in candidates if e.type in PLACE_TYPES]
-    elif label == "ORG":
-        candidates = [e for e in candidates if e.type != "person"]
+    text = _strip_possessive(span.text)
+    if label == "NORP":
+        states = [e for e in gazetteer.demonym(text) if e.type in STATE_TYPES]
+        if len(states) > 1:  # "American": the USA, not the Northern Mariana Islands
+            states = [e for e in states if e.type == "country"]
+        return _accept(Link(states[0], CONFIDENCE["demonym"])) if len(states) == 1 else None
+
+    allowed = _LABEL_TYPES.get(label)
+    marked = gazetteer.by_qid.get(span.kb_id_) if span.kb_id_ else None
+    if marked is not None and (allowed is None or marked.type in allowed):
+        found: Link | None = Link(marked, CONFIDENCE["kb"])
+    else:
+        candidates = gazetteer.lookup(text)
+        if allowed is not None:
+            candidates = [e for e in candidates if e.type in allowed]
+        found = _choose(candidates, text, span, gazetteer)
+    if found is None:
+        return None
+    entry = found.entry
+    if entry.type in STATE_TYPES | {"city"} and _subnational(span):
+        return None
+    if entry.type == "city":
+        state = gazetteer.state_of(entry)
+        if state is not None and acts(span):
+            return _accept(Link(state, min(found.confidence, CONFIDENCE["metonym"])))
+    return _accept(found)
+
+
+def _accept(found: Link) -> Link | None:
+    return found if found.confidence >= MIN_CONFIDENCE else None
+
+
+def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer) -> Link | None:
+    if not candidates:
+        return None
     if len(candidates) == 1:
-        return Link(candidates[0], 0.9)
+        e = candidates[0]
+        kind = "label" if gazetteer.is_label(text, e) else "alias"
+        return Link(e, CONFIDENCE[kind])
+    labelled = [e for e in candidates if gazetteer.is_label(text, e)]
+    if len(labelled) == 1:
+        return Link(labelled[0], CONFIDENCE["alias"])
+    pool = labelled or candidates
+    states = [e for e in pool if e.type in STATE_TYPES]
+    cities = [e for e in pool if e.type == "city"]
+    if len(states) == 1 and len(states) + len(cities) == len(pool):
+        if _followed_by(span, "City") or _followed_by(span, "city"):
+            return Link(cities[0], CONFIDENCE["by_country"]) if len(cities) == 1 else None
+        return Link(states[0], CONFIDENCE["country_over_city"])
+    in_context = _countries_in_context(span, gazetteer)
+    chosen = [e for e in pool if e.country_qid and e.country_qid in in_context]
+    if len(chosen) == 1:
+        return Link(chosen[0], CONFIDENCE["by_country"])
     return None
+
+
+def acts(span: Span) -> bool:
+    """Whether a place name is used as an actor (subject, possessor, partner), not a location."""
+    root = span.root
+    if _is_dateline(span):
+        return False
+    dep = root.dep_
+    head = root.head
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return head.lemma_ not in _PLACE_SUBJECT_VERBS
+    if dep == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return True
+    if dep == "dobj":
+        return head.lemma_ not in _PLACE_VERBS
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in _ACTOR_PREPS:
+            return head.head.lemma_ not in _PLACE_VERBS
+        return False
+    if dep == "conj":
+        # "Washington and Beijing agreed": as its first conjunct.
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.dep_ in ("nsubj", "nsubjpass", "poss") or (
+            first.dep_ == "pobj" and first.head.lower_ in _ACTOR_PREPS)
+    return False
+
+
+def _is_dateline(span: Span) -> bool:
+    """'PEKING, March 3 -' or 'TOKYO (Reuters) -' at the start of a line."""
+    doc = span.doc
+    start = span.start
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    if not line_start:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span.text.isupper() and nxt is not None and nxt.text in (",", "(", "-", "\u2014")
+
+
+def _subnational(span: Span) -> bool:
+    """Context saying the name is a US state or province, not the country of that name."""
+    doc = span.doc
+    before = doc[max(0, span.start - 2) : span.start].text
+    if any(before.endswith(w) for w in _SUBNATIONAL_BEFORE):
+        return True
+    after = span.end
+    if after < len(doc) and doc[after].text in ("state", "State"):
+        # "Washington state" (the noun the name modifies), not "China state media".
+        state = doc[after]
+        if span.root.head == state and state.dep_ not in ("compound", "amod", "nmod") and (
+                after + 1 >= len(doc) or doc[after + 1].text not in ("-", "\u2011")):
+            return True
+    if after < len(doc) and doc[after].tag_ == "POS":
+        after += 1
+    if after < len(doc) and doc[after].text in _SUBNATIONAL_AFTER:
+        return True
+    text = doc.text
+    window = text[max(0, span.start_char - 40) : span.end_char + 40]
+    return bool(_US_PARTY_STATE.search(window))
+
+
+def _followed_by(span: Span, word: str) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].text == word
+
+
+def _countries_in_context(span: Span, gazetteer: Gazetteer) -> set[str]:
+    """QIDs of the states named (or adjectived) in the span's sentence, else in the document."""
+    def states_in(tokens: Span | list[Token]) -> set[str]:
+        found: set[str] = set()
+        for t in tokens:
+            for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
+                if e.type in STATE_TYPES:
+                    found.add(e.qid)
+        for ent in getattr(tokens, "ents", ()):
+            for e in gazetteer.lookup(ent.text):
+                if e.type in STATE_TYPES:
+                    found.add(e.qid)
+        return found
+
+    near = states_in(span.sent)
+    return near or states_in(span.doc[:])
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text

@@ -94,68 +94,108 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 class GazetteerComponent:
-    """Finds gazetteer names the statistical NER missed and marks known entities' QIDs.
+    """Finds gazetteer names the statistical NER missed or mistyped, and marks their QIDs.
 
-    An entity the NER found keeps its span; if its text is a gazetteer name whose type fits the
-    NER label, its ``kb_id_`` becomes the QID. A gazetteer name where the NER found nothing
-    becomes a new entity. Which QID a mention finally means is decided later, in context
-    (:mod:`extract.linking`); this only proposes.
+    - An entity the NER found keeps its span. If its text is a gazetteer name and every entry of
+      that name is a place while the NER called it PERSON or ORG ("Georgia" as a person,
+      "Washington argues" as an organisation), its label becomes GPE.
+    - If exactly one entry of the name fits the (corrected) label — or the name is the label of
+      exactly one of them — the span's ``kb_id_`` becomes that QID.
+    - A capitalised gazetteer name where the NER found nothing becomes a new entity, typed from
+      the entry ("NPC", "Taiwan" missed in a list). Short initialisms ("US", "EU") are matched
+      only as written, and not inside all-capitals lines (headlines, where "US" may be "us").
+      Country codes ("IN", "EC") are never names (:func:`extract.gazetteer.is_code`).
+
+    Which QID a mention finally means is decided in context by :mod:`extract.linking`; this
+    only proposes. The number of retyped and added spans is kept in ``doc.user_data``.
     """
 
     def __init__(self, nlp: Language, gazetteer: gaz.Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        by_label: dict[str, list[str]] = {}
-        for entries in gazetteer.names().values():
+        by_label: dict[str, set[str]] = {}
+        for name, entries in gazetteer.names().items():
             for e in entries:
                 label = GAZETTEER_LABELS.get(e.type)
                 if label is None:
                     continue
-                for name in (e.label, *e.aliases):
-                    by_label.setdefault(label, []).append(name)
+                for written in (e.label, *e.aliases):
+                    if gaz.normalise(written) == name:
+                        # "the US" is matched as "US": a leading article is not part of a name.
+                        if written[:4].lower() == "the ":
+                            written = written[4:]
+                        by_label.setdefault(label, set()).add(written)
         for label, names in by_label.items():
             lower, exact = [], []
-            for name in sorted(set(names)):
-                # Short all-caps codes (AL, IN, EC) collide with words; match them only as
-                # written, never as ordinary words.
-                if len(name) <= 3 and name.isupper():
-                    if name.lower() in nlp.Defaults.stop_words and name != "US":
-                        continue
+            for name in sorted(names):
+                if _is_initialism(name):
                     exact.append(name)
-                elif len(name) > 2:
+                elif len(name) > 3:
                     lower.append(name)
             self.matcher.add(label, list(nlp.tokenizer.pipe(lower)))
             self.case_matcher.add(label, list(nlp.tokenizer.pipe(exact)))
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        for ent in ents:
-            self._mark(ent)
+        ents = [self._retype(ent) for ent in doc.ents]
+        retyped = sum(1 for a, b in zip(doc.ents, ents, strict=True) if a.label != b.label)
         taken = {i for ent in ents for i in range(ent.start, ent.end)}
         found = []
         for match_id, start, end in [*self.matcher(doc), *self.case_matcher(doc)]:
             if any(i in taken for i in range(start, end)):
                 continue
             span = Span(doc, start, end, label=match_id)
-            # A capitalised name inside a sentence, not a common word that happens to match.
+            # A capitalised name, not a common word that happens to match.
             if not any(t.is_title or t.is_upper for t in span):
                 continue
+            if _is_initialism(span.text) and _in_capitals_line(span):
+                continue
             found.append(span)
-        if found:
-            new = filter_spans(found)
-            for span in new:
-                self._mark(span)
-            doc.ents = sorted([*ents, *new], key=lambda s: s.start)
+        new = filter_spans(found)
+        marked = [self._mark(s) for s in sorted([*ents, *new], key=lambda s: s.start)]
+        doc.ents = marked
+        stats = doc.user_data.setdefault("newskg_gazetteer", {"retyped": 0, "added": 0})
+        stats["added"] += len(new)
+        stats["retyped"] += retyped
         return doc
 
-    def _mark(self, ent: Span) -> None:
+    def _entries(self, span: Span) -> list[gaz.Entry]:
+        return self.gazetteer.lookup(_strip_possessive(span.text))
+
+    def _retype(self, ent: Span) -> Span:
+        if ent.label_ not in ("PERSON", "ORG"):
+            return ent
+        entries = self._entries(ent)
+        if entries and all(e.type in gaz.PLACE_TYPES for e in entries):
+            return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
+        return ent
+
+    def _mark(self, ent: Span) -> Span:
         if ent.kb_id_:
-            return
-        entries = self.gazetteer.lookup(_strip_possessive(ent.text))
+            return ent
+        entries = self._entries(ent)
         fitting = [e for e in entries if GAZETTEER_LABELS.get(e.type) == ent.label_]
+        text = _strip_possessive(ent.text)
+        if len(fitting) > 1:
+            fitting = [e for e in fitting if self.gazetteer.is_label(text, e)]
         if len(fitting) == 1:
-            ent.kb_id_ = fitting[0].qid
+            return Span(ent.doc, ent.start, ent.end, label=ent.label, kb_id=fitting[0].qid)
+        return ent
+
+
+def _is_initialism(name: str) -> bool:
+    """'US', 'EU', 'UAE', 'PRC': a short name in capitals, matched only as written."""
+    return len(name) <= 3 and name.isalpha() and name.isupper()
+
+
+def _in_capitals_line(span: Span) -> bool:
+    """Whether the span lies in a line written in capitals (a wire headline or dateline)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > len(span.text) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _strip_possessive(text: str) -> str:

@@ -1,24 +1,115 @@
-"""Statements: who said what, from reporting verbs and their subjects."""
+"""Statements: who said what, from reporting verbs, their subjects and quotation marks.
+
+A sentence yields a :class:`Statement` for each reporting verb (``lexicons/reporting_verbs.tsv``)
+whose subject resolves to an actor and which has content (a clause, a quotation or, for some
+verbs, an object). Quotations are found on the raw text (straight or curly marks, never across a
+paragraph), attached to the attribution in their sentence, and a quotation with no attribution
+continues the speaker just before it. Negated or declined speech yields a :class:`NonStatement`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.actors import ActorIndex
-from extract.records import Evidence, NonStatement, Policy, Statement, Summit
+from extract import lexicons
+from extract.actors import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ActorIndex
+from extract.dates import resolve as resolve_date
+from extract.records import (ActorKind, Evidence, NonStatement, Policy, Statement, Summit,
+                             TimeRef)
 from extract.text import Layout
 from extract.topics import TopicIndex
 
-REPORTING_VERBS = frozenset({"say", "tell", "add", "stress", "reiterate", "announce", "confirm",
-                             "warn", "urge", "write", "describe", "note"})
-_QUOTES = "\"\u201c\u201d"
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLAUSES = ("ccomp", "parataxis", "xcomp", "advcl", "acl")
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Subjects that are never speakers although they govern a reporting verb.
+_NOT_SPEAKERS = frozenset({"that", "which", "this", "it", "there", "what"})
+_STRAIGHT = '"'
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return {row["phrase"]: row["frame"] for row in lexicons.table("reporting_verbs.tsv")}
+
+
+@cache
+def _nominals() -> dict[str, str]:
+    return {row["word"]: row["class"] for row in lexicons.table("nominal_speakers.tsv")}
 
 
 def evidence_of(span: Span, sent: Span) -> Evidence:
     return Evidence(span.start_char, span.end_char, sent.text, sent.start_char, sent.end_char)
+
+
+# -- quotations -------------------------------------------------------------------------------
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations, marks included.
+
+    Curly marks pair by direction; a straight mark opens after a space and closes before one.
+    A quotation still open at the end of its paragraph ends there (news style for a quote that
+    runs on, and the only safe reading of an unbalanced mark), and an opening mark inside an
+    open quotation starts a new one.
+    """
+    quotes: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        opened: int | None = None
+        for i, ch in enumerate(para):
+            if ch not in "\u201c\u201d" + _STRAIGHT:
+                continue
+            before = para[i - 1] if i else " "
+            after = para[i + 1] if i + 1 < len(para) else " "
+            if ch == "\u201c":
+                kind = "open"
+            elif ch == "\u201d":
+                kind = "close"
+            else:
+                opening = (before.isspace() or before in "([\u2014-") and not after.isspace()
+                closing = not before.isspace() and (after.isspace() or after in ".,;:!?)")
+                kind = "open" if opening and not closing else "close" if closing else "either"
+            if opened is None:
+                if kind != "close":
+                    opened = i
+            elif kind == "open":
+                quotes.append((pos + opened, pos + i))
+                opened = i
+            else:
+                quotes.append((pos + opened, pos + i + 1))
+                opened = None
+        if opened is not None:
+            quotes.append((pos + opened, pos + len(para.rstrip())))
+        pos += len(para) + 1
+    return [(s, e) for s, e in quotes if e - s > 2]
+
+
+def _quote_words(text: str, start: int, end: int) -> str:
+    return text[start:end].strip(" \u201c\u201d\"").strip()
+
+
+# -- the extractor ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    speaker: str
+    verb: Token | None
+    cue: str | None
+    start: int
+    end: int
+    sents: list[Span]
+    content: list[Token] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    reported_by: str | None = None
+    time: TimeRef | None = None
+    confidence: float = 0.8
 
 
 def find_statements(
@@ -29,34 +120,442 @@ def find_statements(
     published: dt.date | None = None,
     events: Sequence[Summit | Policy] = (),
 ) -> Iterator[Statement | NonStatement]:
-    """Statements whose reporting verb has a subject that resolves to an actor."""
-    for sent in doc.sents:
-        if layout.in_heading(sent.start_char):
-            continue
-        for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_VERBS:
-                continue
-            if any(c.dep_ == "neg" for c in verb.children):
-                continue
-            speaker = _speaker(verb, actors)
-            if speaker is None:
-                continue
-            about = [k for k in [*actors.in_span(sent), *topics.in_span(sent)] if k != speaker]
-            direct = any(ch in sent.text for ch in _QUOTES) and verb.i > sent.start + 1
-            yield Statement(
-                speaker=speaker,
-                evidence=evidence_of(sent, sent),
-                cue=verb.lemma_.lower(),
-                direct=direct,
-                about=tuple(about),
-            )
+    """Statements (and negated speech) in ``doc``, in text order."""
+    ex = _Extractor(doc, actors, topics, layout, published)
+    for item in ex.run():
+        if isinstance(item, _Found):
+            yield ex.freeze(item, events)
+        else:
+            yield item
 
 
-def _speaker(verb: Token, actors: ActorIndex) -> str | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for t in [child, *child.subtree]:
-                key = actors.resolve(t)
-                if key:
-                    return actors.agent(key)
-    return None
+class _Extractor:
+    def __init__(self, doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layout,
+                 published: dt.date | None) -> None:
+        self.doc, self.actors, self.topics = doc, actors, topics
+        self.layout, self.published = layout, published
+        self.quotes = find_quotes(doc.text)
+        self.quoted = set()
+        for s, e in self.quotes:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None:
+                self.quoted.update(range(span.start, span.end))
+        # (token index, actor key, is a person): who was last the subject, for pronouns.
+        self.history: list[tuple[int, str, bool]] = []
+        self.sents = [s for s in doc.sents if not layout.in_heading(s.start_char)
+                      and s.text.strip()]
+
+    # -- main loop ------------------------------------------------------------------------------
+
+    def run(self) -> Iterator[_Found | NonStatement]:
+        found: list[_Found] = []
+        used_quotes: set[tuple[int, int]] = set()
+        for n, sent in enumerate(self.sents):
+            self._remember_subjects(sent)
+            here: list[_Found] = []
+            for verb, phrase in self._cues(sent):
+                frame = _verbs()[phrase]
+                negated = self._negated(verb)
+                if frame == "refuse":
+                    inner = [c for c in verb.children if c.dep_ == "xcomp"]
+                    if inner and (self._phrase(inner[0]) or inner[0].lemma_ == "comment"):
+                        speaker = self._speaker(verb)
+                        if speaker:
+                            yield self._non_statement(speaker, verb, sent, inner[0].lemma_)
+                    continue
+                if self._declined(verb):
+                    continue
+                if frame == "commit":
+                    if negated and (speaker := self._speaker(verb)):
+                        yield self._non_statement(speaker, verb, sent, phrase)
+                    continue
+                content = self._content(verb, phrase, frame, sent)
+                if content is None:
+                    continue
+                speaker = self._speaker(verb)
+                if speaker is None:
+                    continue
+                if negated:
+                    yield self._non_statement(speaker, verb, sent, phrase)
+                    continue
+                here.append(_Found(speaker, verb, phrase, sent.start_char, sent.end_char,
+                                   [sent], content=content,
+                                   time=self._time(verb), confidence=0.8))
+            here = self._nest(here)
+            for f in here:
+                self._attach_quotes(f, sent, used_quotes)
+                self.history.append((f.verb.i if f.verb else sent.start, f.speaker,
+                                     self.actors.kind(f.speaker) is ActorKind.PERSON))
+            if not here:
+                cont = self._continuation(sent, n, found, used_quotes)
+                if cont is not None:
+                    here.append(cont)
+            found.extend(self._dedupe(here))
+        yield from sorted(found, key=lambda f: f.start)
+
+    # -- cues ---------------------------------------------------------------------------------
+
+    def _cues(self, sent: Span) -> Iterator[tuple[Token, str]]:
+        verbs = _verbs()
+        for tok in sent:
+            if tok.i in self.quoted:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma == "accord" and tok.lower_ == "according":
+                nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+                if nxt is not None and nxt.lower_ == "to":
+                    yield tok, "according to"
+                continue
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            phrase = self._phrase(tok)
+            if phrase:
+                yield tok, phrase
+
+    def _phrase(self, tok: Token) -> str | None:
+        verbs = _verbs()
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            two = f"{lemma} {child.lower_}"
+            if two in verbs and child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "ccomp",
+                                               "advmod", "dative"):
+                return two
+        return lemma if lemma in verbs and " " not in lemma else None
+
+    def _negated(self, verb: Token) -> bool:
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg")
+               for c in verb.children):
+            return True
+        head = verb.head
+        # "did not mention" is parsed with the negation on the verb; "has not committed to
+        # saying" or "refused to say" puts it one level up.
+        return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+
+    def _declined(self, verb: Token) -> bool:
+        return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _verbs()
+                and _verbs()[verb.head.lemma_.lower()] == "refuse")
+
+    def _content(self, verb: Token, phrase: str, frame: str, sent: Span) -> list[Token] | None:
+        """The tokens of what was said, or None when the verb reports no content."""
+        if phrase == "according to":
+            pobj = [c for c in verb.subtree if c.dep_ == "pobj" and c.head.lower_ == "to"]
+            if not pobj:
+                return None
+            skip = {t.i for t in verb.subtree}
+            return [t for t in sent if t.i not in skip]
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")
+                   or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))]
+        if phrase in ("call for", "call on") or frame == "act":
+            clauses += [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")
+                        and c.i > verb.i]
+        if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+            clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
+        tokens = [t for c in clauses for t in c.subtree]
+        if not tokens and any(t.i in self.quoted for t in sent):
+            tokens = [t for t in sent if t.i in self.quoted]
+        return tokens or None
+
+    def _in_quote_span(self, tok: Token) -> bool:
+        return tok.i in self.quoted
+
+    # -- speakers -----------------------------------------------------------------------------
+
+    def _speaker(self, verb: Token) -> str | None:
+        if verb.lower_ == "according":
+            for t in verb.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ == "to":
+                    return self._np_actor(t, verb)
+            return None
+        v = verb
+        for _ in range(4):
+            subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
+            if subj is not None:
+                if subj.lower_ in ("who", "that") and v.dep_ == "relcl":
+                    return self._np_actor(v.head, verb)
+                if subj.dep_ == "nsubjpass":
+                    return None
+                return self._np_actor(subj, verb)
+            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+                return self._np_actor(v.head, verb)
+            if v.dep_ == "relcl":
+                return self._np_actor(v.head, verb)
+            if v.dep_ in ("conj", "xcomp", "advcl", "pcomp") or v.head.dep_ == "prep":
+                v = v.head if v.head.pos_ in ("VERB", "AUX") else v.head.head
+                continue
+            break
+        return None
+
+    def _np_actor(self, head: Token, verb: Token) -> str | None:
+        """The actor a noun phrase (given by its head) stands for as a speaker."""
+        a = self.actors
+        if head.lower_ in _NOT_SPEAKERS:
+            return None
+        key = a.at(head) or (a.person_named(head) if head.pos_ == "PROPN" else None)
+        if key:
+            return a.agent(key)
+        lower = head.lower_
+        if lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("they", "we", "i"):
+            return self._pronoun(head)
+        lemma = head.lemma_.lower()
+        words = lexicons.words("anonymous_sources.txt")
+        if lower in words or lemma in words:
+            return a.anonymous(head)
+        for child in head.children:
+            if child.dep_ == "appos":
+                k = a.at(child) or next((a.at(t) for t in child.subtree if a.at(t)), None)
+                if k:
+                    return a.agent(k)
+        cls = _nominals().get(lemma) or _nominals().get(lower)
+        mods = [c for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+        owner = None
+        for m in mods:
+            owner = a.at(m) or (self._pronoun(m) if m.lower_ in PERSONAL_PRONOUNS else None)
+            if owner:
+                break
+        if cls == "state":
+            return a.state_of(owner) if owner else self._default_state(head)
+        if cls == "body":
+            if owner is None:
+                return self._recent(head, persons=False)
+            first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
+            span = self.doc[first : head.i + 1]
+            return a.body(span, owner)
+        if cls in ("document", "media"):
+            if any(_nominals().get(m.lemma_.lower()) == "state" for m in mods):
+                return self._default_state(head)
+            if owner:
+                return a.agent(owner) if a.kind(owner) is not ActorKind.PERSON \
+                    else a.state_of(owner)
+            return self._recent(head, persons=False, named=True)
+        if owner and a.kind(owner) is not ActorKind.PERSON and lemma.endswith(("minister", "s")):
+            return a.agent(owner)  # "G7 ministers called for ..."
+        titles = lexicons.words("titles.txt")
+        if lemma in titles or lower in titles or any(
+                f"{c.lower_} {lower}" in titles for c in head.children):
+            return self._by_role(head) or self._recent(head, persons=True)
+        if owner and a.kind(owner) is not ActorKind.PERSON:
+            return a.agent(owner)
+        return None
+
+    def _by_role(self, head: Token) -> str | None:
+        """A person whose title matches the nominal ("the French president")."""
+        words = [t.lower_ for t in head.subtree if t.dep_ != "det" and t.i <= head.i]
+        best = None
+        for actor in self.actors.actors:
+            if actor.kind is not ActorKind.PERSON or not actor.role:
+                continue
+            role = actor.role.lower()
+            if head.lower_ in role and all(
+                    w in role or self.actors.gazetteer.demonym(w) == [] for w in words):
+                if any(m.start < head.idx for m in actor.mentions):
+                    best = actor.key
+        return best
+
+    def _pronoun(self, tok: Token) -> str | None:
+        persons = tok.lower_ in PERSONAL_PRONOUNS or tok.lower_ in ("i", "we")
+        if tok.lower_ in ("we", "i"):
+            return None
+        return self._recent(tok, persons=persons) or self.actors.resolve(tok)
+
+    def _recent(self, tok: Token, *, persons: bool, named: bool = False) -> str | None:
+        """The latest subject (or speaker) of the right sort before ``tok``, outside quotes."""
+        limit = tok.sent.start
+        for _ in range(3):
+            if limit > 0:
+                limit = self.doc[limit - 1].sent.start
+        for i, key, is_person in reversed(self.history):
+            if i >= tok.i:
+                continue
+            if i < limit:
+                break
+            kind = self.actors.kind(key)
+            if kind in (ActorKind.PLACE, ActorKind.CITY) and not persons:
+                continue
+            if kind is ActorKind.ANONYMOUS:
+                # "officials said ... they said"; "an official said ... he said" (only next)
+                if named or (persons and self.doc[i].sent.end < tok.sent.start - 1
+                             and i < self.doc[tok.sent.start - 1].sent.start):
+                    continue
+                return key
+            if is_person == persons:
+                return key
+        return None
+
+    def _default_state(self, tok: Token) -> str | None:
+        for start, _end, place, _date in self.layout.datelines:
+            span = self.doc.char_span(start, start + len(place), alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    k = self.actors.at(t)
+                    if k:
+                        return self.actors.state_of(k)
+        return self._recent(tok, persons=False)
+
+    def _remember_subjects(self, sent: Span) -> None:
+        for t in sent:
+            if t.i in self.quoted:
+                continue
+            key = self.actors.at(t)
+            if key is None:
+                continue
+            subjectish = t.dep_ in _SUBJECTS or (
+                t.dep_ in ("compound", "poss", "appos", "amod") and t.head.dep_ in _SUBJECTS)
+            if subjectish:
+                kind = self.actors.kind(key)
+                self.history.append((t.i, self.actors.agent(key), kind is ActorKind.PERSON))
+        self.history.sort(key=lambda h: h[0])
+
+    # -- structure ----------------------------------------------------------------------------
+
+    def _nest(self, here: list[_Found]) -> list[_Found]:
+        """"Xinhua said Xi stressed ...": the inner speaker speaks, the outer one relays."""
+        out = list(here)
+        for outer in here:
+            for inner in here:
+                if inner is outer or inner.verb is None or outer.verb is None:
+                    continue
+                if inner.verb.i not in {t.i for t in outer.content}:
+                    continue
+                if inner.cue == "according to":
+                    if inner in out:
+                        out.remove(inner)
+                    continue
+                if inner.speaker != outer.speaker:
+                    inner.reported_by = outer.speaker
+                    if self.actors.is_media(outer.speaker) and outer in out:
+                        out.remove(outer)
+        return out
+
+    def _attach_quotes(self, f: _Found, sent: Span, used: set[tuple[int, int]]) -> None:
+        for q in self.quotes:
+            s, e = q
+            if e <= sent.start_char or s >= sent.end_char or q in used:
+                continue
+            if f.verb is not None and s <= f.verb.idx < e:
+                continue
+            used.add(q)
+            f.quotes.append(q)
+            f.start, f.end = min(f.start, s), max(f.end, e)
+            before = self.doc.text[sent.start_char:s].strip()
+            after = self.doc.text[e:sent.end_char].strip()
+            # Verbatim speech: the quote is the whole content, not a phrase inside a clause.
+            if not before or before.endswith((":", ",")) or after[:1] in (",", "") or \
+                    self.doc.text[s:e].rstrip("\u201d\"").endswith((",", ".", "?", "!")):
+                f.direct = True
+        if f.direct:
+            f.confidence = 0.9
+        f.sents = self._sents_over(f.start, f.end)
+
+    def _sents_over(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.sents if s.end_char > start and s.start_char < end]
+
+    def _continuation(self, sent: Span, n: int, found: list[_Found],
+                      used: set[tuple[int, int]]) -> _Found | None:
+        """A sentence that is all quotation, with no attribution: the last speaker goes on."""
+        text = sent.text.strip()
+        if sum(t.is_alpha for t in sent) < 2:
+            return None
+        qs = [q for q in self.quotes if q[0] < sent.end_char and q[1] > sent.start_char]
+        if not qs or not found:
+            return None
+        covered = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in qs)
+        if covered < 0.6 * len(text):
+            return None
+        last = found[-1]
+        last_sent = max(i for i, s in enumerate(self.sents) if s.start_char < last.end)
+        if n - last_sent > 1 or not last.quotes:
+            return None
+        fresh = [q for q in qs if q not in used]
+        if not fresh and sent.start_char < last.end:
+            return None
+        # A quote whose attribution comes in a later sentence belongs to that sentence.
+        for q in fresh:
+            for later in self._sents_over(sent.end_char, q[1]):
+                if later.start_char >= sent.end_char and any(self._cues(later)):
+                    return None
+        start = min([sent.start_char, *(q[0] for q in fresh)])
+        end = max([sent.end_char, *(q[1] for q in fresh)])
+        used.update(fresh)
+        f = _Found(last.speaker, None, None, start, end, self._sents_over(start, end),
+                   content=list(sent), quotes=fresh or qs, direct=True,
+                   reported_by=last.reported_by, confidence=0.7)
+        return f
+
+    def _dedupe(self, here: list[_Found]) -> list[_Found]:
+        """One statement per speaker and sentence: "said X and said Y" is one speech act."""
+        out: list[_Found] = []
+        for f in here:
+            same = next((o for o in out if o.speaker == f.speaker), None)
+            if same is None:
+                out.append(f)
+            else:
+                same.content.extend(f.content)
+                same.quotes.extend(q for q in f.quotes if q not in same.quotes)
+                same.start, same.end = min(same.start, f.start), max(same.end, f.end)
+                same.sents = self._sents_over(same.start, same.end)
+                same.direct = same.direct or f.direct
+        return out
+
+    def _time(self, verb: Token) -> TimeRef | None:
+        """A date expression attached to the reporting verb itself ("said on Tuesday")."""
+        for ent in verb.sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            root = ent.root
+            head = root.head
+            if head == verb or (head.dep_ == "prep" and head.head == verb):
+                if root.dep_ not in _SUBJECTS and root.dep_ not in ("dobj", "ccomp"):
+                    return resolve_date(ent.text, self.published)
+        return None
+
+    def _non_statement(self, speaker: str, verb: Token, sent: Span, cue: str) -> NonStatement:
+        about = self._about(list(verb.subtree), speaker, None, ())
+        return NonStatement(speaker=speaker, evidence=evidence_of(sent, sent), cue=cue,
+                            about=tuple(about), confidence=0.7)
+
+    # -- records ------------------------------------------------------------------------------
+
+    def _about(self, tokens: list[Token], speaker: str, reported_by: str | None,
+               events: Sequence[Summit | Policy]) -> list[str]:
+        keys: list[str] = []
+        for t in tokens:
+            k = self.actors.at(t) or self.topics.at(t)
+            if k is None and t.lower_ in PERSONAL_PRONOUNS and t.dep_ == "poss":
+                continue
+            if k and k not in keys:
+                keys.append(k)
+        if tokens:
+            lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+            for ev in events:
+                spans = [(ev.evidence.start, ev.evidence.end)] + [
+                    (m.start, m.end) for m in ev.mentions]
+                if any(lo <= s and e <= hi for s, e in spans) and ev.key not in keys:
+                    keys.append(ev.key)
+        return [k for k in keys if k not in (speaker, reported_by)]
+
+    def freeze(self, f: _Found, events: Sequence[Summit | Policy]) -> Statement:
+        sents = f.sents or self._sents_over(f.start, f.end)
+        s0, s1 = sents[0].start_char, sents[-1].end_char
+        speaker_tokens = set()
+        if f.verb is not None:
+            for c in f.verb.children:
+                if c.dep_ in _SUBJECTS:
+                    speaker_tokens.update(t.i for t in c.subtree)
+        content = [t for s in sents for t in s if t.i not in speaker_tokens]
+        about = self._about(content, f.speaker, f.reported_by, events)
+        quote = " ... ".join(_quote_words(self.doc.text, s, e) for s, e in f.quotes) or None
+        text = self.doc.text[s0:s1]
+        return Statement(
+            speaker=f.speaker,
+            evidence=Evidence(max(f.start, s0), min(f.end, s1), text, s0, s1),
+            cue=f.cue,
+            direct=f.direct,
+            quote=quote,
+            about=tuple(about),
+            reported_by=f.reported_by,
+            time=f.time,
+            confidence=f.confidence,
+        )
+
+
+__all__ = ["evidence_of", "find_quotes", "find_statements"]

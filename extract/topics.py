@@ -6,10 +6,13 @@ Topics come from the gazetteer (commodities, events: linked to Wikidata) and fro
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
-from spacy.matcher import PhraseMatcher
+import spacy
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from extract import lexicons
 from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
@@ -69,36 +72,88 @@ class TopicIndex:
 
 
 def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
-    """Gazetteer commodities and events, wherever the text names them."""
+    """Gazetteer commodities and events, and lexicon topics, wherever the text names them.
+
+    Where matches overlap the longest wins ("arms embargo" over "embargo").
+    """
     index = TopicIndex()
-    matcher = _matcher(doc, gazetteer)
-    for match_id, start, end in matcher(doc):
-        span = doc[start:end]
+    found: list[Span] = []
+    for match_id, start, end in _matcher(doc, gazetteer)(doc):
+        found.append(Span(doc, start, end, label="gaz", kb_id=doc.vocab.strings[match_id]))
+    for match_id, start, end in _lexicon_matcher(doc)(doc):
+        found.append(Span(doc, start, end, label="lex", kb_id=doc.vocab.strings[match_id]))
+    lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}
+    for span in sorted(filter_spans(found), key=lambda sp: sp.start):
         if layout.in_heading(span.start_char):
             continue
-        qid = doc.vocab.strings[match_id]
-        entry = gazetteer.by_qid.get(qid)
-        if entry is None:
+        if span.label_ == "gaz":
+            entry = gazetteer.by_qid.get(span.kb_id_)
+            if entry is not None:
+                index.add(span, entry.label, _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC),
+                          entry.qid, entry.description)
             continue
-        index.add(span, entry.label, _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC), entry.qid,
-                  entry.description)
+        row = lexicon[span.kb_id_]
+        qid = row.get("qid") or None
+        entry = gazetteer.by_qid.get(qid) if qid else None
+        index.add(span, row["label"], TopicKind(row.get("kind") or "Topic"),
+                  entry.qid if entry else None, entry.description if entry else None)
     return index
 
 
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+_LEXICON_MATCHERS: dict[int, Matcher] = {}
+
+
+def _words(name: str) -> list[str]:
+    """A name split the way the pipeline's tokenizer splits text ("rare-earth" -> 3 tokens)."""
+    return [t.text for t in _tokenizer()(name)]
+
+
+@functools.cache
+def _tokenizer():
+    # The English tokenizer rules are the model's: patterns then align with the Doc's tokens.
+    return spacy.blank("en").tokenizer
+
+
+def plurals(word: str) -> set[str]:
+    """Regular English plural forms of a noun, so "tariffs" matches "tariff"."""
+    forms = {word, word + "s"}
+    if word.endswith(("s", "x", "ch", "sh")):
+        forms.add(word + "es")
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    return forms
 
 
 def _matcher(doc: Doc, gazetteer: Gazetteer) -> PhraseMatcher:
     key = (id(doc.vocab), id(gazetteer))
     if key not in _MATCHERS:
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        tokenizer_words = doc.vocab
         for e in gazetteer.entries:
             if e.type in TOPIC_TYPES:
                 names = {e.label, *e.aliases}
-                matcher.add(e.qid, [Doc(tokenizer_words, words=n.split()) for n in names])
+                matcher.add(e.qid, [Doc(doc.vocab, words=_words(n)) for n in names if n.strip()])
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
 
 
-__all__ = ["TopicIndex", "find_topics", "lexicons"]
+def _lexicon_matcher(doc: Doc) -> Matcher:
+    key = id(doc.vocab)
+    if key not in _LEXICON_MATCHERS:
+        matcher = Matcher(doc.vocab)
+        for row in lexicons.table("topics.tsv"):
+            names = {row["label"], *(v for v in (row.get("variants") or "").split("|") if v)}
+            patterns = []
+            for name in names:
+                words = [w.lower() for w in _words(name)]
+                if not words:
+                    continue
+                *head, last = words
+                patterns.append([*({"LOWER": w} for w in head),
+                                 {"LOWER": {"IN": sorted(plurals(last))}}])
+            matcher.add(row["label"], patterns)
+        _LEXICON_MATCHERS[key] = matcher
+    return _LEXICON_MATCHERS[key]
+
+
+__all__ = ["TopicIndex", "find_topics", "lexicons", "plurals"]

@@ -103,6 +103,10 @@ class KnowledgeStore:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._store = Store(str(self.path))
         except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"the store at {self.path} is in use by another process (a running "
+                    f"'newskg serve' or ingest?); stop it or use another --store") from exc
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         if not read_only:
             self._ensure_ontology()

@@ -318,8 +318,10 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
 
 def _register_plugins() -> None:
     from newskg.evaluate import eval_command
+    from newskg.gazetteer_build import gazetteer_group
 
     main.add_command(eval_command)
+    main.add_command(gazetteer_group)
 
 
 _register_plugins()

@@ -174,3 +174,9 @@ def test_query_with_its_own_from_keeps_its_dataset(store):
     only_a = rows(store, f"SELECT ?id FROM <{store.document_iri('a')}> "
                          "WHERE { ?d nkg:documentId ?id }")
     assert only_a == [("a",)]
+
+
+def test_second_writer_on_a_store_in_use_gets_a_clear_error(tmp_path):
+    with KnowledgeStore(tmp_path / "st"):
+        with pytest.raises(StoreError, match="in use by another process"):
+            KnowledgeStore(tmp_path / "st")

@@ -1,0 +1,128 @@
+"""Statements on small news-style sentences: speakers, quotes, nesting, negation."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.records import ActorKind
+from extract.statements import find_quotes
+
+
+def _label(ex, key):
+    return next((a.label for a in ex.actors if a.key == key),
+                next((t.label for t in ex.topics if t.key == key), key))
+
+
+def _said(ex):
+    return [(_label(ex, s.speaker), s.direct) for s in ex.statements]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Angela Merkel met reporters.\n\n\u201cWe will not give in,\u201d Merkel said.",
+     [("Angela Merkel", True)]),
+    ("Joe Biden spoke in Ohio.\n\nBiden said: \u201cThe economy is growing fast.\u201d",
+     [("Joe Biden", True)]),
+    ('Emmanuel Macron arrived late. "Europe must act," he said, "and it must act now."',
+     [("Emmanuel Macron", True)]),
+])
+@pytest.mark.model
+def test_direct_quote_with_speaker_before_after_or_inside(extract_text, text, expected):
+    assert _said(extract_text(text)) == expected
+
+
+@pytest.mark.model
+def test_quote_running_into_next_sentence_keeps_the_speaker(extract_text):
+    ex = extract_text("\u201cTalks went well,\u201d Vladimir Putin said. "
+                      "\u201cWe agreed on most points. More will follow.\u201d")
+    assert [_label(ex, s.speaker) for s in ex.statements] == ["Vladimir Putin", "Vladimir Putin"]
+    assert ex.statements[1].cue is None and ex.statements[1].direct
+
+
+@pytest.mark.model
+def test_partial_quote_inside_indirect_speech_is_indirect(extract_text):
+    ex = extract_text("Joe Biden said Xi Jinping has \u201cbroadly agreed\u201d to buy more grain.")
+    (st,) = ex.statements
+    assert _label(ex, st.speaker) == "Joe Biden" and not st.direct
+    assert st.quote == "broadly agreed" and st.cue == "say"
+
+
+def test_unbalanced_quote_ends_with_its_paragraph():
+    text = 'He said "this never ends.\n\nThe next paragraph is plain.'
+    assert find_quotes(text) == [(8, 25)]
+
+
+def test_straight_and_curly_quotes_are_both_found():
+    text = 'A "one two" and \u201cthree four\u201d.'
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"one two"', "\u201cthree four\u201d"]
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Angela Merkel warned that tariffs would hurt growth.", "warn"),
+    ("Joe Biden insisted the sanctions would stay.", "insist"),
+    ("Sergey Lavrov denied that troops had crossed the border.", "deny"),
+    ("Emmanuel Macron reiterated France's position that the deal must hold.", "reiterate"),
+])
+@pytest.mark.model
+def test_indirect_speech_with_any_reporting_verb(extract_text, text, cue):
+    (st,) = extract_text(text).statements
+    assert st.cue == cue and not st.direct
+
+
+@pytest.mark.model
+def test_capital_as_speaker_is_the_state(extract_text):
+    ex = extract_text("Moscow said the sanctions were illegal.")
+    (st,) = ex.statements
+    assert _label(ex, st.speaker) == "Russia"
+
+
+@pytest.mark.model
+def test_pronoun_speaker_resolves_to_the_last_person(extract_text):
+    ex = extract_text("Angela Merkel visited Paris on Monday. She said the talks were useful.")
+    assert [_label(ex, s.speaker) for s in ex.statements] == ["Angela Merkel"]
+
+
+@pytest.mark.model
+def test_anonymous_sources_are_one_typed_actor(extract_text):
+    ex = extract_text("Officials said the ban would be lifted. Diplomats said talks continue.")
+    speakers = {s.speaker for s in ex.statements}
+    assert len(speakers) == 1
+    (actor,) = [a for a in ex.actors if a.key in speakers]
+    assert actor.kind is ActorKind.ANONYMOUS
+
+
+@pytest.mark.model
+def test_news_agency_relays_what_the_leader_said(extract_text):
+    ex = extract_text("The Reuters news agency said Xi Jinping stressed cooperation with Russia.")
+    (st,) = ex.statements
+    assert _label(ex, st.speaker) == "Xi Jinping"
+    assert _label(ex, st.reported_by) == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "Joe Biden did not mention the tariffs on steel in his speech.",
+    "Angela Merkel declined to comment on the sanctions.",
+    "Joe Biden has not committed to lifting the tariffs.",
+])
+@pytest.mark.model
+def test_negated_speech_is_not_a_statement(extract_text, text):
+    ex = extract_text(text)
+    assert ex.statements == ()
+    assert len(ex.non_statements) == 1
+
+
+@pytest.mark.model
+def test_about_links_actors_and_topics_of_the_content(extract_text):
+    ex = extract_text("Angela Merkel said the tariffs on Chinese steel would hurt Japan.")
+    (st,) = ex.statements
+    about = {_label(ex, k) for k in st.about}
+    assert {"tariff", "steel", "Japan"} <= about
+    assert "Angela Merkel" not in about
+
+
+@pytest.mark.model
+def test_statement_keeps_sentence_evidence(extract_text):
+    text = "Prices rose. Joe Biden said on Tuesday that inflation was falling."
+    (st,) = extract_text(text).statements
+    assert st.evidence.sentence == "Joe Biden said on Tuesday that inflation was falling."
+    assert text[st.evidence.sentence_start:st.evidence.sentence_end] == st.evidence.sentence
+    assert st.time is not None and st.time.text == "Tuesday"

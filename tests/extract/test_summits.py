@@ -1,0 +1,125 @@
+"""Summits: kind, participants, status, place, initiator, outcome and identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extract import lexicons
+from extract.actors import find_actors
+from extract.policies import find_policies
+from extract.summits import find_summits
+from extract.text import Layout
+from extract.topics import find_topics
+
+
+@pytest.fixture(scope="module")
+def summits(nlp, gazetteer):
+    def run(text: str, date: dt.date | None = None):
+        doc = nlp(text)
+        layout = Layout(text)
+        actors = find_actors(doc, gazetteer, layout)
+        topics = find_topics(doc, gazetteer, layout)
+        policies = list(find_policies(doc, actors, topics, layout, date))
+        found = list(find_summits(doc, actors, topics, layout, date, policies))
+        labels = {a.key: a.label for a in actors.actors}
+        return found, labels, policies
+    return run
+
+
+def names(s, labels):
+    return sorted(labels[k] for k in s.participants)
+
+
+def test_trigger_lexicon_names_only_known_kinds():
+    from extract.records import SummitKind
+    kinds = {r["kind"] for r in lexicons.table("summit_triggers.tsv")}
+    assert kinds <= {k.value for k in SummitKind}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "kind", "participants", "status"), [
+    ("Joe Biden held talks with Olaf Scholz in Berlin on Friday.", "Talks",
+     ["Joe Biden", "Olaf Scholz"], "held"),
+    ("Joe Biden held discussions with Olaf Scholz in Berlin.", "Meeting",
+     ["Joe Biden", "Olaf Scholz"], "held"),
+    ("Emmanuel Macron will meet Narendra Modi next week.", "Meeting",
+     ["Emmanuel Macron", "Narendra Modi"], "planned"),
+    ("A meeting between Fumio Kishida and Yoon Suk Yeol took place in Seoul.", "Meeting",
+     ["Fumio Kishida", "Yoon Suk Yeol"], "held"),
+    ("Rishi Sunak had a phone call with Justin Trudeau.", "PhoneCall",
+     ["Justin Trudeau", "Rishi Sunak"], "held"),
+])
+def test_kind_participants_and_status(summits, text, kind, participants, status):
+    found, labels, _ = summits(text, dt.date(2023, 6, 7))
+    assert [(s.kind.value, names(s, labels), s.status) for s in found] == [
+        (kind, participants, status)]
+
+
+@pytest.mark.model
+def test_an_accepted_invitation_to_visit_is_a_planned_visit_to_the_place(summits):
+    text = ("Emmanuel Macron said he accepted Joe Biden's invitation to visit Washington in April.")
+    (s,), labels, _ = summits(text, dt.date(2023, 1, 10))
+    assert s.kind.value == "StateVisit"
+    assert s.status == "planned"
+    assert names(s, labels) == ["Emmanuel Macron", "Joe Biden"]
+    assert labels[s.location] == "Washington, D.C."
+    assert (s.time.text, s.time.earliest) == ("April", dt.date(2023, 4, 1))
+
+
+@pytest.mark.model
+def test_a_visiting_official_visits_the_state_of_the_city(summits):
+    (s,), labels, _ = summits("Mr Olaf Scholz, visiting Beijing, spoke of trade.")
+    assert s.kind.value == "Visit"
+    assert "People's Republic of China" in names(s, labels)
+
+
+@pytest.mark.model
+def test_later_mentions_of_a_call_are_the_same_call_and_name_its_initiator(summits):
+    text = ("Emmanuel Macron and Joe Biden held a phone call on Monday. "
+            "France\u2019s foreign ministry said Washington initiated the call. "
+            "Macron described the conversation as warm.")
+    (s,), labels, _ = summits(text, dt.date(2023, 6, 7))
+    assert s.kind.value == "PhoneCall"
+    assert labels[s.initiated_by] == "United States of America"
+    assert [m.text for m in s.mentions] == ["phone call", "call", "conversation"]
+    assert s.time.day == dt.date(2023, 6, 5)
+
+
+@pytest.mark.model
+def test_a_policy_agreed_during_a_meeting_is_its_outcome(summits):
+    text = ("Joe Biden and Fumio Kishida met in Tokyo, where the two leaders agreed on "
+            "a framework for a trade deal.")
+    found, labels, policies = summits(text)
+    meeting = next(s for s in found if s.kind.value == "Meeting")
+    deal = next(p for p in policies if p.kind.value == "TradeAgreement")
+    assert meeting.outcomes == (deal.key,)
+
+
+@pytest.mark.model
+def test_a_summit_with_nobody_attached_is_left_out(summits):
+    found, _, _ = summits("Summits are often long.")
+    assert found == []
+
+
+@pytest.mark.model
+def test_the_seed_article_call_meeting_and_planned_visit(summits):
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "seeds" / "trump-xi-call.txt").read_text()
+    found, labels, policies = summits(text, dt.date(2025, 11, 25))
+    by_kind = {}
+    for s in found:
+        by_kind.setdefault(s.kind.value, s)
+    call, meeting = by_kind["PhoneCall"], by_kind["Meeting"]
+    assert names(call, labels) == ["Donald Trump", "Xi Jinping"]
+    assert labels[call.initiated_by] == "United States of America"
+    assert call.time.day == dt.date(2025, 11, 24)
+    assert labels[meeting.location] == "South Korea"
+    deal = next(p for p in policies if p.kind.value == "TradeAgreement")
+    assert deal.key in meeting.outcomes
+    visit = next(s for s in found if s.location and labels[s.location] == "Beijing")
+    assert (visit.status, visit.time.text) == ("planned", "April")
+    pledge = next(p for p in policies if p.status == "pledged")
+    assert (pledge.quantity, pledge.unit) == (12000000, "metric tonne")
