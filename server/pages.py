@@ -27,6 +27,41 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?text WHERE { ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text . ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi")) ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan")) }"""
 """The README's example: what did Xi say about Taiwan."""
 
+_PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Xi on Taiwan", _PREFIXES + """SELECT ?text WHERE {
+  ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text .
+  ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi"))
+  ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan"))
+}"""),
+    ("Statements per speaker", _PREFIXES + """SELECT ?speaker (COUNT(?s) AS ?statements) WHERE {
+  ?s a nkg:Statement ; nkg:speaker/rdfs:label ?speaker .
+} GROUP BY ?speaker ORDER BY DESC(?statements)"""),
+    ("Who said what", _PREFIXES + """SELECT ?speaker ?verb ?direct ?text WHERE {
+  ?s a nkg:Statement ; nkg:speaker/rdfs:label ?speaker ; nkg:text ?text ; nkg:isDirect ?direct .
+  OPTIONAL { ?s nkg:reportingVerb ?verb }
+} ORDER BY ?speaker"""),
+    ("One article as Turtle", _PREFIXES + """# One article's graph (its IRI is the document's).
+CONSTRUCT { ?s ?p ?o } WHERE {
+  { SELECT ?g WHERE { ?g a nkg:Document } ORDER BY ?g LIMIT 1 }
+  GRAPH ?g { ?s ?p ?o }
+} LIMIT 200"""),
+    ("Trump–Xi meetings", _PREFIXES + """SELECT ?summit ?label WHERE {
+  ?summit a nkg:Summit ; rdfs:label ?label ; nkg:participant ?a, ?b .
+  ?a rdfs:label "Donald Trump" .
+  ?b rdfs:label "Xi Jinping" .
+}"""),
+    ("Soybean policies", _PREFIXES + """SELECT ?p ?label ?c WHERE {
+  ?p a nkg:Policy ; nkg:commodity/rdfs:label ?c .
+  OPTIONAL { ?p rdfs:label ?label }
+  FILTER(CONTAINS(LCASE(?c), "soybean"))
+}"""),
+)
+"""The query editor's preloaded tabs (name, query): the README's questions and a few more."""
+
 MAX_RESOURCE_PATH = 1024
 _PAGE_ROWS = 500
 _IRI_PATH = re.compile(r"^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$")
@@ -67,9 +102,19 @@ def _cell(term: dict[str, Any] | None) -> Cell:
 
 @bp.route("/", methods=["GET"])
 def index() -> Response | str:
-    """The query form; with ``?query=`` it also shows the results as a table."""
+    """The query editor (YASGUI, with the examples as tabs) and a plain form as fallback.
+
+    With ``?query=`` (what the plain form submits) or ``?plain=1`` the page is the plain,
+    script-free form, and with a query it also shows the results as a server-rendered table.
+    """
     query = request.args.get("query")
+    base = get_state().config.base_iri
     context: dict[str, Any] = {"query": query or EXAMPLE_QUERY, "ran": query is not None,
+                               "plain": query is not None or bool(request.args.get("plain")),
+                               "examples": [{"name": n, "query": q} for n, q in EXAMPLES],
+                               "base_iri": base,
+                               "resource_root": url_for("pages.resource", rest="x")[:-1],
+                               "prefixes": dict(PREFIXES),
                                "columns": [], "rows": [], "boolean": None, "graph": None,
                                "error": None, "truncated": False, "elapsed_ms": None}
     status = 200

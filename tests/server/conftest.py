@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from pyoxigraph import RdfFormat
+from waitress import wasyncore
 
 from graph.store import KnowledgeStore
 from server import ServerConfig, create_app
@@ -95,3 +98,54 @@ def disk_store_path(tmp_path: Path) -> str:
     with KnowledgeStore(path) as s:
         load_seed(s)
     return str(path)
+
+
+BROWSER_STATEMENT = ("Xi also reiterated China’s long-held position that Taiwan’s return to the "
+                     "mainland is part of the post-war international order.")
+"""The README's Xi/Taiwan sentence, held by the live server's second statement."""
+
+LIVE_NQUADS = SEED_NQUADS + f"""
+<{DOC1}/statement/2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Statement> <{DOC1}> .
+<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#speaker> <{BASE}entity/Q15031> <{DOC1}> .
+<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#about> <{BASE}entity/Q865> <{DOC1}> .
+<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#text> "{BROWSER_STATEMENT}" <{DOC1}> .
+<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#isDirect> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> <{DOC1}> .
+<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#reportingVerb> "reiterate" <{DOC1}> .
+<{DOC1}/statement/2> <http://www.w3.org/ns/prov#wasDerivedFrom> <{DOC1}> <{DOC1}> .
+"""
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    """A newskg server listening on 127.0.0.1 (waitress, as in production)."""
+
+    url: str  # the root, with a trailing slash
+    app: Flask
+
+    @property
+    def sparql(self) -> str:
+        return self.url + "sparql"
+
+
+@pytest.fixture(scope="module")
+def live_server() -> Iterator[LiveServer]:
+    """A real HTTP server on a free port of 127.0.0.1, over an in-memory store holding the seed
+    plus the README's Xi/Taiwan sentence; stopped (and its store closed) after the module."""
+    from waitress import create_server
+
+    s = KnowledgeStore()
+    s.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
+    app = create_app(ServerConfig(), store=s)
+    server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="newskg-test")
+    thread = threading.Thread(target=server.run, name="newskg-live-server", daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(f"http://127.0.0.1:{server.effective_port}/", app)
+    finally:
+        # Close every socket from the server's own loop thread, which then ends (its map is
+        # empty), then stop the request threads.
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        thread.join(timeout=10)
+        server.task_dispatcher.shutdown()
+        app.extensions["newskg"].close()
+        s.close()
