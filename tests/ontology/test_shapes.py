@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from ontology import ONTOLOGY_DIR
+from tests_support import SEEDS
 from ontology.vocab import NKG, NKG_ONTOLOGY_IRI
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -19,7 +19,7 @@ SUMMIT = URIRef("https://w3id.org/newskg/id/doc/d/summit/1")
 POLICY = URIRef("https://w3id.org/newskg/id/doc/d/policy/1")
 ANN = URIRef("https://w3id.org/newskg/id/entity/Q1")
 DOC_EXAMPLE = URIRef("https://w3id.org/newskg/id/doc/trump-xi-call")
-SEED_TEXT = ONTOLOGY_DIR.parent / "seeds" / "trump-xi-call.txt"
+SEED_TEXT = SEEDS / "trump-xi-call.txt"
 
 
 def n(name: str) -> URIRef:
