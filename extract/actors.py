@@ -67,6 +67,11 @@ class _Draft:
         )
 
 
+def keys_in(by_token: dict[int, str], tokens: Iterable[Token]) -> list[str]:
+    """The keys ``by_token`` gives the tokens, in order of first occurrence, without repeats."""
+    return list(dict.fromkeys(k for t in tokens if (k := by_token.get(t.i))))
+
+
 class ActorIndex:
     """The actors of one document and the tokens that mention them."""
 
@@ -114,12 +119,7 @@ class ActorIndex:
 
     def in_span(self, span: Span | Iterable[Token]) -> list[str]:
         """Actors mentioned in a span, in order of first mention, without repeats."""
-        keys: list[str] = []
-        for t in span:
-            k = self._by_token.get(t.i)
-            if k and k not in keys:
-                keys.append(k)
-        return keys
+        return keys_in(self._by_token, span)
 
     def resolve(self, token: Token) -> str | None:
         """The actor a token refers to: its mention, or for a pronoun its antecedent."""

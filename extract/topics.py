@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract import lexicons
+from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
@@ -50,12 +51,7 @@ class TopicIndex:
         return self._by_token.get(token.i)
 
     def in_span(self, span: Iterable[Token]) -> list[str]:
-        keys: list[str] = []
-        for t in span:
-            k = self._by_token.get(t.i)
-            if k and k not in keys:
-                keys.append(k)
-        return keys
+        return keys_in(self._by_token, span)
 
     def get(self, key: str) -> Topic | None:
         return self._topics.get(key)

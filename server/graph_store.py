@@ -119,9 +119,7 @@ def _put() -> Response:
     with state.write_lock:
         existed = _exists(target)
         try:
-            if isinstance(target, DefaultGraph):
-                store.clear_graph(target)
-            elif existed:
+            if existed or isinstance(target, DefaultGraph):
                 store.clear_graph(target)
             else:
                 store.add_graph(target)
