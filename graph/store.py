@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    parse,
 )
 
 from graph.iris import DEFAULT_BASE, ONTOLOGY_GRAPH, Minter
@@ -49,6 +51,10 @@ EXPORT_FORMATS: dict[str, RdfFormat] = {
 _DATASET_FORMATS = {RdfFormat.N_QUADS, RdfFormat.TRIG}
 
 
+SHARD_HEADER = "# newskg-document "
+"""Starts the comment line that opens each document's block in an N-Quads shard."""
+
+
 class StoreError(Exception):
     """A store problem a user can act on (locked, missing, unknown document ...)."""
 
@@ -65,6 +71,57 @@ class Stats:
 
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ShardDocument:
+    """One document's block in an N-Quads shard: what :meth:`replace_document` needs."""
+
+    id: str
+    sha256: str
+    quads: tuple[Quad, ...]
+
+
+def write_shard_document(out: IO[bytes], doc_id: str, sha256: str, quads: Iterable[Quad]) -> None:
+    """Append one document to an N-Quads shard: a header comment, then its quads.
+
+    The result is plain N-Quads (any RDF tool reads it; the comments are ignored), and
+    :func:`read_shard` can still give each document back whole, so loading a shard keeps the
+    store's per-document semantics (replacement, first label wins, one transaction each).
+    """
+    out.write(f"{SHARD_HEADER}{sha256} {json.dumps(doc_id)}\n".encode())
+    for q in quads:
+        out.write(f"{q.subject} {q.predicate} {q.object} {q.graph_name} .\n".encode())
+
+
+def read_shard(path: str | Path) -> Iterator[ShardDocument]:
+    """The documents of a shard written by :func:`write_shard_document`, in order.
+
+    Raises:
+        StoreError: the file is not such a shard (a line outside any document block).
+    """
+    header: tuple[str, str] | None = None
+    lines: list[bytes] = []
+
+    def block() -> ShardDocument:
+        assert header is not None
+        quads = tuple(parse(b"".join(lines), format=RdfFormat.N_QUADS)) if lines else ()
+        return ShardDocument(id=header[1], sha256=header[0], quads=quads)
+
+    with open(path, "rb") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.decode("utf-8")
+            if line.startswith(SHARD_HEADER):
+                if header is not None:
+                    yield block()
+                sha, _, doc_id = line[len(SHARD_HEADER):].strip().partition(" ")
+                header, lines = (sha, json.loads(doc_id)), []
+            elif header is None:
+                raise StoreError(f"{path}:{n}: not a newskg shard (no document header)")
+            else:
+                lines.append(raw)
+    if header is not None:
+        yield block()
 
 
 @dataclass(frozen=True, slots=True)

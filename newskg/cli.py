@@ -79,60 +79,59 @@ def _gazetteer(files: tuple[str, ...]) -> Any:
 
 def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date | None,
                gazetteer_files: tuple[str, ...] = (), batch_size: int = 64,
-               max_chars: int = 1_000_000, progress: bool = True) -> Any:
-    """Ingest ``paths`` into an open store, with a progress bar on a terminal."""
+               max_chars: int = 1_000_000, max_seconds: float | None = None,
+               workers: int = 1, dask: str | None = None, shard_dir: str | None = None,
+               link: Any = None, progress: bool = True) -> Any:
+    """Ingest ``paths`` into an open store, with a progress bar on a terminal.
+
+    ``workers`` extraction processes (1: in this process), or a Dask cluster with ``dask``.
+    """
+    from extract.nlp import ModelNotFound
+    from newskg.distributed import DaskUnavailable, dask_extractor
+    from newskg.parallel import ModelSpec, parallel_extractor
     from newskg.pipeline import ingest
+    from newskg.progress import Progress
     from newskg.sources import InputError, read_inputs
 
-    nlp = _load_nlp(model, gazetteer_files)
-    gaz = _gazetteer(gazetteer_files)
+    _gazetteer(gazetteer_files)  # a bad gazetteer file is an error before any work starts
+    spec = ModelSpec(model, gazetteer_files)
+    if dask:
+        extractor = dask_extractor(
+            dask, spec, shard_dir or f"{str(store.path or 'newskg').rstrip('/')}.shards",
+            base=store.minter.base, partition_size=batch_size, batch_size=batch_size,
+            max_seconds=max_seconds)
+    else:
+        if workers <= 1:
+            _load_nlp(model, gazetteer_files)  # a missing model is a clear error up front
+        extractor = parallel_extractor(spec, workers, batch_size=batch_size,
+                                       max_seconds=max_seconds)
+    bar = Progress(sys.stderr) if progress else None
+    if bar:
+        bar.count_in_background(paths)
     try:
         sources = read_inputs(list(paths), default_date=date)
-        bar = _progress(progress)
-        summary = ingest(sources, store, nlp, gaz, batch_size=batch_size, max_chars=max_chars,
+        summary = ingest(sources, store, extractor=extractor, max_chars=max_chars, link=link,
                          on_document=bar.update if bar else None,
                          on_failure=lambda e: click.echo(f"skipped {e.origin}: {e.reason}",
                                                          err=True))
+    except (InputError, ModelNotFound, DaskUnavailable, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
         if bar:
             bar.close()
-    except InputError as exc:
-        raise click.ClickException(str(exc)) from exc
     return summary
 
 
-class _Bar:
-    """A tqdm bar on a terminal; a log line every few seconds elsewhere (CI, pipes)."""
+def _workers(value: int) -> int:
+    from newskg.parallel import default_workers
 
-    def __init__(self, tty: bool) -> None:
-        import time
-
-        self._time = time.monotonic
-        self._last = self._time()
-        self._seen = 0
-        self._bar = None
-        if tty:
-            from tqdm import tqdm
-
-            self._bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
-
-    def update(self, summary: Any) -> None:
-        if self._bar is not None:
-            self._bar.update(summary.documents - self._seen)
-            self._bar.set_postfix(words_s=f"{summary.words_per_second:,.0f}",
-                                  failed=summary.failed)
-        elif self._time() - self._last > 5:
-            self._last = self._time()
-            log.info("%d documents, %,.0f words/s", summary.documents,
-                     summary.words_per_second)
-        self._seen = summary.documents
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
+    return value if value > 0 else default_workers()
 
 
-def _progress(enabled: bool) -> _Bar | None:
-    return _Bar(sys.stderr.isatty()) if enabled else None
+def _online_link_hook(settings: Settings) -> Any:
+    from graph.linking import online_link_hook
+
+    return online_link_hook(cache_dir=Path(settings.cache_dir) / "wikidata")
 
 
 @main.command()
@@ -143,22 +142,44 @@ def _progress(enabled: bool) -> _Bar | None:
               help="Publication date for plain-text files without a NAME.meta.json.")
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra gazetteer TSV used beside the bundled one (repeatable).")
-@click.option("--batch-size", default=DEFAULTS.batch_size, show_default=True,
-              help=_help("batch_size"))
-@click.option("--max-chars", default=DEFAULTS.max_chars, show_default=True,
-              help=_help("max_chars"))
+@click.option("--batch-size", envvar=env_var("batch_size"), default=DEFAULTS.batch_size,
+              show_default=True, type=click.IntRange(min=1), help=_help("batch_size"))
+@click.option("--max-chars", envvar=env_var("max_chars"), default=DEFAULTS.max_chars,
+              show_default=True, type=click.IntRange(min=1), help=_help("max_chars"))
+@click.option("--max-seconds", envvar=env_var("max_seconds"), default=DEFAULTS.max_seconds,
+              show_default=True, type=click.FloatRange(min=0), help=_help("max_seconds"))
+@click.option("-j", "--workers", envvar=env_var("workers"), default=DEFAULTS.workers,
+              type=click.IntRange(min=0), help=_help("workers"))
+@click.option("--dask", "dask", metavar="SCHEDULER",
+              help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786), or "
+                   "local[:N] for a local cluster of N processes; needs newskg[dask].")
+@click.option("--shard-dir", type=click.Path(file_okay=False),
+              help="With --dask: folder for the N-Quads shards, seen by the workers and this "
+                   "machine [default: STORE.shards].")
+@click.option("--online-linking", is_flag=True,
+              help="Also link entities the bundled gazetteer misses through the Wikidata API "
+                   "(network; answers cached under the cache_dir setting).")
 def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | None,
-           gazetteer_files: tuple[str, ...], batch_size: int, max_chars: int) -> None:
+           gazetteer_files: tuple[str, ...], batch_size: int, max_chars: int,
+           max_seconds: float, workers: int, dask: str | None, shard_dir: str | None,
+           online_linking: bool) -> None:
     """Extract actors, statements, summits and policies from PATHS into the store.
 
     PATHS are .txt/.md/.html files (a NAME.meta.json beside one gives its title, date and
     source), folders of them, .jsonl(.gz/.bz2) files of {id, title, date, url, text}, or - for
-    JSON lines on stdin. Documents already stored with the same id and text are skipped.
+    JSON lines on stdin. Documents already stored with the same id and text are skipped, so
+    re-running an interrupted ingest finishes it.
     """
+    if dask and online_linking:
+        raise click.UsageError("--online-linking runs in this process; it cannot be combined "
+                               "with --dask")
+    link = _online_link_hook(Settings.from_env()) if online_linking else None
     with _open_store(store) as kstore:
         summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None,
                              gazetteer_files=gazetteer_files, batch_size=batch_size,
-                             max_chars=max_chars)
+                             max_chars=max_chars, max_seconds=max_seconds or None,
+                             workers=_workers(workers), dask=dask, shard_dir=shard_dir,
+                             link=link)
     click.echo(summary.line(), err=True)
     if summary.failed and not summary.documents and not summary.skipped:
         raise click.ClickException("no document could be ingested")

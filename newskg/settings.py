@@ -27,6 +27,12 @@ class Settings:
     batch_size: int = _setting(64, "Documents per spaCy nlp.pipe batch.")
     max_chars: int = _setting(
         1_000_000, "Largest document (in characters) ingest accepts; longer ones are skipped.")
+    workers: int = _setting(
+        0, "Extraction processes for ingest; 0 means one per CPU core.")
+    max_seconds: float = _setting(
+        60.0, "Longest the extractors may spend on one document; slower ones are skipped.")
+    cache_dir: str = _setting(
+        ".newskg-cache", "Directory of on-disk caches (online Wikidata answers in wikidata/).")
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(5000, "Port the server listens on.")
     query_timeout: float = _setting(

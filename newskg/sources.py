@@ -70,12 +70,12 @@ def read_inputs(
         if not path.exists():
             raise InputError(f"{raw}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable(p))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and is_readable(p))
             if not files:
                 log.warning("%s: no .txt, .md, .html or .jsonl files in this folder", raw)
             for f in files:
                 yield from _file(f, f.relative_to(path).with_suffix("").as_posix(), default_date)
-        elif _readable(path):
+        elif is_readable(path):
             yield from _file(path, path.with_suffix("").name, default_date)
         else:
             raise InputError(
@@ -83,7 +83,7 @@ def read_inputs(
                 f".jsonl(.gz/.bz2)")
 
 
-def _readable(path: Path) -> bool:
+def is_readable(path: Path) -> bool:
     suffix = suffix_of(path)
     return suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
