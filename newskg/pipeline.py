@@ -136,14 +136,16 @@ def extract_all(
     """
     pairs = ((info.text, info) for info in infos)
     for doc, info in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        outcome: Outcome
         try:
             with time_limit(max_seconds):
-                yield extract_document(doc, info, gazetteer)
+                outcome = extract_document(doc, info, gazetteer)
         except DocumentTimeout as exc:
-            yield Failed(info, str(exc))
+            outcome = Failed(info, str(exc))
         except Exception as exc:  # one bad document must not end the run
             log.debug("extraction failed for %s", info.id, exc_info=True)
-            yield Failed(info, f"extraction failed: {exc}")
+            outcome = Failed(info, f"extraction failed: {exc}")
+        yield outcome  # outside the time limit: the consumer's work is not the extractor's
 
 
 def ingest(
@@ -234,6 +236,7 @@ def ingest(
             continue
         summary.documents += 1
         summary.words += len(info.text.split())
+        log.debug("stored %s (%s)", info.id, origin)
         tick()
     summary.seconds = time.perf_counter() - started
     return summary
