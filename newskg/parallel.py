@@ -50,6 +50,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+MIN_PARALLEL_DOCS = 8
+"""Below this many documents in all, extraction stays in the calling process."""
+
 _loaded: dict[ModelSpec, tuple[Any, Any]] = {}
 _loading = threading.Lock()
 
@@ -74,8 +77,9 @@ def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 64,
                        max_seconds: float | None = None) -> Extractor:
     """An extractor over ``workers`` processes (1: in this process, loading the model here).
 
-    When the input turns out to be smaller than one chunk, it is extracted in this process:
-    starting workers would cost more than it saves.
+    Chunks of ``batch_size`` documents go to the workers. An input smaller than one chunk is
+    split evenly between the workers, or, below :data:`MIN_PARALLEL_DOCS` documents, extracted
+    in this process: starting workers would cost more than it saves.
     """
 
     def in_process(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
@@ -85,11 +89,17 @@ def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 64,
     def run(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
         stream = iter(infos)
         first = list(islice(stream, batch_size))
-        if workers <= 1 or len(first) < batch_size:
-            yield from in_process(first)
-            yield from in_process(stream)
+        if len(first) == batch_size:
+            chunks = _chunks(stream, batch_size, first)
+        elif len(first) >= MIN_PARALLEL_DOCS:
+            size = -(-len(first) // workers)
+            chunks = iter([first[i:i + size] for i in range(0, len(first), size)])
+        else:
+            chunks = iter([first])
+        if workers <= 1 or len(first) < MIN_PARALLEL_DOCS <= batch_size:
+            for chunk in chunks:
+                yield from in_process(chunk)
             return
-        chunks = _chunks(stream, batch_size, first)
         yield from _pooled(spec, workers, chunks, batch_size, max_seconds)
 
     return run
