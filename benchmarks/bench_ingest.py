@@ -14,7 +14,6 @@ model load and all) while a sampler adds up the resident memory of the process t
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -146,7 +145,6 @@ def print_table(corpus: corpus_mod.Corpus, rows: list, args: argparse.Namespace)
         first, last = rows[0], rows[-1]
         print(f"{last[0]} workers / {first[0]}: spaCy {last[1] / first[1]:.2f}x, "
               f"ingest {last[2] / first[2]:.2f}x")
-    print(json.dumps({"words": corpus.words, "rows": rows}), file=sys.stderr)
 
 
 if __name__ == "__main__":
