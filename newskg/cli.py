@@ -109,7 +109,8 @@ def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date 
     if bar:
         bar.count_in_background(paths)
     try:
-        sources = read_inputs(list(paths), default_date=date)
+        # Markup and JSON escapes make files bigger than their text; beyond this, not even read.
+        sources = read_inputs(list(paths), default_date=date, max_bytes=10 * max_chars)
         summary = ingest(sources, store, extractor=extractor, max_chars=max_chars, link=link,
                          on_document=bar.update if bar else None,
                          on_failure=lambda e: click.echo(f"skipped {e.origin}: {e.reason}",

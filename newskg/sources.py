@@ -7,6 +7,7 @@ A problem with one input (empty, binary, undecodable, malformed line) becomes a
 from __future__ import annotations
 
 import bz2
+import codecs
 import datetime as dt
 import gzip
 import json
@@ -55,16 +56,18 @@ def suffix_of(path: Path) -> str:
 
 
 def read_inputs(
-    paths: list[str], *, default_date: dt.date | None = None
+    paths: list[str], *, default_date: dt.date | None = None, max_bytes: int | None = None
 ) -> Iterator[SourceDocument | SourceError]:
     """Every document in ``paths`` (files, folders, ``-`` for JSON lines on stdin).
+
+    A file (or JSON line) larger than ``max_bytes`` is reported without being read whole.
 
     Raises:
         InputError: a path does not exist or names a file of an unknown kind.
     """
     for raw in paths:
         if raw == "-":
-            yield from _jsonl(sys.stdin, "<stdin>", default_date)
+            yield from _jsonl(sys.stdin, "<stdin>", default_date, max_bytes)
             continue
         path = Path(raw)
         if not path.exists():
@@ -74,9 +77,10 @@ def read_inputs(
             if not files:
                 log.warning("%s: no .txt, .md, .html or .jsonl files in this folder", raw)
             for f in files:
-                yield from _file(f, f.relative_to(path).with_suffix("").as_posix(), default_date)
+                yield from _file(f, f.relative_to(path).with_suffix("").as_posix(), default_date,
+                                 max_bytes)
         elif is_readable(path):
-            yield from _file(path, path.with_suffix("").name, default_date)
+            yield from _file(path, path.with_suffix("").name, default_date, max_bytes)
         else:
             raise InputError(
                 f"{raw}: unknown kind of file; newskg reads .txt, .md, .html and "
@@ -88,23 +92,28 @@ def is_readable(path: Path) -> bool:
     return suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
 
-def _file(path: Path, doc_id: str, default_date: dt.date | None
+def _file(path: Path, doc_id: str, default_date: dt.date | None, max_bytes: int | None
           ) -> Iterator[SourceDocument | SourceError]:
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES:
         opener = {".jsonl.gz": gzip.open, ".jsonl.bz2": bz2.open}.get(suffix, open)
         try:
             with opener(path, "rt", encoding="utf-8", errors="strict") as f:  # type: ignore[operator]
-                yield from _jsonl(f, str(path), default_date)
+                yield from _jsonl(f, str(path), default_date, max_bytes)
         except (OSError, EOFError, UnicodeDecodeError) as exc:
             yield SourceError(str(path), f"cannot read: {exc}")
         return
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            yield SourceError(str(path), f"file of {size:,} bytes is larger than the limit of "
+                                         f"{max_bytes:,} (--max-chars)")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield SourceError(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    text = decode(data)
+    text = decode(data, str(path))
     if isinstance(text, SourceError):
         yield SourceError(str(path), text.reason)
         return
@@ -145,11 +154,15 @@ def _sidecar(path: Path) -> dict | SourceError:
     return meta
 
 
-def _jsonl(f: IO[str], origin: str, default_date: dt.date | None
+def _jsonl(f: IO[str], origin: str, default_date: dt.date | None, max_bytes: int | None = None
            ) -> Iterator[SourceDocument | SourceError]:
     for n, line in enumerate(f, 1):
         where = f"{origin}:{n}"
         if not line.strip():
+            continue
+        if max_bytes is not None and len(line) > max_bytes:
+            yield SourceError(where, f"line of {len(line):,} characters is larger than the "
+                                     f"limit of {max_bytes:,} (--max-chars)")
             continue
         try:
             obj = json.loads(line)
@@ -186,7 +199,7 @@ def _date(value: object) -> dt.date | None:
         raise ValueError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def decode(data: bytes) -> str | SourceError:
+def decode(data: bytes, origin: str = "") -> str | SourceError:
     """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; binary is refused.
 
     >>> decode("café".encode("utf-8"))
@@ -204,15 +217,31 @@ def decode(data: bytes) -> str | SourceError:
     if b"\x00" in data[:8192]:
         return SourceError("", "binary file (not text)")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
+        mixed = False
     except UnicodeDecodeError:
-        pass
-    text = data.decode("cp1252", errors="replace")
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\r\n\t\f")
-    if controls > 0.01 * max(len(text[:8192]), 1) or text.count("\ufffd") > 10:
+        # Each byte that is not UTF-8 is read as Windows-1252 (a superset of Latin-1), so a
+        # Latin-1 file and a UTF-8 file with some Latin-1 lines pasted in both come out right.
+        text = data.decode("utf-8-sig", errors=_CP1252_FALLBACK)
+        mixed = True
+    sample = text[:8192]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t\f")
+    if controls > 0.01 * max(len(sample), 1) or sample.count("\ufffd") > 10:
         return SourceError("", "binary file (not text)")
-    log.warning("not UTF-8: read as Windows-1252/Latin-1")
+    if mixed:
+        log.warning("%s: not all UTF-8; bytes outside UTF-8 read as Windows-1252/Latin-1",
+                    origin or "input")
     return text
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_FALLBACK = "newskg-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 class _Visible(HTMLParser):
