@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from extract.records import Actor, ActorKind, Extraction
+from graph.wikidata_classes import classes_by_kind
 
 log = logging.getLogger(__name__)
 
@@ -50,40 +51,10 @@ DEFAULT_USER_AGENT = (
 """Wikidata asks for a User-Agent naming the tool and a way to contact its operator; deployments
 should pass their own with a contact address (``user_agent=``)."""
 
-# Wikidata classes (P31 values) accepted for each kind of mention. A candidate whose P31 has
-# none of them is not linked. The values are the classes' QIDs as used in Wikidata's own data
-# model; extend through ``OnlineLinker(kinds=...)``.
-KIND_CLASSES: dict[str, frozenset[str]] = {
-    "person": frozenset({"Q5"}),  # human
-    "country": frozenset({
-        "Q6256",  # country
-        "Q3624078",  # sovereign state
-        "Q7275",  # state
-        "Q3024240",  # historical country
-        "Q1048835",  # political territorial entity
-    }),
-    "city": frozenset({
-        "Q515",  # city
-        "Q5119",  # capital city
-        "Q1549591",  # big city
-        "Q1637706",  # city with millions of inhabitants
-    }),
-    "organization": frozenset({
-        "Q43229",  # organization
-        "Q484652",  # international organization
-        "Q327333",  # government agency
-        "Q192283",  # news agency
-        "Q4830453",  # business
-        "Q783794",  # company
-        "Q7278",  # political party
-        "Q11032",  # newspaper
-    }),
-}
-KIND_CLASSES["place"] = KIND_CLASSES["country"] | KIND_CLASSES["city"] | frozenset({
-    "Q35657",  # state of the United States
-    "Q10864048",  # first-level administrative division
-    "Q82794",  # geographic region
-})
+KIND_CLASSES: dict[str, frozenset[str]] = classes_by_kind()
+"""Wikidata classes (P31 values) accepted for each kind of mention, from the sourced table in
+``graph/data/wikidata_classes.tsv``; a candidate of none of them is not linked. Extend through
+``OnlineLinker(kinds=...)``."""
 
 _KIND_ALIASES = {
     "person": "person",
