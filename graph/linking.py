@@ -26,9 +26,14 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from extract.records import Actor, ActorKind, Extraction
+from graph.wikidata_classes import classes_by_kind
 
 log = logging.getLogger(__name__)
 
@@ -46,40 +51,10 @@ DEFAULT_USER_AGENT = (
 """Wikidata asks for a User-Agent naming the tool and a way to contact its operator; deployments
 should pass their own with a contact address (``user_agent=``)."""
 
-# Wikidata classes (P31 values) accepted for each kind of mention. A candidate whose P31 has
-# none of them is not linked. The values are the classes' QIDs as used in Wikidata's own data
-# model; extend through ``OnlineLinker(kinds=...)``.
-KIND_CLASSES: dict[str, frozenset[str]] = {
-    "person": frozenset({"Q5"}),  # human
-    "country": frozenset({
-        "Q6256",  # country
-        "Q3624078",  # sovereign state
-        "Q7275",  # state
-        "Q3024240",  # historical country
-        "Q1048835",  # political territorial entity
-    }),
-    "city": frozenset({
-        "Q515",  # city
-        "Q5119",  # capital city
-        "Q1549591",  # big city
-        "Q1637706",  # city with millions of inhabitants
-    }),
-    "organization": frozenset({
-        "Q43229",  # organization
-        "Q484652",  # international organization
-        "Q327333",  # government agency
-        "Q192283",  # news agency
-        "Q4830453",  # business
-        "Q783794",  # company
-        "Q7278",  # political party
-        "Q11032",  # newspaper
-    }),
-}
-KIND_CLASSES["place"] = KIND_CLASSES["country"] | KIND_CLASSES["city"] | frozenset({
-    "Q35657",  # state of the United States
-    "Q10864048",  # first-level administrative division
-    "Q82794",  # geographic region
-})
+KIND_CLASSES: dict[str, frozenset[str]] = classes_by_kind()
+"""Wikidata classes (P31 values) accepted for each kind of mention, from the sourced table in
+``graph/data/wikidata_classes.tsv``; a candidate of none of them is not linked. Extend through
+``OnlineLinker(kinds=...)``."""
 
 _KIND_ALIASES = {
     "person": "person",
@@ -317,3 +292,52 @@ def _instance_of(entity: dict[str, Any]) -> set[str]:
         if isinstance(value, dict) and "id" in value:
             out.add(value["id"])
     return out
+
+
+# Anonymous sources are per-document stand-ins, never real-world items.
+_NOT_LINKABLE = frozenset({ActorKind.ANONYMOUS})
+
+
+def link_extraction(extraction: Extraction, linker: OnlineLinker) -> Extraction:
+    """The extraction with each actor the offline gazetteer left unlinked asked of Wikidata.
+
+    Actors already carrying a QID keep it: the sourced gazetteer outranks a search answer.
+    """
+    actors = tuple(_linked(actor, linker) for actor in extraction.actors)
+    return replace(extraction, actors=actors) if actors != extraction.actors else extraction
+
+
+def _linked(actor: Actor, linker: OnlineLinker) -> Actor:
+    if actor.qid or actor.kind in _NOT_LINKABLE:
+        return actor
+    match = linker.search(actor.label, actor.kind.value)
+    if match is None:
+        return actor
+    return replace(actor, qid=match.qid, description=actor.description or match.description,
+                   link_confidence=match.confidence)
+
+
+class OnlineLinkHook:
+    """What ``newskg ingest --online-linking`` applies to each extraction before it is stored.
+
+    A callable ``Extraction -> Extraction``; ``linker`` stays reachable for the run's summary
+    (requests made, whether Wikidata was reachable).
+    """
+
+    def __init__(self, linker: OnlineLinker) -> None:
+        self.linker = linker
+
+    def __call__(self, extraction: Extraction) -> Extraction:
+        return link_extraction(extraction, self.linker)
+
+
+def online_link_hook(
+    *,
+    cache_dir: str | os.PathLike[str],
+    endpoint: str | None = None,
+    timeout: float = 10.0,
+    user_agent: str | None = None,
+) -> Callable[[Extraction], Extraction]:
+    """An :class:`OnlineLinkHook` over a linker with this cache, endpoint and timeout."""
+    return OnlineLinkHook(OnlineLinker(endpoint or WIKIDATA_API, cache_dir, timeout,
+                                       user_agent=user_agent or DEFAULT_USER_AGENT))

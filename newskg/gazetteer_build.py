@@ -34,6 +34,8 @@ from typing import IO, Any
 
 import click
 
+from graph.wikidata_classes import gazetteer_type_of_class
+
 COLUMNS = ("qid", "label", "type", "aliases", "demonyms", "capital_qid", "country_qid",
            "description", "sources")
 
@@ -42,23 +44,9 @@ TYPES = ("country", "territory", "former_country", "city", "international_organi
          "commodity", "chemical_group")
 """The gazetteer types (``extract.gazetteer``); ``--type`` takes one of them."""
 
-TYPE_OF_CLASS: dict[str, str] = {
-    "Q5": "person",  # human
-    "Q6256": "country",  # country
-    "Q3624078": "country",  # sovereign state
-    "Q3024240": "former_country",  # historical country
-    "Q515": "city",  # city
-    "Q5119": "city",  # capital city
-    "Q1549591": "city",  # big city
-    "Q1637706": "city",  # city with millions of inhabitants
-    "Q484652": "international_organisation",  # international organization
-    "Q327333": "government_body",  # government agency
-    "Q192283": "news_agency",  # news agency
-    "Q783794": "company",  # company
-    "Q4830453": "company",  # business
-}
-"""Wikidata classes (P31 values) and the gazetteer type they give; the first class of an item
-found here wins. Items of other classes need ``--type``."""
+TYPE_OF_CLASS: dict[str, str] = gazetteer_type_of_class()
+"""Wikidata classes (P31 values) and the gazetteer type they give, from the sourced table
+``graph/data/wikidata_classes.tsv``; the first class of an item found here wins. Items of other classes need ``--type``."""
 
 _QID = re.compile(r"Q[1-9]\d*")
 _ENTITY_IRI = re.compile(r"<?https?://www\.wikidata\.org/(?:entity|wiki)/(Q[1-9]\d*)>?")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -18,7 +17,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from graph.linking import OnlineLinker, OnlineMatch
+from extract.records import Actor, ActorKind, DocumentInfo, Extraction, Mention
+from graph.linking import OnlineLinker, OnlineMatch, online_link_hook
+from tests_support import serving
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "wikidata"
 
@@ -90,15 +91,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def wikidata() -> Iterator[FakeWikidata]:
-    server = FakeWikidata()
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
-    thread.start()
-    try:
+    with serving(FakeWikidata()) as server:
         yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def linker(server_url: str, cache: Path, **kw) -> OnlineLinker:
@@ -226,3 +220,51 @@ def test_unknown_kinds_and_empty_names_are_not_asked(wikidata, tmp_path):
     assert online.search("Vladimir Putin", "commodity") is None
     assert online.search("  ", "person") is None
     assert wikidata.requests == []
+
+
+def _document(*actors: Actor) -> Extraction:
+    text = "Vladimir Putin spoke to reporters."
+    info = DocumentInfo(id="d1", text=text, sha256="0" * 64)
+    return Extraction(document=info, actors=actors)
+
+
+def _actor(key: str, label: str, kind: ActorKind, qid: str | None = None) -> Actor:
+    return Actor(key=key, label=label, kind=kind, mentions=(Mention(label, 0, len(label)),),
+                 qid=qid)
+
+
+def test_ingest_hook_links_an_actor_the_gazetteer_left_unlinked(wikidata, tmp_path):
+    hook = online_link_hook(cache_dir=tmp_path, endpoint=wikidata.url, timeout=2.0)
+
+    linked = hook(_document(_actor("a1", "Vladimir Putin", ActorKind.PERSON)))
+
+    (putin,) = linked.actors
+    assert (putin.qid, putin.link_confidence) == ("Q7747", 0.8)
+    assert putin.description == "President of Russia since 2012"
+    assert linked.document == _document().document
+
+
+def test_ingest_hook_keeps_gazetteer_links_and_never_links_anonymous_sources(wikidata, tmp_path):
+    hook = online_link_hook(cache_dir=tmp_path, endpoint=wikidata.url, timeout=2.0)
+    known = _actor("a1", "Georgia", ActorKind.COUNTRY, qid="Q230")
+    anonymous = _actor("a2", "officials", ActorKind.ANONYMOUS)
+
+    linked = hook(_document(known, anonymous))
+
+    assert linked.actors == (known, anonymous)
+    assert wikidata.requests == []
+
+
+def test_ingest_hook_with_wikidata_unreachable_leaves_the_extraction_as_it_was(tmp_path, caplog):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}/w/api.php"
+    hook = online_link_hook(cache_dir=tmp_path, endpoint=dead, timeout=0.5)
+    hook.linker.backoff = 0.01
+    document = _document(_actor("a1", "Vladimir Putin", ActorKind.PERSON))
+
+    with caplog.at_level(logging.WARNING, logger="graph.linking"):
+        assert hook(document) == document
+
+    assert hook.linker.offline
+    assert "unreachable" in caplog.text

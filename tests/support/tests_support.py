@@ -25,3 +25,22 @@ import os  # noqa: E402
 SHARED = Path(os.environ.get("NEWSKG_SHARED", ROOT.parent / "shared"))
 EVAL_DEV = SHARED / "eval" / "dev"
 CONFORMANCE = SHARED / "conformance"
+
+
+def serving(server):
+    """Run an ``http.server`` server in a thread for a ``with`` block; shut it down after."""
+    import contextlib
+    import threading
+
+    @contextlib.contextmanager
+    def running():
+        thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+        thread.start()
+        try:
+            yield server
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+
+    return running()
