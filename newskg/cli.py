@@ -174,6 +174,13 @@ def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | N
     if dask and online_linking:
         raise click.UsageError("--online-linking runs in this process; it cannot be combined "
                                "with --dask")
+    if dask:
+        from newskg.distributed import parse_scheduler
+
+        try:
+            parse_scheduler(dask)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
     link = _online_link_hook(Settings.from_env()) if online_linking else None
     with _open_store(store) as kstore:
         summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None,
