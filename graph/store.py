@@ -294,9 +294,10 @@ class KnowledgeStore:
     def _prune_orphans_update(self, candidates: set[str]) -> str:
         """Forget shared descriptions of ``candidates`` that no document mentions any more."""
         values = " ".join(f"<{iri}>" for iri in sorted(candidates))
+        entities = self.minter.entities_graph
         return (
-            f"DELETE {{ GRAPH <{self.minter.entities_graph}> {{ ?e ?p ?o }} }} "
-            f"WHERE {{ VALUES ?e {{ {values} }} GRAPH <{self.minter.entities_graph}> {{ ?e ?p ?o }} "
+            f"DELETE {{ GRAPH <{entities}> {{ ?e ?p ?o }} }} "
+            f"WHERE {{ VALUES ?e {{ {values} }} GRAPH <{entities}> {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{NKG.mentionedIn}> ?d }} }} }}"
         )
 

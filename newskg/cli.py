@@ -56,7 +56,9 @@ def main(verbose: int, quiet: bool) -> None:
                                          logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, stream=sys.stderr,
                         format="newskg: %(levelname)s: %(message)s")
-    logging.getLogger("newskg").setLevel(logging.INFO if not quiet else logging.ERROR)
+    # newskg's own progress lines show by default; -vv shows its debug lines too.
+    logging.getLogger("newskg").setLevel(logging.ERROR if quiet else
+                                         logging.DEBUG if verbose > 1 else logging.INFO)
 
 
 def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:

@@ -53,7 +53,7 @@ PROCESSED = [
                   "The minister of São Tomé spoke.\n".encode("latin-1"), "São Tomé"),
     ("broken.html", b"<html><body><p>Leaders met in Rome.<div><b>Talks went on</i></span>"
                     b"<p>unclosed <a href='x>" + b"<div>" * 3000 + b"Deep text.", "Rome"),
-    ("quotes.txt", 'He said "we will (respond firmly [and soon.\nShe replied: \'no.'.encode(),
+    ("quotes.txt", b'He said "we will (respond firmly [and soon.\nShe replied: \'no.',
      "respond firmly"),
     ("chinese.txt", "国家主席习近平星期三在北京会见了法国总统马克龙。".encode(), "习近平"),
     ("arabic.txt", "قال وزير الخارجية إن المحادثات ستستمر في القاهرة.".encode(), "القاهرة"),

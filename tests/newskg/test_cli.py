@@ -153,3 +153,14 @@ def test_online_linking_hands_each_extraction_to_the_hook_with_the_settings_cach
     assert result.exit_code == 0, result.output
     assert calls == {"cache_dir": tmp_path / "cache" / "wikidata",
                      "documents": ["trump-xi-call"]}
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_ingests_the_seed_like_a_local_run(tmp_path, seed_dir):
+    store = tmp_path / "st"
+    result = run("ingest", str(SEEDS), "--dask", "local:1", "--store", str(store))
+    assert result.exit_code == 0, result.output
+    assert "1 documents ingested" in result.output
+    assert not (tmp_path / "st.shards").exists()
+    local = json.loads(run("stats", "--json", "--store", str(seed_dir)).stdout)
+    assert json.loads(run("stats", "--json", "--store", str(store)).stdout) == local
