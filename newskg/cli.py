@@ -61,11 +61,13 @@ def main(verbose: int, quiet: bool) -> None:
                                          logging.DEBUG if verbose > 1 else logging.INFO)
 
 
-def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:
-    from extract.nlp import ModelNotFound, load_pipeline
+def _preload(spec: Any) -> None:
+    """Load the pipeline for in-process extraction now: a missing model is a clear error."""
+    from extract.nlp import ModelNotFound
+    from newskg.parallel import loaded
 
     try:
-        return load_pipeline(model, gazetteer)
+        loaded(spec)
     except (ModelNotFound, OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -104,7 +106,7 @@ def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date 
             max_seconds=max_seconds)
     else:
         if workers <= 1:
-            _load_nlp(model, gazetteer_files)  # a missing model is a clear error up front
+            _preload(spec)
         extractor = parallel_extractor(spec, workers, batch_size=batch_size,
                                        max_seconds=max_seconds)
     bar = Progress(sys.stderr) if progress else None

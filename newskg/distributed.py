@@ -94,14 +94,14 @@ def dask_extractor(scheduler: str, spec: ModelSpec, shard_dir: str | Path, *, ba
 
     def run(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
         client, cluster = _connect(scheduler)
+        import dask.bag as db
+
         try:
             workers = max(len(client.scheduler_info().get("workers", {})), 1)
             shards.mkdir(parents=True, exist_ok=True)
             stream = iter(infos)
             number = 0
             while wave := _wave(stream, partition_size, 2 * workers):
-                import dask.bag as db
-
                 paths = [str(shards / f"part-{number + i:06d}.nq") for i in range(len(wave))]
                 number += len(wave)
                 bag = db.from_sequence(list(zip(wave, paths, strict=True)),
