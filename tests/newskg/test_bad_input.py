@@ -115,3 +115,58 @@ def test_malformed_json_lines_are_reported_with_their_line_numbers(nlp, gazettee
     assert [e.origin.rsplit(":", 1)[1] for e in reported] == ["2", "3", "4", "6"]
     assert sorted(d.id for d in store.documents()) == ["ok1", "ok2"]
     assert summary.failed == 4 and isinstance(reported[0], SourceError)
+
+
+def mutations(seed_text: str, n: int, rng: random.Random):
+    """Seeded corruptions of a real article: flipped bytes, cuts, NULs, tags, foreign encodings."""
+    raw = seed_text.encode("utf-8")
+    for i in range(n):
+        data = bytearray(raw)
+        kind = i % 6
+        if kind == 0:
+            for _ in range(rng.randint(1, 50)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        elif kind == 1:
+            data = data[: rng.randrange(len(data))]
+        elif kind == 2:
+            data[rng.randrange(len(data)):rng.randrange(len(data))] = b"\x00" * rng.randint(1, 9)
+        elif kind == 3:
+            tags = [b"<p>", b"</div>", b"<script>", b"<!--", b"]]>", b"&#x", b"<a href='"]
+            for _ in range(rng.randint(1, 30)):
+                at = rng.randrange(len(data))
+                data[at:at] = rng.choice(tags)
+        elif kind == 4:
+            data = bytearray(seed_text.encode(rng.choice(["latin-1", "cp1252", "utf-16"]),
+                                              errors="replace"))
+        else:
+            data = bytearray(rng.randbytes(rng.randint(0, 2000)))
+        yield (".html" if kind == 3 else ".txt"), bytes(data)
+
+
+def test_fuzzed_files_never_stop_the_reader_nor_the_ingest(nlp, gazetteer, tmp_path):
+    """NEWSKG_FUZZ_CASES (default 120) seeded corruptions of the seed article."""
+    import os
+
+    from tests_support import SEEDS
+
+    seed_text = (SEEDS / "trump-xi-call.txt").read_text(encoding="utf-8")
+    rng = random.Random(11)
+    n = int(os.environ.get("NEWSKG_FUZZ_CASES", "120"))
+    for i, (suffix, data) in enumerate(mutations(seed_text, n, rng)):
+        (tmp_path / f"case-{i:04d}{suffix}").write_bytes(data)
+    read = list(read_inputs([str(tmp_path)]))
+    assert len(read) == n
+    for item in read:
+        if isinstance(item, SourceError):
+            assert item.reason and item.origin.startswith(str(tmp_path))
+        else:
+            assert item.text.strip() and "\x00" not in item.text
+    sample = read[:: max(1, n // 12)]  # a dozen of them all the way into a store
+    store, failed = KnowledgeStore(), []
+    summary = ingest(sample, store, nlp, gazetteer, max_seconds=30,
+                     on_failure=lambda e: failed.append(e.origin))
+    assert summary.documents + summary.failed + summary.skipped == len(sample)
+    # The same text under two ids is one document (the later replaces the earlier).
+    texts = {sha256(d.text) for d in sample if d.origin not in failed}
+    stored = {store.find_document(doc_id=d.id)[0].sha256 for d in store.documents()}
+    assert stored == texts
