@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 import rdflib
@@ -164,3 +165,15 @@ def test_dask_local_cluster_ingests_the_seed_like_a_local_run(tmp_path, seed_dir
     assert not (tmp_path / "st.shards").exists()
     local = json.loads(run("stats", "--json", "--store", str(seed_dir)).stdout)
     assert json.loads(run("stats", "--json", "--store", str(store)).stdout) == local
+
+
+@pytest.mark.slow
+def test_an_unreachable_dask_scheduler_is_one_clear_line(tmp_path):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = run("ingest", str(SEEDS), "--dask", f"tcp://127.0.0.1:{port}",
+                 "--store", str(tmp_path / "st"))
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler" in result.output
+    assert "Traceback" not in result.output
