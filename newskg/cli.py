@@ -117,14 +117,21 @@ def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date 
         sources = read_inputs(list(paths), default_date=date, max_bytes=10 * max_chars)
         summary = ingest(sources, store, extractor=extractor, max_chars=max_chars, link=link,
                          on_document=bar.update if bar else None,
-                         on_failure=lambda e: click.echo(f"skipped {e.origin}: {e.reason}",
-                                                         err=True))
-    except (InputError, ModelNotFound, DaskUnavailable, ValueError) as exc:
+                         on_failure=lambda e: _say(bar, f"skipped {e.origin}: {e.reason}"))
+    except (InputError, ModelNotFound, DaskUnavailable) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         if bar:
             bar.close()
     return summary
+
+
+def _say(bar: Any, line: str) -> None:
+    """A line on stderr, above the progress bar if there is one."""
+    if bar:
+        bar.write(line)
+    else:
+        click.echo(line, err=True)
 
 
 def _workers(value: int) -> int:

@@ -28,6 +28,7 @@ class Progress:
 
     def __init__(self, stream: IO[str], *, tty: bool | None = None,
                  every: float = LOG_EVERY_S) -> None:
+        self._stream = stream
         self._tty = stream.isatty() if tty is None else tty
         self._every = every
         self._last = time.monotonic()
@@ -66,6 +67,13 @@ class Progress:
             self._last = time.monotonic()
             log.info("%s", status_line(summary, self._total))
         self._seen = summary.seen
+
+    def write(self, line: str) -> None:
+        """A message on the stream, above the bar (which is redrawn below it)."""
+        if self._bar is not None:
+            self._bar.write(line, file=self._stream)
+        else:
+            print(line, file=self._stream, flush=True)
 
     def close(self) -> None:
         if self._bar is not None:

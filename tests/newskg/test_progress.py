@@ -47,3 +47,14 @@ def test_on_a_terminal_the_bar_counts_every_document_and_shows_the_total():
     progress.update(IngestSummary(documents=1, skipped=1, words=100, seconds=1.0))
     progress.close()
     assert "2/3" in out.getvalue()
+
+
+def test_messages_go_above_the_bar_on_a_terminal_and_plainly_elsewhere():
+    out = io.StringIO()
+    bar = Progress(out, tty=True)
+    bar.write("skipped a.txt: empty document (no text)")
+    bar.close()
+    plain = io.StringIO()
+    Progress(plain, tty=False).write("skipped b.txt: binary file (not text)")
+    assert "skipped a.txt: empty document (no text)\n" in out.getvalue()
+    assert plain.getvalue() == "skipped b.txt: binary file (not text)\n"
