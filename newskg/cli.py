@@ -82,7 +82,7 @@ def _gazetteer(files: tuple[str, ...]) -> Any:
 
 
 def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date | None,
-               gazetteer_files: tuple[str, ...] = (), batch_size: int = 64,
+               gazetteer_files: tuple[str, ...] = (), batch_size: int = DEFAULTS.batch_size,
                max_chars: int = 1_000_000, max_seconds: float | None = None,
                workers: int = 1, dask: str | None = None, shard_dir: str | None = None,
                link: Any = None, progress: bool = True) -> Any:

@@ -83,7 +83,7 @@ def run_partition(spec: ModelSpec, infos: list[DocumentInfo], shard: str, base: 
 
 
 def dask_extractor(scheduler: str, spec: ModelSpec, shard_dir: str | Path, *, base: str,
-                   partition_size: int = 64, batch_size: int = 64,
+                   partition_size: int = 32, batch_size: int = 32,
                    max_seconds: float | None = None, keep_shards: bool = False) -> Extractor:
     """An extractor running on a Dask cluster (``local``, ``local:N`` or a scheduler address).
 

@@ -73,7 +73,7 @@ def extract_chunk(spec: ModelSpec, infos: list[DocumentInfo], batch_size: int,
                             max_seconds=max_seconds))
 
 
-def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 64,
+def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 32,
                        max_seconds: float | None = None) -> Extractor:
     """An extractor over ``workers`` processes (1: in this process, loading the model here).
 

@@ -126,7 +126,7 @@ def extract_all(
     gazetteer: Gazetteer,
     infos: Iterable[DocumentInfo],
     *,
-    batch_size: int = 64,
+    batch_size: int = 32,
     max_seconds: float | None = None,
 ) -> Iterator[Outcome]:
     """Run the pipeline over documents in batches; a failing document becomes :class:`Failed`.
@@ -155,7 +155,7 @@ def ingest(
     gazetteer: Gazetteer | None = None,
     *,
     extractor: Extractor | None = None,
-    batch_size: int = 64,
+    batch_size: int = 32,
     max_chars: int = 1_000_000,
     max_seconds: float | None = None,
     link: Callable[[Extraction], Extraction] | None = None,
