@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicons
 from extract.actors import ActorIndex
 from extract.dates import resolve
+from extract.groups import group_members
 from extract.quantities import Quantity, find_quantities
 from extract.records import ActorKind, Evidence, Mention, Policy, PolicyKind, TimeRef, TopicKind
 from extract.text import Layout
@@ -152,6 +153,11 @@ def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
     out: list[str] = []
     for t in [token, *token.conjuncts]:
         key = actors.resolve(t)
+        if key is None and (members := group_members(t, actors)):
+            out.extend(k for k in members if k not in out)
+            continue
+        if key is None and t.pos_ == "PROPN":
+            key = actors.person_named(t)  # "Mr Straw" where the tagger missed the name
         if key is None:
             inner = [c for c in t.subtree if c.dep_ not in ("relcl", "acl", "prep", "conj", "cc")
                      or c.i == t.i]

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from extract import lexicons
 from extract.actors import ActorIndex
+from extract.groups import standing_group
 from extract.policies import (
     actor_of,
     argument_tokens,
@@ -58,6 +59,11 @@ class _Draft:
     outcomes: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
+
+
+@cache
+def _membership_words() -> frozenset[str]:
+    return lexicons.words("summit_membership.txt")
 
 
 @cache
@@ -119,6 +125,11 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
                                      same[-1]).participants)
         if not participants and kind is SummitKind.PHONE_CALL:
             participants = _sentence_parties(head, actors)
+        if len(participants) == 1 and actors.kind(participants[0]) is ActorKind.COUNTRY \
+                and _has_with_party(head) and not is_visit_kind(kind):
+            other = _home_state(gov, actors, here)
+            if other is not None and other != participants[0]:
+                participants.append(other)
         persons = [p for p in participants if actors.kind(p) is ActorKind.PERSON]
         if len(persons) >= 2 and kind in (SummitKind.VISIT, SummitKind.STATE_VISIT):
             participants = persons  # leaders meeting: the host state is their place, not a party
@@ -206,6 +217,8 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                 location = location or key
             else:
                 add([actors.agent(key)])
+        elif child.dep_ in ("compound", "nmod") and (label := standing_group(child)):
+            add([actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)])
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             for obj in objs:
@@ -216,6 +229,9 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                     location = location or place(obj)
                 elif child.lower_ == "to" and is_visit:
                     visit_host(obj)
+                elif child.lower_ == "on" and obj.lemma_.lower() in _membership_words():
+                    # "talks on X's membership of Y": the applicant and the body it would join.
+                    add([k for t in obj.subtree if (k := actors.at(t))])
         elif child.dep_ == "advmod" and child.lower_ == "here" and is_visit:
             visit_host(child)
         elif child.dep_ in ("dobj",) and is_visit:
@@ -223,6 +239,21 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
     # The governing verb: its subject takes part ("X held talks", "X is at a summit",
     # "X leaves on a visit"), its "with" objects too.
     takes_part = _initiators()[2]
+    if head.dep_ == "dobj" and is_visit:
+        # "follows a visit here by X": the parser hangs the visitor's "by" on the verb.
+        for child in head.head.children:
+            if child.i > head.i and (child.dep_ == "agent" or (
+                    child.dep_ == "prep" and child.lower_ == "by")):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(actor_of(obj, actors))
+    if parts and gov is not None and head.pos_ != "VERB" and _has_with_party(head) and any(
+            actors.kind(k) is not ActorKind.COUNTRY for k in parts):
+        # "X, speaking at a news conference with Y": X is the other side of the meeting.
+        subj = _clause_subject(gov)
+        if subj is not None and not group(subj):
+            add([k for k in actor_of(subj, actors)
+                 if actors.kind(k) in (ActorKind.PERSON, ActorKind.COUNTRY)])
     if gov is not None and (head.pos_ == "VERB" or (gov.lemma_ in takes_part and head.head in
                                                     (gov, *[c for c in gov.children
                                                             if c.dep_ == "prep"]))):
@@ -231,6 +262,9 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
         if subj is None and verb.dep_ in ("xcomp", "acl", "advcl", "conj", "relcl"):
             up = verb.head
             subj = subject_of(up) if verb.dep_ != "acl" else None
+            while subj is None and up.dep_ in ("xcomp", "acomp") and up.head is not up:
+                up = up.head  # "he is due to meet X": the subject of the controlling verb
+                subj = subject_of(up)
             if verb.dep_ == "acl" and up.pos_ in ("NOUN", "PROPN"):
                 if up.lemma_ == "invitation":
                     for c in up.children:
@@ -266,6 +300,43 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                 if ext is not None and (s := subject_of(ext) or subject_of(ext.head)):
                     inviter = (actor_of(s, actors) or [None])[0]
     return parts, location, inviter
+
+
+def is_visit_kind(kind: SummitKind) -> bool:
+    return kind in (SummitKind.VISIT, SummitKind.STATE_VISIT)
+
+
+def _home_state(gov: Token | None, actors: ActorIndex, here: str | None) -> str | None:
+    """For "talks with <state>" naming one side: the state of whoever holds them (the clause's
+    subject), else the state the story is filed from (its dateline)."""
+    verb = gov
+    for _ in range(6):
+        if verb is None:
+            break
+        subj = subject_of(verb)
+        if subj is not None:
+            for key in actor_of(subj, actors):
+                if (state := actors.state_of(key)) is not None:
+                    return state
+            break
+        verb = governor(verb) if verb.head is not verb else None
+    return actors.state_of(here)
+
+
+def _has_with_party(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause a participle or infinitive hangs from."""
+    for _ in range(3):
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "Mr X, speaking at ...": the participle describes X
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "acomp") or verb.head is verb:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _sentence_parties(head: Token, actors: ActorIndex) -> list[str]:
@@ -327,12 +398,18 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
         if v.pos_ in ("VERB", "AUX") and v is not head or (v is head and v.pos_ == "VERB"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v is head:
                 continue
+            if v.tag_ == "VBG" and v.dep_ in ("acl", "advcl") and not any(
+                    c.dep_ == "aux" for c in v.children):
+                continue  # "Mr X, visiting Beijing, said": the tense is the main clause's
             if v.tag_ in ("VBD", "VBN"):
                 return "held"
             if v.tag_ in ("VBZ", "VBP", "VBG"):
                 if tref and published and (tref.day or tref.latest) and (
                         tref.day or tref.latest) < published:
                     return "held"
+                if tref and published and (tref.day or tref.earliest) and (
+                        tref.day or tref.earliest) > published:
+                    return "planned"  # "leaves on a visit on Wednesday"
                 return "ongoing"
     if tref and published:
         day = tref.day or tref.earliest
@@ -340,6 +417,8 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
             return "planned"
         if (tref.day or tref.latest) and (tref.day or tref.latest) < published:
             return "held"
+    if head.lower_ in ("talks", "negotiations"):
+        return "ongoing"  # talks named with no tense or date are reported while they go on
     return None
 
 
