@@ -81,13 +81,21 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
                 continue
             if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
                 continue
-            if n == 1 and pos and last.pos_ != pos and not (pos == "NOUN" and last.pos_ == "PROPN"):
+            if n == 1 and pos and last.pos_ != pos and not (pos == "NOUN" and last.pos_ == "PROPN") \
+                    and not _verb_read_as_modifier(last, pos, words[-1]):
                 continue
             best.append(Trigger(i, i + n, kind, extra))
         if best and not any(t in taken for t in range(best[0].start, best[0].end)):
             found.extend(best)
             taken.update(range(best[0].start, best[0].end))
     return found
+
+
+def _verb_read_as_modifier(token: Token, pos: str, form: str) -> bool:
+    """A lexicon verb in its bare form that the tagger read as an adjective of the next noun
+    ("voluntarily restrain exports" tagged like "voluntary exports"): still the verb."""
+    return pos == "VERB" and token.pos_ == "ADJ" and token.lower_ == form and \
+        token.dep_ == "amod" and token.head.i == token.i + 1
 
 
 def governor(token: Token) -> Token | None:
@@ -313,6 +321,8 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         if head.dep_ == "compound" and head.pos_ == "NOUN":
             continue  # a modifier ("the debt relief summit", "tariff treatment"), not a measure
         args = argument_tokens(head)
+        if _verb_read_as_modifier(head, "VERB", head.lower_):
+            args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
         gov = governor(head)
         if head.pos_ == "VERB":
             gov = head
@@ -325,7 +335,7 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         actor = _actor(head, gov, actors, home)
         strong = any(c.dep_ == "poss" or c.dep_ in ("compound", "amod") and actors.at(c)
                      for c in head.children)
-        target = _target(args, actor, actors, head)
+        target = _target(args, actor, actors, head) or _pair_partner(gov, actor, actors)
         if kind in (PolicyKind.EXPORT_RESTRICTION,) and (owner := _export_owner(args, actors)):
             if owner != actor:
                 # Curbs on *another* state's exports are that state's goods kept out: imports.
@@ -517,6 +527,41 @@ def _target(args: list[Token], actor: str | None, actors: ActorIndex,
                     if key and key != actor and actors.kind(key) is ActorKind.COUNTRY:
                         return key
     return None
+
+
+def _pair_partner(gov: Token | None, actor: str | None, actors: ActorIndex) -> str | None:
+    """"The two countries are close to a deal", "the two leaders agreed on a framework": the
+    measure is between the pair, so the side that is not its actor is its target."""
+    verb = gov
+    for _ in range(4):
+        if verb is None:
+            return None
+        subj = subject_of(verb)
+        if subj is not None:
+            if not group_reference(subj):
+                return None
+            if subj.lemma_.lower() in ("country", "nation", "government", "state"):
+                states = _recent_states(subj, actors)
+            else:
+                states = [s for k in recent_pair(subj, actors)
+                          if (s := _state_of([k], actors)) is not None]
+            return next((s for s in states if s != actor), None)
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _recent_states(token: Token, actors: ActorIndex) -> list[str]:
+    """The two most recent distinct states named before ``token`` ("the two countries")."""
+    found: list[str] = []
+    for i in range(token.i - 1, max(-1, token.i - 300), -1):
+        key = actors.agent(actors.at(token.doc[i]))
+        if key and actors.kind(key) is ActorKind.COUNTRY and key not in found:
+            found.append(key)
+            if len(found) == 2:
+                break
+    return found
 
 
 def _export_owner(args: list[Token], actors: ActorIndex) -> str | None:
