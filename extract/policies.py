@@ -36,7 +36,7 @@ from extract.topics import TopicIndex
 # -- shared parse helpers -----------------------------------------------------------------------
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
-_MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
+MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
 STATES = frozenset({ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION,
                     ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION})
 
@@ -249,7 +249,7 @@ def realised(verb: Token) -> bool:
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in ("did", "do", "does")
                                      for c in verb.children):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
 
@@ -639,7 +639,7 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
             if status == "agreed" and kind in _RESTRICTIVE and lemma in ("buy", "purchase"):
                 continue
             return status
-    if any(c.lower_ in _MODALS for v in chain for c in v.children if c.dep_ == "aux"):
+    if any(c.lower_ in MODALS for v in chain for c in v.children if c.dep_ == "aux"):
         return "announced" if kind is not PolicyKind.TRADE_AGREEMENT else "proposed"
     if kind is PolicyKind.TRADE_AGREEMENT and gov is not None and gov.tag_ in ("VBD", "VBN"):
         return "agreed"

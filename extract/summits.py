@@ -28,6 +28,7 @@ from extract.policies import (
     evidence,
     find_triggers,
     future_of,
+    MODALS,
     governor,
     group_reference,
     status_cues,
@@ -141,6 +142,7 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
                        initiator, mentions=[mention], tokens={head.i})
         _add_outcomes(draft, head, policies)
         drafts.append(draft)
+    _places_from_context(drafts, actors, here)
     for i, d in enumerate(drafts, 1):
         yield Summit(key=f"summit:{i}", kind=d.kind, label=_label(d, actors), evidence=d.evidence,
                      participants=tuple(d.participants), location=d.location, time=d.time,
@@ -323,6 +325,24 @@ def _home_state(gov: Token | None, actors: ActorIndex, here: str | None) -> str 
     return actors.state_of(here)
 
 
+def _places_from_context(drafts: list[_Draft], actors: ActorIndex, here: str | None) -> None:
+    """A meeting named without its place: held during a visit by one of its people, it is at
+    the visited place ("Mr X, visiting Beijing ... a news conference with Y"); otherwise a held
+    meeting in a datelined story is at the dateline's place."""
+    for i, d in enumerate(drafts):
+        if d.location is not None or d.kind not in (SummitKind.MEETING, SummitKind.TALKS,
+                                                    SummitKind.SUMMIT):
+            continue
+        people = {p for p in d.participants if actors.kind(p) is ActorKind.PERSON}
+        visit = next((v for v in reversed(drafts[:i]) if is_visit_kind(v.kind) and v.location
+                      and v.status in ("held", "ongoing") and people & set(v.participants)),
+                     None)
+        if visit is not None:
+            d.location = visit.location
+        elif here is not None and d.kind is SummitKind.MEETING and d.status == "held":
+            d.location = here
+
+
 def _has_with_party(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
 
@@ -403,6 +423,8 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
                 continue  # "Mr X, visiting Beijing, said": the tense is the main clause's
             if v.tag_ in ("VBD", "VBN"):
                 return "held"
+            if v.tag_ in ("VBZ", "VBP") and _in_future_time_clause(v):
+                return "planned"  # "a decision could come when members gather for a summit"
             if v.tag_ in ("VBZ", "VBP", "VBG"):
                 if tref and published and (tref.day or tref.latest) and (
                         tref.day or tref.latest) < published:
@@ -420,6 +442,20 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
     if head.lower_ in ("talks", "negotiations"):
         return "ongoing"  # talks named with no tense or date are reported while they go on
     return None
+
+
+def _in_future_time_clause(verb: Token) -> bool:
+    """A present-tense verb in a "when/before/until/once" clause of a future or modal clause:
+    English puts the future event of such a clause in the present tense."""
+    if verb.dep_ not in ("advcl", "relcl") or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "before", "until", "once")
+            for c in verb.children):
+        return False
+    main = verb.head if verb.head.pos_ in ("VERB", "AUX") else governor(verb.head)
+    if main is None:
+        return False
+    return bool(future_of(main)) or any(c.dep_ == "aux" and c.lower_ in MODALS
+                                        for c in main.children)
 
 
 def _initiator(head: Token, gov: Token | None, actors: ActorIndex) -> str | None:

@@ -200,3 +200,29 @@ def test_a_present_tense_departure_on_a_later_day_is_planned(summits):
     (s,), _, _ = summits("Fumio Kishida leaves on an official visit to Germany on Wednesday.",
                          dt.date(2023, 4, 24))
     assert s.status == "planned"
+
+
+@pytest.mark.model
+def test_a_meeting_during_a_visit_is_at_the_visited_place(summits):
+    text = ("Mr Antony Blinken, visiting Tokyo, spoke of trade. "
+            "Mr Antony Blinken, speaking at a joint news conference with Foreign Minister "
+            "Yoko Kamikawa, stressed this point.")
+    found, labels, _ = summits(text)
+    meeting = next(s for s in found if s.kind.value == "Meeting")
+    assert labels[meeting.location] == "Tokyo"
+
+
+@pytest.mark.model
+def test_a_held_meeting_without_a_place_is_at_the_dateline(summits):
+    text = "OTTAWA, March 12 - Brian Mulroney said he met Ronald Reagan."
+    found, labels, _ = summits(text, dt.date(1987, 3, 12))
+    meeting = next(s for s in found if s.kind.value == "Meeting")
+    assert (meeting.status, labels[meeting.location]) == ("held", "Ottawa")
+
+
+@pytest.mark.model
+def test_present_tense_in_a_when_clause_of_a_modal_is_planned(summits):
+    text = ("A decision could be taken in December, when the World Trade Organization's "
+            "members gather for a summit in Geneva.")
+    (s,), _, _ = summits(text)
+    assert s.status == "planned"
