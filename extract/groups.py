@@ -28,7 +28,8 @@ def _groups() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
     out = []
     for row in lexicons.table("summit_groups.tsv"):
         forms = "|".join(re.escape(f) for f in row["forms"].split("|"))
-        out.append((row["label"], int(row["members"]), re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
+        pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+        out.append((row["label"], int(row["members"]), pattern))
     return tuple(out)
 
 

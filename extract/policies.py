@@ -81,8 +81,9 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
                 continue
             if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
                 continue
-            if n == 1 and pos and last.pos_ != pos and not (pos == "NOUN" and last.pos_ == "PROPN") \
-                    and not _verb_read_as_modifier(last, pos, words[-1]):
+            if n == 1 and pos and last.pos_ != pos and not (
+                    pos == "NOUN" and last.pos_ == "PROPN") and not _verb_read_as_modifier(
+                    last, pos, words[-1]):
                 continue
             best.append(Trigger(i, i + n, kind, extra))
         if best and not any(t in taken for t in range(best[0].start, best[0].end)):

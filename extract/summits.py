@@ -23,12 +23,12 @@ from extract import lexicons
 from extract.actors import ActorIndex
 from extract.groups import standing_group
 from extract.policies import (
+    MODALS,
     actor_of,
     argument_tokens,
     evidence,
     find_triggers,
     future_of,
-    MODALS,
     governor,
     group_reference,
     status_cues,

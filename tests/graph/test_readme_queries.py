@@ -65,7 +65,15 @@ def test_a_planned_summit_another_article_reports_as_held_is_not_listed(store):
     import datetime as dt
 
     from extract.records import (
-        Actor, ActorKind, DocumentInfo, Evidence, Extraction, Summit, SummitKind, TimeRef)
+        Actor,
+        ActorKind,
+        DocumentInfo,
+        Evidence,
+        Extraction,
+        Summit,
+        SummitKind,
+        TimeRef,
+    )
     from graph.mapping import to_quads
 
     text = "Biden will visit Beijing."

@@ -107,7 +107,7 @@ def test_the_event_leaves_the_store_with_its_last_report(store):
     for x in (report("a", SummitKind.PHONE_CALL, NOV_13),
               report("b", SummitKind.PHONE_CALL, NOVEMBER)):
         store.replace_document(x.document.id, x.document.sha256, to_quads(x))
-    ask = "ASK { ?c a <%s> }" % NKG.CanonicalSummit
+    ask = f"ASK {{ ?c a <{NKG.CanonicalSummit}> }}"
     store.remove_document("a")
     assert store.query(ask)
     store.remove_document("b")
