@@ -4,7 +4,9 @@ A summit is found from a trigger word in ``lexicons/summit_triggers.tsv`` and fi
 parse around it: participants from "between X and Y", "with X", "by/of X", a possessor, the
 subject of the governing verb ("Mulroney held discussions with the premiers") and, for a visit,
 the place visited (a city stands for its state); "the two leaders"/"both sides" are the pair of the
-latest summit. A bare definite mention ("the call", "Monday's call", "the conversation") is the
+latest summit, "the premiers" the people holding that office, "the G8" or "the seven richest
+nations" one standing-group actor (``extract/groups.py``). Talks with one named state are held by
+the state of whoever holds them, else of the dateline. A bare definite mention ("the call", "Monday's call", "the conversation") is the
 latest summit of its group, so one real-world meeting is one record with all its mentions.
 Status comes from tense, modals and cue words (``lexicons/status_cues.tsv``): "accepted Xi's
 invitation to visit Beijing in April" is planned, not held.
