@@ -618,7 +618,8 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
     chain: list[Token] = [head] if head.pos_ == "VERB" else []
     verb = gov
     while verb is not None and len(chain) < 4:
-        chain.append(verb)
+        if not chain or chain[-1] is not verb:
+            chain.append(verb)
         if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj",
                          "pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head
@@ -634,6 +635,9 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
             if needs_real and not realised(v):
                 unrealised = True
                 continue
+            if status == "proposed" and v.pos_ == "NOUN" and (
+                    backer := _backing_verb(v, cues)) is not None:
+                return backer  # "backed plans to write off debts": the plan was agreed
             if unrealised and status == "proposed":
                 # "plans to end the embargo": the plan is about lifting; the measure stands.
                 return _DEFAULT_STATUS.get(kind, "announced")
@@ -645,6 +649,15 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
     if kind is PolicyKind.TRADE_AGREEMENT and gov is not None and gov.tag_ in ("VBD", "VBN"):
         return "agreed"
     return _DEFAULT_STATUS.get(kind, "announced")
+
+
+def _backing_verb(noun: Token, cues: dict[str, tuple[str, bool]]) -> str | None:
+    """The status a plan or proposal gets from the realised verb it is the object of."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    status = cues.get(verb.lemma_.lower(), (None, False))[0]
+    return None if status in (None, "proposed") or not realised(verb) else status
 
 
 def _definite(head: Token, kind: PolicyKind) -> bool:

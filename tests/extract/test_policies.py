@@ -128,3 +128,14 @@ def test_a_verb_tagged_as_a_modifier_of_its_object_still_triggers(policies):
             "voluntarily restrain exports and cut export financing, the statement said.")
     found, labels = policies(text)
     assert "ExportRestriction" in {p.kind.value for p in found}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("Finance ministers of the European Union have backed plans to write off the debts of "
+     "poor countries.", "agreed"),
+    ("The European Union drew up plans to write off the debts of poor countries.", "proposed"),
+])
+def test_a_plan_takes_the_status_of_the_verb_that_backs_it(policies, text, status):
+    found, _ = policies(text)
+    assert [p.status for p in found] == [status]
