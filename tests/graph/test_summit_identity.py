@@ -124,3 +124,24 @@ def test_two_articles_reporting_one_call_link_it_to_one_event(extract_text, stor
         store.replace_document(x.document.id, x.document.sha256, to_quads(x))
     (row,) = store.query(COUNT_EVENTS)
     assert (int(row["reports"].value), int(row["events"].value)) == (2, 1)
+
+
+def test_linked_reports_conform_to_the_shapes(store):
+    import io
+
+    import rdflib
+    from pyshacl import validate
+
+    from ontology import ONTOLOGY_TTL, SHAPES_TTL
+
+    for x in (report("a", SummitKind.PHONE_CALL, NOV_13),
+              report("b", SummitKind.PHONE_CALL, NOVEMBER)):
+        store.replace_document(x.document.id, x.document.sha256, to_quads(x))
+    out = io.BytesIO()
+    store.export("ntriples", out)
+    data = rdflib.Graph().parse(data=out.getvalue(), format="nt")
+    assert len(set(data.subjects(rdflib.RDF.type, rdflib.URIRef(NKG.CanonicalSummit)))) == 1
+    conforms, _, text = validate(data, shacl_graph=rdflib.Graph().parse(SHAPES_TTL),
+                                 ont_graph=rdflib.Graph().parse(ONTOLOGY_TTL),
+                                 inference="rdfs", allow_warnings=True)
+    assert conforms, text
