@@ -162,7 +162,7 @@ def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
     out: list[str] = []
     for t in [token, *token.conjuncts]:
         key = actors.resolve(t)
-        if key is None and (members := group_members(t, actors)):
+        if key is None and not group_reference(t) and (members := group_members(t, actors)):
             out.extend(k for k in members if k not in out)
             continue
         if key is None and t.pos_ == "PROPN":

@@ -139,3 +139,16 @@ def test_a_verb_tagged_as_a_modifier_of_its_object_still_triggers(policies):
 def test_a_plan_takes_the_status_of_the_verb_that_backs_it(policies, text, status):
     found, _ = policies(text)
     assert [p.status for p in found] == [status]
+
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_the_latest_pair_even_when_more_leaders_are_named(nlp, gazetteer):
+    from extract.policies import actor_of
+
+    text = ("Party leader Keir Starmer and party leader Ed Davey spoke. Joe Biden "
+            "met Xi Jinping, and the two leaders agreed on a trade deal.")
+    doc = nlp(text)
+    actors = find_actors(doc, gazetteer, Layout(text))
+    leaders = next(t for t in doc if t.text == "leaders")
+    assert [actors.get(k).label for k in actor_of(leaders, actors)] == ["Joe Biden", "Xi Jinping"]
