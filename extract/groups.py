@@ -73,9 +73,16 @@ def office_holders(token: Token, actors: ActorIndex) -> list[str]:
                                       or c.dep_ == "nummod" for c in token.children):
         return []
     office = token.lemma_.lower()
-    holders = [a.key for a in actors.actors if a.kind is ActorKind.PERSON and a.role
+    holders = [a for a in actors.actors if a.kind is ActorKind.PERSON and a.role
                and a.role.lower().split()[-1] == office]
-    return holders if len(holders) >= 2 else []
+    for mod in token.children:
+        # "the foreign ministers": only the foreign ones, when the roles say which those are
+        # (a modifier no role carries, as in "the province premiers", narrows nothing).
+        word = mod.lower_
+        if mod.dep_ in ("amod", "compound") and mod.is_alpha and actors.at(mod) is None:
+            narrowed = [a for a in holders if word in a.role.lower().split()]
+            holders = narrowed or holders
+    return [a.key for a in holders] if len(holders) >= 2 else []
 
 
 def group_members(token: Token, actors: ActorIndex) -> list[str]:

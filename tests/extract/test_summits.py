@@ -226,3 +226,12 @@ def test_present_tense_in_a_when_clause_of_a_modal_is_planned(summits):
             "members gather for a summit in Geneva.")
     (s,), _, _ = summits(text)
     assert s.status == "planned"
+
+
+@pytest.mark.model
+def test_a_qualified_office_plural_takes_only_the_holders_so_qualified(summits):
+    text = ("Foreign Minister Wang Yi, Foreign Minister Yoko Kamikawa and Finance Minister "
+            "Shunichi Suzuki arrived. Antony Blinken held talks with the foreign ministers.")
+    found, labels, _ = summits(text)
+    talks = next(s for s in found if s.kind.value == "Talks")
+    assert names(talks, labels) == ["Antony Blinken", "Wang Yi", "Yoko Kamikawa"]
