@@ -100,6 +100,16 @@ class ActorIndex:
         """The key of the actor for a gazetteer entry, adding it (with no mention) if needed."""
         return self._add(_from_entry(entry), None)
 
+    def ensure_named(self, label: str, kind: ActorKind) -> str:
+        """The key of the actor labelled ``label`` (same normalised label, not a place),
+        adding an unlinked one with no mention if the document has none: a group named only by
+        description ("the seven richest nations") is still one actor."""
+        wanted = normalise(label)
+        for d in self._drafts.values():
+            if normalise(d.label) == wanted and d.kind not in (ActorKind.PLACE, ActorKind.CITY):
+                return d.key
+        return self._add(_Draft(key=f"{kind.value}:{wanted}", label=label, kind=kind), None)
+
     # -- asking ----------------------------------------------------------------------------
 
     @property
