@@ -23,7 +23,7 @@ from spacy.vocab import Vocab
 from extract import lexicons
 from extract.actors import ACTOR_LABELS, _clean_span, _strip_title
 from extract.dates import resolve
-from extract.gazetteer import Gazetteer, initials
+from extract.gazetteer import Gazetteer
 from extract.gazetteer import bundled as bundled_gazetteer
 from extract.linking import link
 from extract.policies import find_triggers
@@ -342,9 +342,6 @@ def _name(span: Span, role: str, gazetteer: Gazetteer, topics: TopicIndex) -> Na
         name, _ = _strip_title(clean, titles)
         forms_list.insert(0, name.text)
     found = link(clean, gazetteer)
-    if found is None and not person and len(clean) >= 2 and sum(
-            t.is_title or t.is_upper for t in clean) >= 2:
-        forms_list.append(initials(clean.text))  # "International Finance Facility" -> "IFF"
     qids: tuple[str, ...] = ()
     if found is not None:
         qids = (found.entry.qid,)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract import lexicons
+from extract.gazetteer import initials
 from extract.question_records import Intent, NameRef, Pattern, Question
 from graph.store import KnowledgeStore
 from ontology.vocab import DCTERMS, NKG, OWL, PROV, RDFS, SKOS, WIKIDATA_ENTITY, XSD
@@ -77,7 +78,7 @@ class Resolved:
     @property
     def ambiguous(self) -> bool:
         """Several different things answer to the name (not one thing found several ways)."""
-        primary = {m.iri for m in self.matches if m.how != "title and surname"}
+        primary = {m.iri for m in self.matches if m.how not in _SECONDARY}
         qids = {m.qid for m in self.matches if m.qid}
         return len(primary) > 1 and not (self.name.qids and qids <= set(self.name.qids)
                                           and len(qids) == len(primary))
@@ -136,6 +137,10 @@ def resolve(store: KnowledgeStore, name: NameRef) -> Resolved:
     elif name.person and len(words) > 1:
         for m in _surname_matches(store, words[-1], set(name.qids)):
             found.setdefault(m.iri, m)
+    if name.forms and _is_long_name(name.forms[0]):
+        # "International Finance Facility" is often written "IFF" after its first mention.
+        for m in _lookup(store, (), [name_key(initials(name.forms[0]))]):
+            found.setdefault(m.iri, Match(m.iri, m.label, "initials", m.qid))
     return Resolved(name, tuple(sorted(found.values(), key=lambda m: (m.how != "Wikidata",
                                                                        m.label, m.iri))))
 
@@ -161,7 +166,14 @@ def _lookup(store: KnowledgeStore, qids: Sequence[str], keys: Sequence[str]) -> 
             for r in _rows(store, query)]
 
 
-_HOW = ("Wikidata", "label", "alias", "role", "surname", "title and surname")
+_HOW = ("Wikidata", "label", "alias", "role", "surname", "title and surname", "initials")
+_SECONDARY = frozenset({"title and surname", "initials"})
+"""Ways of matching that find more forms of the same thing, never a rival candidate."""
+
+
+def _is_long_name(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 3
 
 
 def _full_names(store: KnowledgeStore, surname: str) -> list[Match]:
