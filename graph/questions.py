@@ -157,7 +157,7 @@ def _lookup(store: KnowledgeStore, qids: Sequence[str], keys: Sequence[str]) -> 
     UNION {{ ?r nkg:role ?n . BIND("role" AS ?how) }}
     FILTER({_NAME_KEY.format(v="?n")} = ?key || {_NAME_KEY.format(v="?n")} = CONCAT("the ", ?key))
   }}
-  VALUES ?type {{ nkg:Actor nkg:Place nkg:Topic }}
+  VALUES ?type {{ nkg:Actor nkg:Person nkg:Organization nkg:Country nkg:Place nkg:Topic }}
   ?r a ?type .
   OPTIONAL {{ ?r rdfs:label ?label }}
   OPTIONAL {{ ?r owl:sameAs ?same }}
