@@ -403,23 +403,3 @@ def _ignored(span: Span, main: Span) -> str | None:
              and not t.is_punct and t.lower_ not in _LEADING]
     return " ".join(words) or None
 
-
-def describe(question: Question) -> list[str]:
-    """What was understood, one line each (for people)."""
-    lines = []
-    if question.pattern is not None:
-        lines.append(f"pattern: {question.pattern.example!r} ({question.intent})")
-    for n in question.names:
-        extra = f", Wikidata {', '.join(n.qids)}" if n.qids else ""
-        kinds = f", policies of kind {', '.join(n.policy_kinds)}" if n.policy_kinds else ""
-        lines.append(f"{n.role}: {n.text!r}{extra}{kinds}"
-                     + (f" (not used: {n.ignored!r})" if n.ignored else ""))
-    if question.statuses:
-        lines.append(f"status: {', '.join(question.statuses)}")
-    if question.policy_kinds:
-        lines.append(f"kind: {', '.join(question.policy_kinds)}")
-    if question.dates is not None:
-        d = question.dates
-        lines.append(f"dates: {d.text!r} -> from {d.earliest or '…'} to {d.latest or '…'}")
-    lines += question.notes
-    return lines

@@ -126,7 +126,7 @@ class Answer:
 def resolve(store: KnowledgeStore, name: NameRef) -> Resolved:
     """The actors, places and topics of the graph that ``name`` means."""
     found: dict[str, Match] = {}
-    for m in sorted(_lookup(store, name.qids, [name_key(f) for f in name.forms]),
+    for m in sorted(_lookup(store, name.qids, name.forms),
                     key=lambda m: _HOW.index(m.how)):
         found.setdefault(m.iri, m)
     words = name_key(name.forms[0]).split() if name.forms else []
@@ -139,31 +139,46 @@ def resolve(store: KnowledgeStore, name: NameRef) -> Resolved:
             found.setdefault(m.iri, m)
     if name.forms and _is_long_name(name.forms[0]):
         # "International Finance Facility" is often written "IFF" after its first mention.
-        for m in _lookup(store, (), [name_key(initials(name.forms[0]))]):
+        for m in _lookup(store, (), [initials(name.forms[0])]):
             found.setdefault(m.iri, Match(m.iri, m.label, "initials", m.qid))
     return Resolved(name, tuple(sorted(found.values(), key=lambda m: (m.how != "Wikidata",
                                                                        m.label, m.iri))))
 
 
-def _lookup(store: KnowledgeStore, qids: Sequence[str], keys: Sequence[str]) -> list[Match]:
+def _lookup(store: KnowledgeStore, qids: Sequence[str], forms: Sequence[str]) -> list[Match]:
+    """Resources with one of these QIDs, or a label, alias or role equal to one of the forms.
+
+    Names written exactly as stored are found through the store's index; only when none is
+    does the query compare every name by :func:`name_key` (case, dots, quotes), which reads
+    all labels.
+    """
+    exact = sorted({v for f in forms for v in (f, f.lower(), f.title(), f.upper())})
+    found = _rows(store, _lookup_query(qids, "VALUES ?n { " + " ".join(map(_lit, exact)) + " }"))
+    if not any(r["how"] != "Wikidata" for r in found):
+        keys = " ".join(_lit(k) for k in dict.fromkeys(name_key(f) for f in forms) if k)
+        key = _NAME_KEY.format(v="?n")
+        test = f'FILTER({key} = ?key || {key} = CONCAT("the ", ?key))'
+        found += _rows(store, _lookup_query((), f"VALUES ?key {{ {keys} }}", test))
+    return [Match(r["r"], r.get("label") or r["r"], r["how"], _qid(r.get("same")))
+            for r in found]
+
+
+def _lookup_query(qids: Sequence[str], names: str, test: str = "") -> str:
     qid_values = " ".join(f"wd:{q}" for q in qids)
-    key_values = " ".join(_lit(k) for k in dict.fromkeys(keys) if k)
-    query = f"""{_prefix_lines()}SELECT DISTINCT ?r ?label ?how ?same WHERE {{
+    return f"""{_prefix_lines()}SELECT DISTINCT ?r ?label ?how ?same WHERE {{
   {{ VALUES ?q {{ {qid_values} }} ?r owl:sameAs ?q . BIND("Wikidata" AS ?how) }}
   UNION {{
-    VALUES ?key {{ {key_values} }}
+    {names}
     {{ ?r rdfs:label ?n . BIND("label" AS ?how) }}
     UNION {{ ?r skos:altLabel ?n . BIND("alias" AS ?how) }}
     UNION {{ ?r nkg:role ?n . BIND("role" AS ?how) }}
-    FILTER({_NAME_KEY.format(v="?n")} = ?key || {_NAME_KEY.format(v="?n")} = CONCAT("the ", ?key))
+    {test}
   }}
   VALUES ?type {{ nkg:Actor nkg:Person nkg:Organization nkg:Country nkg:Place nkg:Topic }}
   ?r a ?type .
   OPTIONAL {{ ?r rdfs:label ?label }}
   OPTIONAL {{ ?r owl:sameAs ?same }}
 }}"""
-    return [Match(r["r"], r.get("label") or r["r"], r["how"], _qid(r.get("same")))
-            for r in _rows(store, query)]
 
 
 _HOW = ("Wikidata", "label", "alias", "role", "surname", "title and surname", "initials")

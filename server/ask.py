@@ -30,6 +30,7 @@ bp = Blueprint("ask", __name__)
 
 NLP_EXTENSION = "newskg.ask.nlp"
 _LOCK = threading.Lock()
+_PARSING = threading.Lock()
 
 
 class ParserUnavailable(ServerError):
@@ -73,8 +74,10 @@ def ask() -> Response | str:
         if _wants_json():
             raise BadRequest("no question: give it as ?q=, e.g. ?q=what did Xi say about Taiwan")
         return render_template("ask.html", answer=None, data=None)
+    nlp = _nlp()
     try:
-        question = parse_question(_nlp(), text)
+        with _PARSING:  # one question at a time through the shared pipeline
+            question = parse_question(nlp, text)
     except QuestionError as exc:
         raise BadRequest(str(exc)) from exc
     result = answer(get_state().store, question)

@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 from dev_graph import dev_available, dev_store
+from tests_support import XI_TAIWAN_SENTENCE
 
 from extract.question_records import DateRange, Intent, NameRef, Pattern, Question
 from graph.questions import Resolved, answer, build_query, example_query, name_key, resolve
-from tests_support import XI_TAIWAN_SENTENCE
 
 pytestmark = pytest.mark.model
 
@@ -242,3 +242,10 @@ def test_reported_meetings_planned_summits_policies_and_agreements_on_the_dev_gr
         "United States of America"}
     agreed = ask(dev, Intent.AGREEMENTS, name("participant", "South Korea", qids=("Q884",)))
     assert any(r["what"] == "policy" and "wheat" in r["text"] for r in agreed.results)
+
+
+@pytest.mark.parametrize("odd", ['Xi" } DROP ALL #', "back\\slash", "line\nbreak", "’quoted’"])
+def test_names_with_quotes_or_backslashes_stay_literals(seed_store, odd) -> None:
+    result = ask(seed_store, Intent.STATEMENTS, name("speaker", odd, person=True), TAIWAN)
+    assert result.status == "answered" and result.results == ()
+    assert len(seed_store) > 0  # nothing was dropped
