@@ -78,10 +78,14 @@ class Resolved:
     @property
     def ambiguous(self) -> bool:
         """Several different things answer to the name (not one thing found several ways)."""
-        primary = {m.iri for m in self.matches if m.how not in _SECONDARY}
-        qids = {m.qid for m in self.matches if m.qid}
-        return len(primary) > 1 and not (self.name.qids and qids <= set(self.name.qids)
-                                          and len(qids) == len(primary))
+        primary = [m for m in self.matches if m.how not in _SECONDARY]
+        if len({m.iri for m in primary}) < 2:
+            return False
+        if any(m.how == "Wikidata" for m in primary):
+            # Found by identity: a same-named resource without a QID is another record of it;
+            # only a resource linked to another item is a rival.
+            return any(m.qid and m.qid not in self.name.qids for m in primary)
+        return True
 
 
 @dataclass(frozen=True, slots=True)

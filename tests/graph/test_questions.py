@@ -249,3 +249,26 @@ def test_names_with_quotes_or_backslashes_stay_literals(seed_store, odd) -> None
     result = ask(seed_store, Intent.STATEMENTS, name("speaker", odd, person=True), TAIWAN)
     assert result.status == "answered" and result.results == ()
     assert len(seed_store) > 0  # nothing was dropped
+
+
+E = "https://w3id.org/newskg/id/entity/"
+
+
+@pytest.mark.parametrize("matches, ambiguous", [
+    ([(E + "Q148", "Wikidata", "Q148")], False),
+    # an unlinked "China" beside the linked one: the same thing recorded twice
+    ([(E + "Q148", "Wikidata", "Q148"), (E + "place/china", "label", None)], False),
+    # two items of the same name, one of them not the one the question's words link to
+    ([(E + "Q148", "Wikidata", "Q148"), (E + "Q865", "alias", "Q865")], True),
+    # found by name only, two different resources
+    ([(E + "person/a-bush", "alias", None), (E + "person/b-bush", "surname", None)], True),
+    # a title-and-surname form or initials only add forms of the same thing
+    ([(E + "person/g-bush", "label", None), (E + "person/p-bush", "title and surname", None)],
+     False),
+])
+def test_ambiguity_means_rival_resources_not_more_records_of_one(matches, ambiguous) -> None:
+    from graph.questions import Match
+
+    ref = name("speaker", "China", qids=("Q148",))
+    resolved = Resolved(ref, tuple(Match(iri, iri, how, qid) for iri, how, qid in matches))
+    assert resolved.ambiguous is ambiguous
