@@ -357,13 +357,14 @@ def _plain_name(span: Span, role: str, gazetteer: Gazetteer, kinds: tuple[str, .
     entries = gazetteer.lookup(text) or gazetteer.demonym(text)
     qids: tuple[str, ...] = ()
     forms = [text]
-    person = all(t.is_title for t in span) and len(span) <= 4
+    # May be a personal name (also typed in lower case): a short run of words, no policy word.
+    person = all(t.is_alpha for t in span) and len(span) <= 4 and not kinds
     if len(entries) == 1:
         qids = (entries[0].qid,)
         forms.append(entries[0].label)
         person = entries[0].type == "person"
     return NameRef(role=role, text=text, forms=tuple(dict.fromkeys(forms)), qids=qids,
-                   policy_kinds=kinds, person=person and not kinds)
+                   policy_kinds=kinds, person=person)
 
 
 def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, object | None]]:

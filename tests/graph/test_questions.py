@@ -55,6 +55,7 @@ TAIWAN = name("topic", "Taiwan", qids=("Q865",))
     (name("speaker", "Xi"), "Xi Jinping", "alias"),  # a surface form of the article
     (name("speaker", "Chinese president", person=True), "Xi Jinping", "role"),
     (name("speaker", "Bessent", person=True), "Scott Bessent", "surname"),  # full name only
+    (name("topic", "the  united states of america"), "United States of America", "label"),
 ])
 def test_names_resolve_by_qid_label_alias_or_role(seed_store, ref, label, how) -> None:
     resolved = resolve(seed_store, ref)

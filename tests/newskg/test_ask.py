@@ -124,6 +124,13 @@ def test_the_cli_refuses_an_empty_question_in_one_line(tmp_path, nlp, gazetteer)
     assert "empty question" in out.output and "Traceback" not in out.output
 
 
+@pytest.mark.parametrize("question", ["what did machimura say about the embargo",
+                                      "What did MACHIMURA say about the embargo?"])
+def test_a_surname_typed_in_any_case_finds_the_person(dev, nlp, question) -> None:
+    result = ask(dev, nlp, question)
+    assert {r["speaker"] for r in result.results} == {"Nobutaka Machimura"}
+
+
 def test_text_answer_lists_what_was_understood(seed_store, nlp) -> None:
     text = to_text(ask(seed_store, nlp, "what did the Chinese president say about Taiwan"))
     assert "speaker: 'Chinese president' -> Xi Jinping (role)" in text
