@@ -261,6 +261,7 @@ def _understood(question: Question, resolved: Sequence[Resolved]) -> dict[str, A
     out: dict[str, Any] = {
         "intent": str(question.intent) if question.intent else None,
         "pattern": question.pattern.example if question.pattern else None,
+        "rule": question.pattern.pattern if question.pattern else None,
         "names": [{"role": r.name.role, "text": r.name.text,
                    **({"not_used": r.name.ignored} if r.name.ignored else {}),
                    **({"policy_kinds": list(r.name.policy_kinds)} if r.name.policy_kinds

@@ -40,7 +40,8 @@ def to_text(result: Answer) -> str:
     lines = [f"question: {result.question}"]
     understood = data["understood"]
     if understood.get("pattern"):
-        lines.append(f"understood as: {understood['pattern']!r} ({understood['intent']})")
+        lines.append(f"understood as a question like {understood['pattern']!r} "
+                     f"({understood['intent']}: {understood['rule']})")
     for name in understood["names"]:
         found = ", ".join(f"{m['label']} ({m['how']})" for m in name["matches"])
         found = found or "not in the graph"

@@ -79,7 +79,7 @@
     var understood = data.understood || {};
     var list = element("ul");
     if (understood.pattern) {
-      list.appendChild(element("li", "understood as: “" + understood.pattern + "” (" +
+      list.appendChild(element("li", "a question like “" + understood.pattern + "” (" +
                                      understood.intent + ")"));
     }
     (understood.names || []).forEach(function (n) {
