@@ -316,6 +316,32 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
         kstore.close()
 
 
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="text for people; json: {question, sparql, results, "
+                                      "understood} for scripts.")
+@store_option
+@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+def ask(question: tuple[str, ...], fmt: str, store: str, model: str) -> None:
+    """Answer a QUESTION in plain English, showing the SPARQL it ran.
+
+    e.g. newskg ask "what did Xi say about Taiwan"; "who met whom"; "which policies concern
+    soybeans". A question no pattern fits gets the nearest supported ones and an example query.
+    """
+    from extract.questions import QuestionError
+    from newskg.ask import ask as run_ask
+    from newskg.ask import to_json, to_text
+
+    with _open_store(store, read_only=True) as kstore:
+        nlp = _load_nlp(model, ())
+        try:
+            result = run_ask(kstore, nlp, " ".join(question))
+        except QuestionError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(to_json(result) if fmt == "json" else to_text(result))
+
+
 def _register_plugins() -> None:
     from newskg.evaluate import eval_command
     from newskg.gazetteer_build import gazetteer_group

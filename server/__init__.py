@@ -59,11 +59,12 @@ def create_app(config: ServerConfig | None = None, *,
         atexit.register(state.close)
 
     register_error_handlers(app)
-    from server import graph_store, pages, sparql
+    from server import ask, graph_store, pages, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(ask.bp)
     app.after_request(_cors)
     app.after_request(_gzip)
     return app
