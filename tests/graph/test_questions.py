@@ -236,7 +236,8 @@ def test_reported_meetings_planned_summits_policies_and_agreements_on_the_dev_gr
     met = ask(dev, Intent.MEETINGS, name("participant", "Mulroney", person=True))
     assert met.results and all("Brian Mulroney" in r["participants"] for r in met.results)
     planned = ask(dev, Intent.PLANNED_SUMMITS, name("participant", "Nakasone", person=True))
-    assert [r["status"] for r in planned.results] == ["planned"]
+    assert planned.results and {r["status"] for r in planned.results} == {"planned"}
+    assert all("United States of America" in r["participants"] for r in planned.results)
     korea = name("actor", "South Korea", qids=("Q884",))
     bought = ask(dev, Intent.POLICIES, korea, policy_kinds=("PurchaseCommitment",))
     assert len(bought.results) >= 4 and {r["target"] for r in bought.results} == {
