@@ -16,7 +16,13 @@ from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
 from server.errors import BadRequest, NotFound, ServerError, UriTooLong
 from server.executor import QueryJob
-from server.protocol import RDF_MEDIA_TYPES, declares_dataset, negotiate_rdf, rdf_format
+from server.protocol import (
+    RDF_MEDIA_TYPES,
+    declares_dataset,
+    format_values,
+    negotiate_rdf,
+    rdf_format,
+)
 from server.sparql import rdf_content_type
 from server.state import get_state
 
@@ -209,8 +215,8 @@ def resource(rest: str) -> Response:
     node = f"<{iri}>"
     wanted = request.accept_mimetypes.best_match(["text/html", *RDF_MEDIA_TYPES],
                                                  default="text/html")
-    if request.args.get("format"):
-        wanted = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    if format_values(request.args):
+        wanted = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     outgoing = _select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} "
                        f"ORDER BY ?p ?o LIMIT {_PAGE_ROWS}")
     incoming = _select(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} "
@@ -292,7 +298,7 @@ def healthz() -> Response:
 def void() -> Response:
     state = get_state()
     stats = state.store.stats()
-    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     base = state.config.base_iri
     root = request.url_root
     ds = f"<{root}.well-known/void#dataset>"

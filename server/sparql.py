@@ -33,6 +33,7 @@ from server.protocol import (
     RDF_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
     declares_dataset,
+    format_values,
     negotiate,
     negotiate_rdf,
     parse_query_request,
@@ -77,7 +78,7 @@ def query() -> Response:
                               _body())
     if req is None:
         return service_description()
-    negotiated = negotiate(request.accept_mimetypes, req.format)
+    negotiated = negotiate(request.accept_mimetypes, req.formats)
     job = QueryJob(
         query=req.query,
         default_graphs=req.default_graphs,
@@ -110,7 +111,7 @@ _SD = "http://www.w3.org/ns/sparql-service-description#"
 
 def service_description() -> Response:
     """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
-    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     endpoint = request.base_url
     formats = [QueryResultsFormat.from_media_type(m) for m in RESULTS_MEDIA_TYPES]
     formats_rdf = [RdfFormat.from_media_type(m) for m in RDF_MEDIA_TYPES]

@@ -110,6 +110,38 @@ def test_unknown_format_parameter_is_bad_request() -> None:
         negotiate(MIMEAccept(), "yaml")
 
 
+@pytest.mark.parametrize(("values", "results", "rdf"), [
+    (["tsv", "text/tab-separated-values"], "text/tab-separated-values", "text/turtle"),
+    (["rdf+xml", "application/rdf+xml"], "application/sparql-results+json", "application/rdf+xml"),
+    (["json-ld", "application/ld+json,application/x-json+ld"], "application/sparql-results+json",
+     "application/ld+json"),
+    (["xml", "xml", "xml"], "application/sparql-results+xml", "application/rdf+xml"),
+    (["json", ""], "application/sparql-results+json", "application/ld+json"),
+])
+def test_repeated_format_parameters_that_agree_are_accepted(values: list[str], results: str,
+                                                            rdf: str) -> None:
+    n = negotiate(MIMEAccept(), values)
+    assert (n.results, n.rdf) == (results, rdf)
+
+
+def test_format_parameters_that_disagree_are_bad_request() -> None:
+    with pytest.raises(BadRequest, match="disagree"):
+        negotiate(MIMEAccept(), ["csv", "json"])
+
+
+def test_format_parameter_leaves_the_other_kind_to_accept() -> None:
+    n = negotiate(accept(("application/n-triples", 1)), "csv")
+    assert (n.results, n.rdf) == ("text/csv", "application/n-triples")
+
+
+def test_output_and_results_parameters_name_the_format_too() -> None:
+    req = parse_query_request("GET", MultiDict([("query", "ASK {}"), ("output", "xml"),
+                                                ("results", "application/sparql-results+xml")]),
+                              None, b"")
+    assert req is not None
+    assert negotiate(MIMEAccept(), req.formats).results == "application/sparql-results+xml"
+
+
 def test_unacceptable_accept_is_406_listing_offers() -> None:
     with pytest.raises(NotAcceptable, match="text/turtle"):
         negotiate(accept(("image/png", 1)))
