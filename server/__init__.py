@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import atexit
 import gzip
+import zlib
+from collections.abc import Iterable, Iterator
 
 from flask import Flask, Response, request
 
@@ -95,15 +97,35 @@ def _cors(response: Response) -> Response:
 
 
 def _gzip(response: Response) -> Response:
+    """Compress a response when the client accepts gzip; a streamed body is compressed as it
+    streams (chunk by chunk, never whole in memory)."""
     if (response.direct_passthrough or response.status_code != 200
             or "Content-Encoding" in response.headers
-            or request.accept_encodings["gzip"] <= 0
             or not (response.mimetype or "").startswith(_COMPRESSIBLE)):
         return response
-    data = response.get_data()
     response.vary.add("Accept-Encoding")
-    if len(data) < _GZIP_MIN_BYTES:
+    if request.accept_encodings["gzip"] <= 0 or request.method == "HEAD":
         return response
-    response.set_data(gzip.compress(data, compresslevel=6))
+    if response.is_streamed:
+        response.response = _gzip_stream(response.response)  # type: ignore[arg-type]
+        response.headers.pop("Content-Length", None)
+    else:
+        data = response.get_data()
+        if len(data) < _GZIP_MIN_BYTES:
+            return response
+        response.set_data(gzip.compress(data, compresslevel=6))
     response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+def _gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # 16+: gzip framing
+    try:
+        for chunk in chunks:
+            if out := compressor.compress(chunk):
+                yield out
+        yield compressor.flush()
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()

@@ -133,19 +133,20 @@ def index() -> Response | str:
                        base_iri=request.base_url)
         started = time.perf_counter()
         try:
-            outcome = state.run(job)
+            answer = state.run(job)
         except ServerError as exc:
             if exc.status >= 500 and exc.status != 503:
                 raise
             context["error"] = exc.message
             status = exc.status
         else:
+            body = answer.read()
             context["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
-            context["truncated"] = outcome.truncated
-            if outcome.kind == "graph":
-                context["graph"] = outcome.body.decode("utf-8")
+            context["truncated"] = answer.outcome.truncated
+            if answer.outcome.kind == "graph":
+                context["graph"] = body.decode("utf-8")
             else:
-                doc = json.loads(outcome.body)
+                doc = json.loads(body)
                 if "boolean" in doc:
                     context["boolean"] = doc["boolean"]
                 else:

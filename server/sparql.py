@@ -90,12 +90,16 @@ def query() -> Response:
         base_iri=request.base_url,
     )
     started = time.perf_counter()
-    outcome = state.run(job)
+    answer = state.run(job)
     elapsed_ms = (time.perf_counter() - started) * 1000
+    outcome = answer.outcome
     media = outcome.media_type
     if outcome.kind == "graph":
         media = rdf_content_type(media)
-    response = Response(outcome.body, status=200, content_type=media)
+    size = answer.size
+    response = Response(answer.chunks(), status=200, content_type=media)
+    response.call_on_close(answer.close)
+    response.headers["Content-Length"] = str(size)
     response.headers["X-Query-Time-Ms"] = f"{elapsed_ms:.1f}"
     response.headers["X-Result-Rows"] = str(outcome.rows)
     response.headers["X-Result-Truncated"] = "true" if outcome.truncated else "false"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from flask import current_app, request
 
 from graph.store import KnowledgeStore
+from server.answer import Answer, new_spool
 from server.config import ServerConfig
 from server.errors import (
     BadRequest,
@@ -20,7 +21,7 @@ from server.errors import (
     ServerError,
     Unauthorized,
 )
-from server.executor import JobError, QueryJob, QueryOutcome, run_query
+from server.executor import JobError, QueryJob, run_query
 from server.workers import QueryPool
 
 EXTENSION = "newskg"
@@ -35,7 +36,7 @@ class AppState:
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     started: float = field(default_factory=time.time)
 
-    def run(self, job: QueryJob) -> QueryOutcome:
+    def run(self, job: QueryJob) -> Answer:
         """Answer a query: in a worker process (hard time limit) or in this thread.
 
         In-thread (in-memory store, or ``workers=0``) the time limit is only checked between
@@ -45,13 +46,20 @@ class AppState:
         Raises:
             ServerError: the matching domain error (400, 406, 503, 500).
         """
+        spool = new_spool()
         try:
             if self.pool is not None:
-                return self.pool.run(job)
-            deadline = time.monotonic() + self.config.query_timeout_s
-            return run_query(self.store.oxigraph, _with_deadline(job, deadline))
+                outcome = self.pool.run(job, spool)
+            else:
+                deadline = time.monotonic() + self.config.query_timeout_s
+                outcome = run_query(self.store.oxigraph, _with_deadline(job, deadline), spool)
         except JobError as exc:
+            spool.close()
             raise _domain_error(exc, self.config.query_timeout_s) from None
+        except BaseException:
+            spool.close()
+            raise
+        return Answer(outcome, spool)
 
     def after_write(self) -> None:
         if self.pool is not None:
