@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -308,6 +309,7 @@ def void() -> Response:
                   ("Statement", stats.statements), ("Summit", stats.summits),
                   ("Policy", stats.policies), ("Topic", stats.topics)]
     parts = " , ".join(f"<{root}.well-known/void#{c}>" for c, _ in partitions)
+    modified = dt.datetime.fromtimestamp(state.last_update, dt.UTC).isoformat(timespec="seconds")
     described = "".join(f"<{root}.well-known/void#{c}> void:class <{nkg}{c}> ; "
                         f"void:entities {n} .\n" for c, n in partitions)
     turtle = f"""@prefix void: <http://rdfs.org/ns/void#> .
@@ -319,6 +321,7 @@ def void() -> Response:
     void:vocabulary <{nkg}> , <{ONTOLOGY_GRAPH}> ;
     void:triples {stats.quads} ;
     void:documents {stats.documents} ;
+    dcterms:modified "{modified}"^^<http://www.w3.org/2001/XMLSchema#dateTime> ;
     void:classPartition {parts} .
 {described}"""
     fmt = rdf_format(media)

@@ -35,6 +35,13 @@ class AppState:
     owns_store: bool = False
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     started: float = field(default_factory=time.time)
+    last_update: float = 0.0
+    """VoID's ``dcterms:modified`` (epoch seconds): the last write through this app, else the
+    moment the app started. The store records no ingest time, but nothing else can write to it
+    while the app holds it, so the data is no newer than this."""
+
+    def __post_init__(self) -> None:
+        self.last_update = self.started
 
     def run(self, job: QueryJob) -> Answer:
         """Answer a query: in a worker process (hard time limit) or in this thread.
@@ -62,6 +69,7 @@ class AppState:
         return Answer(outcome, spool)
 
     def after_write(self) -> None:
+        self.last_update = time.time()
         if self.pool is not None:
             self.pool.notify_write()
 
