@@ -157,6 +157,7 @@ def update() -> Response:
     if req.using_graphs or req.using_named_graphs:
         raise BadRequest("using-graph-uri and using-named-graph-uri are not supported; "
                          "write USING / USING NAMED in the update instead")
+    state.vet(req.update, request.base_url)
     store: Store = state.store.oxigraph
     with state.write_lock:
         try:

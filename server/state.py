@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from flask import current_app, request
 
 from graph.store import KnowledgeStore
+from ontology.vocab import PREFIXES
 from server.answer import Answer, new_spool
 from server.config import ServerConfig
 from server.errors import (
@@ -22,6 +23,7 @@ from server.errors import (
     Unauthorized,
 )
 from server.executor import JobError, QueryJob, run_query
+from server.federation import vet
 from server.workers import QueryPool
 
 EXTENSION = "newskg"
@@ -53,6 +55,7 @@ class AppState:
         Raises:
             ServerError: the matching domain error (400, 406, 503, 500).
         """
+        self.vet(job.query, job.base_iri)
         spool = new_spool()
         try:
             if self.pool is not None:
@@ -67,6 +70,17 @@ class AppState:
             spool.close()
             raise
         return Answer(outcome, spool)
+
+    def vet(self, text: str, base: str | None) -> None:
+        """Refuse a query or update reaching where the operator has not allowed (SERVICE to
+        non-public addresses, LOAD); see :mod:`server.federation`.
+
+        Raises:
+            Forbidden, BadRequest: as :func:`server.federation.vet`.
+        """
+        vet(text, base=base, prefixes=PREFIXES,
+            allow_private_service=self.config.allow_private_service,
+            allow_load=self.config.allow_load)
 
     def after_write(self) -> None:
         self.last_update = time.time()
