@@ -19,42 +19,14 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from server.errors import BadRequest, Forbidden
+from server.sparql_text import Token, iri_value, tokens
 
-_TOKEN = re.compile(
-    r'(?P<comment>#[^\n]*)'
-    r'|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\')'
-    r'|(?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
-    r'|(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)'
-    r'|(?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%.-]|\\[-_~.!$&\'()*+,;=/?#@%])*)'
-    r'|(?P<word>[^\W\d][\w-]*)'
-    r'|(?P<other>\S)',
-    re.UNICODE,
-)
-_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _PN_ESCAPE = re.compile(r"\\(.)")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str
-    text: str
-
-
-def _tokens(text: str) -> Iterator[_Token]:
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup or "other"
-        if kind not in ("comment", "string"):
-            yield _Token(kind, match.group(0))
-
-
-def _iri_value(token: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), token[1:-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +41,7 @@ class Reach:
     """Absolute IRIs of the update's ``LOAD`` operations."""
 
 
-def _target(keyword: str, after: list[_Token], base: str | None,
+def _target(keyword: str, after: list[Token], base: str | None,
             known: Mapping[str, str]) -> str | None:
     """The absolute IRI after ``SERVICE``/``LOAD`` [``SILENT``]; ``None`` for a variable."""
     if after and after[0].kind == "word" and after[0].text.upper() == "SILENT":
@@ -80,7 +52,7 @@ def _target(keyword: str, after: list[_Token], base: str | None,
     if target.kind == "var" and keyword == "SERVICE":
         return None
     if target.kind == "iri":
-        return urljoin(base or "", _iri_value(target.text))
+        return urljoin(base or "", iri_value(target.text))
     if target.kind == "pname":
         prefix, _, local = target.text.partition(":")
         if prefix not in known:
@@ -108,19 +80,19 @@ def reach(text: str, *, base: str | None, prefixes: Mapping[str, str]) -> Reach:
     services: list[str] = []
     loads: list[str] = []
     variable = False
-    tokens = list(_tokens(text))
-    for i, token in enumerate(tokens):
+    toks = tokens(text)
+    for i, token in enumerate(toks):
         if token.kind != "word":
             continue
         keyword = token.text.upper()
-        after = tokens[i + 1:i + 3]
+        after = toks[i + 1:i + 3]
         if keyword == "PREFIX" and len(after) == 2 and after[0].kind == "pname" \
                 and after[1].kind == "iri":
-            known[after[0].text[:-1]] = urljoin(base or "", _iri_value(after[1].text))
+            known[after[0].text[:-1]] = urljoin(base or "", iri_value(after[1].text))
         elif keyword == "BASE" and after and after[0].kind == "iri":
-            base = urljoin(base or "", _iri_value(after[0].text))
+            base = urljoin(base or "", iri_value(after[0].text))
         elif keyword in ("SERVICE", "LOAD"):
-            target = _target(keyword, tokens[i + 1:i + 3], base, known)
+            target = _target(keyword, toks[i + 1:i + 3], base, known)
             if target is None:
                 variable = True
             else:

@@ -6,6 +6,7 @@ Formats travel as media-type strings (picklable) and become pyoxigraph formats w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -16,6 +17,7 @@ from werkzeug.http import parse_options_header
 
 from graph.sparql import declares_dataset
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
+from server.sparql_text import tokens
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -244,6 +246,54 @@ def parse_update_request(method: str, args: MultiDict[str, str], content_type: s
         using_graphs=tuple(params.getlist("using-graph-uri")),
         using_named_graphs=tuple(params.getlist("using-named-graph-uri")),
     )
+
+
+_IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+
+
+def _graph_iri(value: str, parameter: str) -> str:
+    if not _IRI_CHARS.fullmatch(value) or ":" not in value:
+        raise BadRequest(f"{parameter}={value!r} is not an absolute IRI")
+    return value
+
+
+def with_update_dataset(update: str, using: tuple[str, ...],
+                        using_named: tuple[str, ...]) -> str:
+    """The update with the protocol's ``using-graph-uri``/``using-named-graph-uri`` written
+    into it as ``USING``/``USING NAMED`` clauses before each operation's ``WHERE``.
+
+    pyoxigraph's ``Store.update`` takes no dataset, but a ``USING`` clause means the same
+    (SPARQL 1.1 Protocol, 2.2.3).
+
+    Raises:
+        BadRequest: the update has its own ``USING`` or ``WITH`` (the protocol forbids both at
+            once), a ``DELETE WHERE`` (which takes no dataset), or a parameter is no IRI.
+
+    >>> with_update_dataset("INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }", ("http://g",), ())
+    'INSERT { ?s a <x:T> } USING <http://g> WHERE { ?s ?p ?o }'
+    """
+    if not using and not using_named:
+        return update
+    clause = " ".join([f"USING <{_graph_iri(g, 'using-graph-uri')}>" for g in using]
+                      + [f"USING NAMED <{_graph_iri(g, 'using-named-graph-uri')}>"
+                         for g in using_named]) + " "
+    positions: list[int] = []
+    toks = tokens(update)
+    for i, token in enumerate(toks):
+        if token.kind != "word" or token.depth != 0:
+            continue
+        keyword = token.text.upper()
+        if keyword in ("USING", "WITH"):
+            raise BadRequest(f"the update has its own {keyword} clause; it cannot be combined "
+                             "with using-graph-uri or using-named-graph-uri")
+        if keyword == "WHERE":
+            if i and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "DELETE":
+                raise BadRequest("DELETE WHERE takes no dataset; write DELETE { ... } WHERE "
+                                 "{ ... } to use using-graph-uri or using-named-graph-uri")
+            positions.append(token.start)
+    for position in reversed(positions):
+        update = update[:position] + clause + update[position:]
+    return update
 
 
 def _quality(accept: MIMEAccept, offer: str) -> float:

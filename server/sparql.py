@@ -23,7 +23,6 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, Store, parse, serialize
 
 from ontology.vocab import PREFIXES
 from server.errors import (
-    BadRequest,
     PayloadTooLarge,
     QuerySyntaxError,
     ServerError,
@@ -39,6 +38,7 @@ from server.protocol import (
     parse_query_request,
     parse_update_request,
     rdf_format,
+    with_update_dataset,
 )
 from server.state import get_state, require_update_token
 
@@ -154,14 +154,12 @@ def update() -> Response:
     state = get_state()
     req = parse_update_request(request.method, request.args, request.headers.get("Content-Type"),
                                _body())
-    if req.using_graphs or req.using_named_graphs:
-        raise BadRequest("using-graph-uri and using-named-graph-uri are not supported; "
-                         "write USING / USING NAMED in the update instead")
-    state.vet(req.update, request.base_url)
+    text = with_update_dataset(req.update, req.using_graphs, req.using_named_graphs)
+    state.vet(text, request.base_url)
     store: Store = state.store.oxigraph
     with state.write_lock:
         try:
-            store.update(req.update, base_iri=request.base_url, prefixes=dict(PREFIXES))
+            store.update(text, base_iri=request.base_url, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:

@@ -12,6 +12,7 @@ from server.protocol import (
     negotiate_rdf,
     parse_query_request,
     parse_update_request,
+    with_update_dataset,
 )
 
 
@@ -171,3 +172,31 @@ def test_negotiation_ignores_media_type_parameters() -> None:
 def test_most_specific_range_sets_the_quality() -> None:
     n = negotiate(accept(("*/*", 1), ("application/sparql-results+json", 0.1)))
     assert n.results == "application/sparql-results+xml"
+
+
+@pytest.mark.parametrize(("update", "expected"), [
+    ("INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }",
+     "INSERT { ?s a <x:T> } USING <http://g/1> USING NAMED <http://g/2> WHERE { ?s ?p ?o }"),
+    ("DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } ; "
+     "INSERT { ?a ?b 1 } WHERE { ?a ?b 2 }",
+     "DELETE { ?s ?p ?o } USING <http://g/1> USING NAMED <http://g/2> WHERE { { SELECT ?s "
+     "WHERE { ?s ?p ?o } } } ; INSERT { ?a ?b 1 } USING <http://g/1> USING NAMED <http://g/2> "
+     "WHERE { ?a ?b 2 }"),
+    ('INSERT DATA { <x:a> <x:b> "WHERE" } # WHERE',
+     'INSERT DATA { <x:a> <x:b> "WHERE" } # WHERE'),
+])
+def test_update_dataset_becomes_using_clauses(update: str, expected: str) -> None:
+    assert with_update_dataset(update, ("http://g/1",), ("http://g/2",)) == expected
+
+
+@pytest.mark.parametrize(("update", "using"), [
+    ("WITH <http://w> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", ("http://g",)),
+    ("DELETE { ?s ?p ?o } USING <http://u> WHERE { ?s ?p ?o }", ("http://g",)),
+    ("DELETE WHERE { ?s ?p ?o }", ("http://g",)),
+    ("INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }", ("http://g> WHERE {} ; DROP ALL ; #",)),
+    ("INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }", ("relative",)),
+])
+def test_update_dataset_conflicts_and_bad_iris_are_400(update: str,
+                                                       using: tuple[str, ...]) -> None:
+    with pytest.raises(BadRequest):
+        with_update_dataset(update, using, ())
