@@ -88,10 +88,12 @@ class _PipeSink(io.RawIOBase):
 PIPE_CHUNK_BYTES = 64 * 1024
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: Any
     conn: Connection
+    ending: bool = False
+    """Set (under the pool's lock) by the one thread that ends this worker."""
 
 
 class QueryPool:
@@ -132,7 +134,20 @@ class QueryPool:
             self._workers.append(worker)
         return worker
 
-    def _discard(self, worker: _Worker) -> None:
+    def _claim(self, worker: _Worker) -> bool:
+        """Take the one right to end ``worker`` (a respawn thread and :meth:`close` may both
+        try); False when another thread has it."""
+        with self._lock:
+            if worker.ending:
+                return False
+            worker.ending = True
+            return True
+
+    def _discard(self, worker: _Worker, *, claimed: bool = False) -> None:
+        """Kill ``worker``, reap it, and only then drop it from the list (so that ``pids()``
+        never hides a process that still runs)."""
+        if not claimed and not self._claim(worker):
+            return
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(timeout=5)
@@ -214,12 +229,14 @@ class QueryPool:
         raise JobError(message[1], message[2])
 
     def _stop(self, worker: _Worker) -> None:
+        if not self._claim(worker):
+            return
         try:
             worker.conn.send(None)
         except OSError:
             pass
         worker.process.join(timeout=1)
-        self._discard(worker)
+        self._discard(worker, claimed=True)
 
     def close(self) -> None:
         """Stop every worker (idle ones politely, busy ones by force)."""

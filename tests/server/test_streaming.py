@@ -140,3 +140,14 @@ def test_worker_streams_large_results_through_its_pipe(tmp_path: Path, make_app)
     lines = r.data.decode().splitlines()
     assert lines[0] == "?s\t?o" and len(lines) == ROWS + 1
     assert len(r.data) > 1_000_000
+
+
+@pytest.mark.parametrize(("query", "accept"), [(ALL, "text/csv"), (GRAPH, "text/turtle"),
+                                               (ALL, "application/sparql-results+json")])
+def test_time_limit_while_writing_is_a_503_not_a_cut_body(big_store: KnowledgeStore, make_app,  # type: ignore[no-untyped-def]
+                                                          query: str, accept: str) -> None:
+    client = make_app(store=big_store, max_rows=ROWS, query_timeout_s=1e-6).test_client()
+    r = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
+    assert r.status_code == 503
+    assert "time limit" in r.get_data(as_text=True)
+    assert "X-Result-Rows" not in r.headers

@@ -111,3 +111,47 @@ def test_pool_stops_its_workers_on_close(disk_store_path: str, make_app) -> None
 
 def test_in_memory_store_runs_queries_in_thread(app: Flask) -> None:
     assert app.extensions["newskg"].pool is None
+
+
+def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    """The same through a real waitress server: one client's runaway query holds one worker
+    and one HTTP thread; other clients' requests are answered meanwhile."""
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from waitress import create_server, wasyncore
+
+    from server.wsgi import waitress_options
+
+    app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=3.0)
+    server = create_server(app, host="127.0.0.1", port=0, threads=4, **waitress_options(app))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.effective_port}/sparql?query="
+    statuses: dict[str, int] = {}
+
+    def runaway() -> None:
+        try:
+            urllib.request.urlopen(base + urllib.parse.quote(RUNAWAY), timeout=30)
+        except urllib.error.HTTPError as exc:
+            statuses["runaway"] = exc.code
+
+    try:
+        slow = threading.Thread(target=runaway)
+        slow.start()
+        time.sleep(0.2)
+        answered = 0
+        for _ in range(5):
+            with urllib.request.urlopen(base + urllib.parse.quote(EXAMPLE_QUERY),
+                                        timeout=30) as r:
+                answered += len(json.load(r)["results"]["bindings"])
+        assert answered == 5
+        assert slow.is_alive(), "the quick queries were answered while the runaway still ran"
+        slow.join(timeout=30)
+        assert statuses == {"runaway": 503}
+    finally:
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        thread.join(timeout=10)
+        server.task_dispatcher.shutdown()
