@@ -90,7 +90,11 @@ def query() -> Response:
         base_iri=request.base_url,
     )
     started = time.perf_counter()
-    answer = state.run(job)
+    try:
+        answer = state.run(job)
+    except ServerError as exc:  # a 400 or 503 says how long it took too
+        exc.headers["X-Query-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
+        raise
     elapsed_ms = (time.perf_counter() - started) * 1000
     outcome = answer.outcome
     media = outcome.media_type

@@ -109,6 +109,7 @@ def test_ask_returns_boolean_json_and_xml(client: FlaskClient) -> None:
 def test_malformed_query_is_400_with_parser_message(client: FlaskClient) -> None:
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p"})
     assert r.status_code == 400 and r.mimetype == "text/plain"
+    assert float(r.headers["X-Query-Time-Ms"]) >= 0
     assert "error at 1:" in r.get_data(as_text=True)
     assert "Traceback" not in r.get_data(as_text=True)
 
