@@ -7,6 +7,8 @@ e.g. ``NEWSKG_FUZZ_EXAMPLES=5000 pytest tests/server/test_fuzz.py``.
 from __future__ import annotations
 
 import os
+import re
+import socket
 from collections.abc import Iterator
 
 import pytest
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from graph.store import KnowledgeStore
 from server import ServerConfig, create_app
-from tests.server.conftest import TOKEN, load_seed
+from tests.server.conftest import TOKEN, load_seed, running
 
 EXAMPLES = int(os.environ.get("NEWSKG_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
@@ -104,3 +106,52 @@ def test_fuzzed_resource_and_graph_paths_are_answered_not_failed(
         headers: dict[str, str]) -> None:
     _check(fuzz_client.get("/resource/" + "/".join(segments), headers=headers))
     _check(fuzz_client.get("/rdf-graphs", query_string={"graph": graph}, headers=headers))
+
+
+_request_lines = st.one_of(
+    st.binary(max_size=300),
+    st.tuples(st.sampled_from([b"GET", b"POST", b"PUT", b"BREW", b"", b"G\x00T"]),
+              st.sampled_from([b"/sparql?query=ASK%7B%7D", b"/resource/../../etc/passwd",
+                               b"/rdf-graphs?graph=%", b"*", b"http://evil/", b"/%ff%fe",
+                               b"/" + b"a" * 3000]),
+              st.sampled_from([b"HTTP/1.1", b"HTTP/1.0", b"HTTP/9.9", b"", b"HTTP/1.1 x"]),
+              st.lists(st.sampled_from([b"Host: t", b"Content-Length: -1",
+                                        b"Content-Length: 99999999999999999999",
+                                        b"Transfer-Encoding: chunked", b"Content-Length: 5",
+                                        b"Expect: 100-continue", b"X: \xff\xfe", b": empty",
+                                        b"Content-Type: application/sparql-query"]),
+                       max_size=5),
+              st.binary(max_size=50))
+    .map(lambda t: t[0] + b" " + t[1] + b" " + t[2] + b"\r\n" + b"\r\n".join(t[3])
+         + b"\r\n\r\n" + t[4]),
+)
+
+
+@pytest.fixture(scope="module")
+def fuzz_port(fuzz_client: FlaskClient) -> Iterator[int]:
+    with running(fuzz_client.application, threads=2) as port:
+        yield port
+
+
+def _status_of(port: int, raw: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(raw)
+        sock.shutdown(socket.SHUT_WR)
+        received = b""
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+        except TimeoutError:
+            pass
+    return received
+
+
+@FUZZ
+@given(raw=_request_lines)
+def test_fuzzed_raw_http_never_fails_the_server(fuzz_port: int, raw: bytes) -> None:
+    answer = _status_of(fuzz_port, raw)
+    for status in re.findall(rb"HTTP/1\.[01] (\d{3})", answer):
+        assert int(status) < 500 or int(status) == 503, answer[:300]
+    assert b"Traceback" not in answer
+    # ... and the server still answers afterwards.
+    assert _status_of(fuzz_port, b"GET /healthz HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 200")

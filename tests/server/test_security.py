@@ -4,16 +4,13 @@ refused as soon as their headers are read (a real waitress server with the produ
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
 from flask.testing import FlaskClient
-from waitress import create_server, wasyncore
 
 from server import ServerConfig, create_app
-from server.wsgi import waitress_options
-from tests.server.conftest import DOC1, TOKEN
+from tests.server.conftest import DOC1, TOKEN, running
 
 TURTLE = "<http://ex/s> <http://ex/p> <http://ex/o> ."
 ORIGIN = {"Origin": "https://elsewhere.example"}
@@ -79,15 +76,10 @@ def test_graph_store_path_tricks_are_4xx(client: FlaskClient, path: str) -> None
 def limited_server() -> Iterator[int]:
     """waitress with the options `newskg serve` uses, and a 10 kB request limit."""
     app = create_app(ServerConfig(max_request_bytes=10_000))
-    server = create_server(app, host="127.0.0.1", port=0, threads=2, **waitress_options(app))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
     try:
-        yield int(server.effective_port)
+        with running(app, threads=2) as port:
+            yield port
     finally:
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-        thread.join(timeout=10)
-        server.task_dispatcher.shutdown()
         app.extensions["newskg"].close()
 
 

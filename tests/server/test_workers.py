@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 from flask import Flask
@@ -13,7 +17,7 @@ from pyoxigraph import RdfFormat
 
 from graph.store import KnowledgeStore
 from server.pages import EXAMPLE_QUERY
-from tests.server.conftest import TOKEN, load_seed
+from tests.server.conftest import TOKEN, load_seed, running
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -118,29 +122,17 @@ def test_in_memory_store_runs_queries_in_thread(app: Flask) -> None:
 def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
     """The same through a real waitress server: one client's runaway query holds one worker
     and one HTTP thread; other clients' requests are answered meanwhile."""
-    import json
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-
-    from waitress import create_server, wasyncore
-
-    from server.wsgi import waitress_options
-
     app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=3.0)
-    server = create_server(app, host="127.0.0.1", port=0, threads=4, **waitress_options(app))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.effective_port}/sparql?query="
     statuses: dict[str, int] = {}
+    with running(app) as port:
+        base = f"http://127.0.0.1:{port}/sparql?query="
 
-    def runaway() -> None:
-        try:
-            urllib.request.urlopen(base + urllib.parse.quote(RUNAWAY), timeout=30)
-        except urllib.error.HTTPError as exc:
-            statuses["runaway"] = exc.code
+        def runaway() -> None:
+            try:
+                urllib.request.urlopen(base + urllib.parse.quote(RUNAWAY), timeout=30)
+            except urllib.error.HTTPError as exc:
+                statuses["runaway"] = exc.code
 
-    try:
         slow = threading.Thread(target=runaway)
         slow.start()
         time.sleep(0.2)
@@ -152,8 +144,4 @@ def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str
         assert answered == 5
         assert slow.is_alive(), "the quick queries were answered while the runaway still ran"
         slow.join(timeout=30)
-        assert statuses == {"runaway": 503}
-    finally:
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-        thread.join(timeout=10)
-        server.task_dispatcher.shutdown()
+    assert statuses == {"runaway": 503}
