@@ -134,7 +134,7 @@ def service_description() -> Response:
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;
-    sd:feature sd:UnionDefaultGraph ;
+    sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
     sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
     sd:defaultDataset <{endpoint}#dataset> .
 <{endpoint}#dataset> a sd:Dataset ; sd:defaultGraph <{endpoint}#default-graph> .
