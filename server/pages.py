@@ -19,12 +19,12 @@ from server.errors import BadRequest, NotFound, ServerError, UriTooLong
 from server.executor import QueryJob
 from server.protocol import (
     RDF_MEDIA_TYPES,
-    declares_dataset,
     format_values,
     negotiate_rdf,
     rdf_format,
 )
 from server.sparql import rdf_content_type
+from server.sparql_text import declares_dataset
 from server.state import get_state
 
 bp = Blueprint("pages", __name__)

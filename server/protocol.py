@@ -15,7 +15,6 @@ from pyoxigraph import QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_options_header
 
-from graph.sparql import declares_dataset
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
 from server.sparql_text import tokens
 

@@ -31,7 +31,6 @@ from server.executor import QueryJob
 from server.protocol import (
     RDF_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
-    declares_dataset,
     format_values,
     negotiate,
     negotiate_rdf,
@@ -40,6 +39,7 @@ from server.protocol import (
     rdf_format,
     with_update_dataset,
 )
+from server.sparql_text import declares_dataset
 from server.state import get_state, require_update_token
 
 bp = Blueprint("sparql", __name__)

@@ -11,6 +11,7 @@ from flask import Flask
 
 from server.errors import BadRequest, Forbidden
 from server.federation import check_target, reach, vet
+from server.sparql_text import tokens
 from tests.server.conftest import TOKEN
 
 
@@ -153,3 +154,19 @@ def test_allowed_load_still_refuses_private_addresses(store, make_app, listener)
                     content_type="application/sparql-update",
                     headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 403 and hits == []
+
+
+def test_an_unclosed_string_ends_the_scan() -> None:
+    # The engine refuses the text at the unclosed string, so nothing after it can run.
+    assert [t.text for t in tokens("SELECT * { ?s ?p '''never closed } SERVICE <http://x/> {}")] \
+        == ["SELECT", "*", "{", "?s", "?p"]
+    assert reach('ASK { "a\\"b" } SERVICE <http://x.example/> {}', base=None,
+                 prefixes={}).services == ("http://x.example/",)
+
+
+@pytest.mark.parametrize("unit", ["'''\n\\", '"\\"', "'''a\\", "<a<", "# x\n\""])
+def test_adversarial_quoting_is_read_in_one_pass(unit: str) -> None:
+    # 200 kB of openers that never close: a rescan from every quote would take minutes here.
+    text = unit * (200_000 // len(unit)) + " SERVICE <http://127.0.0.1/> {}"
+    found = reach(text, base=None, prefixes={})
+    assert found.loads == () and found.variable_service is False

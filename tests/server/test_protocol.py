@@ -7,13 +7,13 @@ from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
 from server.protocol import (
-    declares_dataset,
     negotiate,
     negotiate_rdf,
     parse_query_request,
     parse_update_request,
     with_update_dataset,
 )
+from server.sparql_text import declares_dataset
 
 
 def accept(*pairs: tuple[str, float]) -> MIMEAccept:
