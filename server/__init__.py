@@ -14,7 +14,7 @@ from flask import Flask, Response, request
 
 from graph.store import KnowledgeStore
 from server.config import ServerConfig
-from server.errors import register_error_handlers
+from server.errors import MAX_HEADER_BYTES, RequestHeaderFieldsTooLarge, register_error_handlers
 from server.state import EXTENSION, AppState
 from server.workers import QueryPool
 
@@ -66,9 +66,20 @@ def create_app(config: ServerConfig | None = None, *,
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(pages.bp)
+    app.before_request(_refuse_long_headers)
     app.after_request(_cors)
     app.after_request(_gzip)
     return app
+
+
+def _refuse_long_headers() -> None:
+    """waitress lets the request line and headers together reach the request size limit (a GET
+    may carry a long query); one header that long is refused before it is parsed, since parsing
+    an ``Accept`` of a megabyte takes seconds."""
+    for name, value in request.headers.items():
+        if len(value) > MAX_HEADER_BYTES:
+            raise RequestHeaderFieldsTooLarge(
+                f"the {name} header is longer than {MAX_HEADER_BYTES} bytes")
 
 
 def _cors(response: Response) -> Response:

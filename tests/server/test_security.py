@@ -107,3 +107,10 @@ def test_query_string_over_the_limit_is_413_from_the_app(limited_server: int) ->
     line = _first_line(limited_server, b"GET /sparql?query=" + b"a" * 12_000
                        + b" HTTP/1.1\r\nHost: t\r\n\r\n")
     assert b" 413 " in line
+
+
+@pytest.mark.parametrize("name", ["Accept", "Accept-Encoding", "Origin", "X-Anything"])
+def test_a_header_of_megabytes_is_431_before_it_is_parsed(client: FlaskClient, name: str) -> None:
+    r = client.get("/sparql", query_string={"query": "ASK {}"},
+                   headers={name: ",".join(f"x/y{i}" for i in range(200_000))})
+    assert r.status_code == 431 and name in r.get_data(as_text=True)
