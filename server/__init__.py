@@ -66,9 +66,9 @@ def create_app(config: ServerConfig | None = None, *,
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(pages.bp)
-    app.before_request(_refuse_long_headers)
     app.after_request(_cors)
     app.after_request(_gzip)
+    app.before_request(_refuse_long_headers)
     return app
 
 
