@@ -11,7 +11,15 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
-from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, parse, serialize
+from pyoxigraph import (
+    NamedNode,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    parse,
+    parse_query_results,
+    serialize,
+)
 
 from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
@@ -192,10 +200,17 @@ def resource_iri(raw_rest: str, base: str) -> str:
     return base + raw_rest
 
 
+def _page_job(sparql: str, *, results: str | None = None, rdf: str | None = None) -> QueryJob:
+    return QueryJob(query=sparql, default_graphs=(), named_graphs=(), use_union=True,
+                    results_media=results, rdf_media=rdf,
+                    max_rows=get_state().config.max_rows)
+
+
 def _select(sparql: str) -> list[dict[str, Any]]:
-    store = get_state().store
-    results = store.oxigraph.query(sparql, prefixes=dict(PREFIXES),
-                                   use_default_graph_as_union=True)
+    """Rows of a page's query, run like any other (query workers, time limit). TSV carries
+    them back: it keeps every term, and has no place for anything but rows."""
+    answer = get_state().run(_page_job(sparql, results="text/tab-separated-values"))
+    results = parse_query_results(answer.read(), format=QueryResultsFormat.TSV)
     assert isinstance(results, QuerySolutions)
     names = [v.value for v in results.variables]
     return [{n: s[n] for n in names} for s in results]
@@ -268,17 +283,13 @@ def resource(rest: str) -> Response:
 
 
 def _resource_rdf(iri: str, media: str) -> Response:
-    store = get_state().store
     node = f"<{iri}>"
-    triples = store.oxigraph.query(
+    answer = get_state().run(_page_job(
         f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
-        f"{{ ?s ?q {node} }} }} LIMIT {get_state().config.max_rows}",
-        use_default_graph_as_union=True)
-    fmt = rdf_format(media)
-    prefixes = {k: v for k, v in PREFIXES.items() if k != "xsd"}
-    body = serialize(triples, format=fmt,
-                     prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
-    response = Response(body or b"", content_type=rdf_content_type(media))
+        f"{{ ?s ?q {node} }} }}", rdf=media))
+    response = Response(answer.chunks(), content_type=rdf_content_type(media))
+    response.call_on_close(answer.close)
+    response.headers["X-Result-Truncated"] = "true" if answer.outcome.truncated else "false"
     response.vary.add("Accept")
     return response
 

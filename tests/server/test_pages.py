@@ -146,3 +146,9 @@ def test_unhandled_fault_is_a_500_without_traceback(app: Flask,
         body = r.get_data(as_text=True)
         assert "Traceback" not in body and "secret internal detail" not in body
         assert "the fault is logged" in body
+
+
+def test_resource_page_queries_obey_the_time_limit(store: KnowledgeStore, make_app) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(store=store, query_timeout_s=1e-6).test_client()
+    r = client.get("/resource/entity/Q15031", headers={"Accept": "text/html"})
+    assert r.status_code == 503 and "time limit" in r.get_data(as_text=True)

@@ -145,3 +145,19 @@ def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str
         assert slow.is_alive(), "the quick queries were answered while the runaway still ran"
         slow.join(timeout=30)
     assert statuses == {"runaway": 503}
+
+
+def test_resource_pages_run_their_queries_in_the_workers(
+        disk_store_path: str, make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app: Flask = make_app(store_path=disk_store_path, workers=1)
+    pool = app.extensions["newskg"].pool
+    ran: list[str] = []
+    original = pool.run
+    monkeypatch.setattr(pool, "run", lambda job, sink: ran.append(job.query) or original(job, sink))
+    client = app.test_client()
+    page = client.get("/resource/entity/Q15031")
+    assert page.status_code == 200 and "<h1>Xi Jinping</h1>" in page.get_data(as_text=True)
+    assert "post-war order" in page.get_data(as_text=True)
+    turtle = client.get("/resource/entity/Q15031", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and b"Xi Jinping" in turtle.data
+    assert len(ran) >= 4 and all("entity/Q15031" in q or "VALUES" in q for q in ran)
