@@ -285,10 +285,15 @@ def stats(as_json: bool, store: str) -> None:
 @click.option("--threads", default=8, show_default=True, help="HTTP worker threads (waitress).")
 @click.option("--workers", default=2, show_default=True,
               help="Query worker processes (killed and replaced when a query times out).")
+@click.option("--allow-private-service", is_flag=True,
+              help="Let SPARQL SERVICE reach loopback/private addresses (off: no proxying into "
+                   "the host's network).")
+@click.option("--allow-load", is_flag=True, help="Let SPARQL Update LOAD fetch URLs (off).")
 @click.option("--debug", is_flag=True, help="Flask's development server with debug pages.")
 def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
           date: dt.datetime | None, query_timeout: float, max_rows: int,
-          update_token: str | None, threads: int, workers: int, debug: bool) -> None:
+          update_token: str | None, threads: int, workers: int, allow_private_service: bool,
+          allow_load: bool, debug: bool) -> None:
     """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /."""
     from server import create_app
     from server.config import ServerConfig
@@ -302,7 +307,9 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
     try:
         config = ServerConfig(store_path=store, base_iri=settings.base_iri,
                               query_timeout_s=query_timeout, max_rows=max_rows,
-                              update_token=update_token, workers=workers, debug=debug)
+                              update_token=update_token, workers=workers, debug=debug,
+                              allow_private_service=allow_private_service,
+                              allow_load=allow_load)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(config, store=kstore)

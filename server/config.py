@@ -31,6 +31,11 @@ class ServerConfig:
         None, "Bearer token for /update and GSP writes; None closes all writes (403).")
     cors_origins: str = _setting(  # type: ignore[assignment]
         "*", "Access-Control-Allow-Origin for read endpoints; empty string disables CORS.")
+    allow_private_service: bool = _setting(  # type: ignore[assignment]
+        False, "Let SERVICE reach loopback, private and link-local addresses (and SERVICE "
+               "?variable); off so that federation is no proxy into the host's network.")
+    allow_load: bool = _setting(  # type: ignore[assignment]
+        False, "Let SPARQL Update LOAD fetch URLs (writes still need the update token).")
     workers: int = _setting(  # type: ignore[assignment]
         2, "Query worker processes for an on-disk store; 0 runs queries in the request thread.")
     debug: bool = _setting(False, "Flask debug mode (and the Flask development server).")  # type: ignore[assignment]
