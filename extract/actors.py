@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.gazetteer import Entry, Gazetteer, normalise
 from extract.linking import link
+from extract.names import bracketed_acronyms, possessor, programmes
 from extract.records import Actor, ActorKind, Mention
 from extract.text import Layout
 
@@ -95,6 +96,16 @@ class ActorIndex:
             for t in span:
                 self._by_token.setdefault(t.i, existing.key)
         return existing.key
+
+    def _merge(self, keep: str, drop: str) -> None:
+        """Make every mention of ``drop`` one of ``keep`` (the same entity written twice)."""
+        gone = self._drafts.pop(drop)
+        kept = self._drafts[keep]
+        kept.mentions.extend(gone.mentions)
+        kept.role = kept.role or gone.role
+        for i, key in self._by_token.items():
+            if key == drop:
+                self._by_token[i] = keep
 
     def ensure_entry(self, entry: Entry) -> str:
         """The key of the actor for a gazetteer entry, adding it (with no mention) if needed."""
@@ -319,9 +330,17 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     name_tokens = {t.lower_ for e in ents if e.label_ == "PERSON"
                    for t in _strip_title(_clean_span(e), titles)[0] if len(e) > 1 and t.is_alpha}
     institutions = lexicons.words("institutions.txt")
+    progs = programmes(doc, gazetteer)
     for ent in ents:
         span = _clean_span(ent)
         if len(span) == 0:
+            continue
+        if ent.label_ == "ORG" and progs.covers(span):
+            # A programme is a topic; whose programme it is may still name a person.
+            owner = possessor(span)
+            if owner is not None and any(t.lower_ in titles for t in owner):
+                persons.append(_strip_title(Span(doc, owner.start, owner.end, label="PERSON"),
+                                            titles))
             continue
         if ent.label_ != "PERSON" and span.text.lower() in name_tokens and link(
                 span, gazetteer) is None:
@@ -381,12 +400,47 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         key = index._add(draft, name)
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
+    _merge_aliases(index, doc)
     # A person's country (from a demonym or title) is an actor of the document too, so the
     # graph describes every country it points to.
     for draft in list(index._drafts.values()):
         if draft.country_qid and draft.country_qid in gazetteer.by_qid:
             index.ensure_entry(gazetteer.by_qid[draft.country_qid])
     return index
+
+
+def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
+    """One actor per entity however it is written.
+
+    - An acronym in brackets after a name ("World Trade Organisation (WTO)") is that name; the
+      one of the two the gazetteer links is kept.
+    - A single capitalised word that extends another actor's name with lower-case letters is a
+      word derived from it ("Congressional leaders" beside "Congress"), even misspelt.
+    """
+    for name, acronym in bracketed_acronyms(doc):
+        a, b = index.at(name[-1]), index.at(acronym[0])
+        if a and b and a != b and a in index._drafts and b in index._drafts:
+            keep, drop = (b, a) if index._drafts[b].qid and not index._drafts[a].qid else (a, b)
+            index._merge(keep, drop)
+    words: dict[str, str] = {}
+    for d in index._drafts.values():
+        if d.kind is ActorKind.PERSON:
+            continue
+        for m in (d.label, *(m.text for m in d.mentions)):
+            for w in m.split():
+                if len(w) >= 5 and w[:1].isupper() and w[1:].islower():
+                    words.setdefault(w.lower(), d.key)
+    for d in list(index._drafts.values()):
+        if d.qid or d.kind in (ActorKind.PERSON, ActorKind.ANONYMOUS) or " " in d.label:
+            continue
+        label = d.label
+        if not (label[:1].isupper() and label[1:].islower() and label.isalpha()):
+            continue
+        # "Senate" -> "Senatorial": a final e drops before a suffix.
+        base = next((k for w, k in words.items() if k != d.key and len(label) >= len(w) + 2
+                     and label.lower().startswith(w[:-1] if w.endswith("e") else w)), None)
+        if base is not None and base in index._drafts:
+            index._merge(base, d.key)
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:

@@ -10,6 +10,7 @@ continues the speaker just before it. Negated or declined speech yields a :class
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,8 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicons
 from extract.actors import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ActorIndex
 from extract.dates import resolve as resolve_date
-from extract.records import (ActorKind, Evidence, NonStatement, Policy, Statement, Summit,
-                             TimeRef)
+from extract.records import ActorKind, Evidence, NonStatement, Policy, Statement, Summit, TimeRef
 from extract.text import Layout
 from extract.topics import TopicIndex
 
@@ -144,6 +144,7 @@ class _Extractor:
         self.history: list[tuple[int, str, bool]] = []
         self.sents = [s for s in doc.sents if not layout.in_heading(s.start_char)
                       and s.text.strip()]
+        self.headline = self._headline_keys()
 
     # -- main loop ------------------------------------------------------------------------------
 
@@ -196,7 +197,6 @@ class _Extractor:
     # -- cues ---------------------------------------------------------------------------------
 
     def _cues(self, sent: Span) -> Iterator[tuple[Token, str]]:
-        verbs = _verbs()
         for tok in sent:
             if tok.i in self.quoted:
                 continue
@@ -515,6 +515,36 @@ class _Extractor:
 
     # -- records ------------------------------------------------------------------------------
 
+    def _headline_keys(self) -> list[str]:
+        """Actors and topics the title names: what the article is about.
+
+        The title is the heading the text opens with; it is matched against the mentions found
+        in the body (headings are not parsed for entities). Short forms ("US") count only as
+        written, and not in a title in capitals, where "US" may be "us".
+        """
+        text = self.doc.text
+        first = next(((s, e) for s, e in self.layout.heading_ranges()
+                      if not text[:s].strip()), None)
+        if first is None:
+            return []
+        title = text[first[0]:first[1]]
+        capitals = title.upper() == title
+        keys: list[tuple[int, str]] = []
+        named = [(a.key, a.label, a.mentions) for a in self.actors.actors
+                 if a.kind is not ActorKind.ANONYMOUS]
+        named += [(t.key, t.label, t.mentions) for t in self.topics.topics]
+        for key, label, mentions in named:
+            for form in {label, *(m.text for m in mentions)}:
+                short = len(form) <= 3
+                if short and capitals:
+                    continue
+                m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title,
+                              0 if short else re.IGNORECASE)
+                if m:
+                    keys.append((m.start(), key))
+                    break
+        return list(dict.fromkeys(k for _, k in sorted(keys)))
+
     def _about(self, tokens: list[Token], speaker: str, reported_by: str | None,
                events: Sequence[Summit | Policy]) -> list[str]:
         keys: list[str] = []
@@ -543,6 +573,10 @@ class _Extractor:
                     speaker_tokens.update(t.i for t in c.subtree)
         content = [t for s in sents for t in s if t.i not in speaker_tokens]
         about = self._about(content, f.speaker, f.reported_by, events)
+        if not about:
+            # Words that name nothing ("there was still a lot of work to do") are about what
+            # the article is about.
+            about = [k for k in self.headline if k not in (f.speaker, f.reported_by)]
         quote = " ... ".join(_quote_words(self.doc.text, s, e) for s, e in f.quotes) or None
         text = self.doc.text[s0:s1]
         return Statement(

@@ -30,3 +30,33 @@ def test_capitalised_word_after_country_abbreviation_is_not_an_actor(extract_tex
 def test_headline_is_not_an_actor(extract_text):
     ex = extract_text("Trade Momentum Builds\n\nJoe Biden said exports rose.")
     assert "Trade Momentum" not in {a.label for a in ex.actors}
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Ministers backed the Global Health Facility (GHF) on Monday. The GHF would lend $2bn.",
+     {"Global Health Facility", "GHF"}),
+    ("Seoul wants to join the Generalised Scheme of Tariff Preferences, its minister said.",
+     {"Generalised Scheme of Tariff Preferences"}),
+    ("The minister told the BBC's Money Box programme that rates would rise.", {"Money Box"}),
+    ("Critics attacked Mrs Okafor's Rural Housing Scheme on Friday.", {"Rural Housing Scheme"}),
+])
+@pytest.mark.model
+def test_programme_names_and_their_acronyms_are_not_actors(extract_text, text, not_actors):
+    labels = {a.label for a in extract_text(text).actors}
+    assert not labels & not_actors
+
+
+@pytest.mark.model
+def test_acronym_in_brackets_is_the_same_actor_as_the_name(extract_text):
+    ex = extract_text("The Caribbean Shipping Council (CSC) met in May. "
+                      "The CSC said freight rates fell.")
+    council = [a for a in ex.actors if "Council" in a.label or a.label == "CSC"]
+    assert len(council) == 1 and {"CSC"} <= {m.text for m in council[0].mentions}
+
+
+@pytest.mark.model
+def test_misspelt_word_derived_from_a_name_joins_that_actor(extract_text):
+    ex = extract_text("The bill went to the Senate on Monday. Ohio governor Jim Ladd met "
+                      "Senatorial leaders and Senate staff on Tuesday.")
+    labels = {a.label for a in ex.actors}
+    assert "Senatorial" not in labels

@@ -126,3 +126,19 @@ def test_statement_keeps_sentence_evidence(extract_text):
     assert st.evidence.sentence == "Joe Biden said on Tuesday that inflation was falling."
     assert text[st.evidence.sentence_start:st.evidence.sentence_end] == st.evidence.sentence
     assert st.time is not None and st.time.text == "Tuesday"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Content that names nothing is about what the title names.
+    ("Chile copper talks stall\n\nChile met Peru on copper exports. Minister Ana Rojas "
+     "warned that \"much remains to be done\".", {"Chile", "copper"}),
+    ("PERU SEEKS LOWER TARIFFS\n\nPeru asked for lower tariffs. Minister Luis Vega said "
+     "\"we are hopeful\".", {"Peru", "tariff"}),
+    # Content that names something keeps only what it names.
+    ("Chile copper talks stall\n\nChile met Peru on copper exports. Minister Ana Rojas "
+     "said Peru was unhelpful.", {"Peru"}),
+])
+@pytest.mark.model
+def test_statement_naming_nothing_is_about_the_title(extract_text, text, expected):
+    st = extract_text(text).statements[-1]
+    assert {_label(extract_text(text), k) for k in st.about} == expected
