@@ -27,8 +27,12 @@ from extract.topics import TopicIndex
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("ccomp", "parataxis", "xcomp", "advcl", "acl")
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# "they would insist", "she will announce": speech still to come is not a statement.
+_MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must",
+                     "'ll", "wo", "'d"})
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
 # Subjects that are never speakers although they govern a reporting verb.
-_NOT_SPEAKERS = frozenset({"that", "which", "this", "it", "there", "what"})
+_NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what"})
 _STRAIGHT = '"'
 
 
@@ -164,7 +168,7 @@ class _Extractor:
                         if speaker:
                             yield self._non_statement(speaker, verb, sent, inner[0].lemma_)
                     continue
-                if self._declined(verb):
+                if self._declined(verb) or self._modal(verb):
                     continue
                 if frame == "commit":
                     if negated and (speaker := self._speaker(verb)):
@@ -231,6 +235,9 @@ class _Extractor:
         # saying" or "refused to say" puts it one level up.
         return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
 
+    def _modal(self, verb: Token) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
     def _declined(self, verb: Token) -> bool:
         return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _verbs()
                 and _verbs()[verb.head.lemma_.lower()] == "refuse")
@@ -245,15 +252,24 @@ class _Extractor:
             return [t for t in sent if t.i not in skip]
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")
                    or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))]
+        if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
+            return None  # "defend itself": an action, not speech
         if phrase in ("call for", "call on") or frame == "act":
-            clauses += [c for c in verb.children if c.dep_ in ("dobj", "prep", "dative", "oprd")
-                        and c.i > verb.i]
-        if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i:
+            clauses += [c for c in verb.children if c.i > verb.i
+                        and (c.dep_ in ("dobj", "prep", "dative", "oprd") or c.dep_ == "npadvmod"
+                             and c.pos_ == "NOUN" and not c.ent_type_)]
+        if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and self._after_break(verb):
             clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
         tokens = [t for c in clauses for t in c.subtree]
         if not tokens and any(t.i in self.quoted for t in sent):
             tokens = [t for t in sent if t.i in self.quoted]
         return tokens or None
+
+    def _after_break(self, verb: Token) -> bool:
+        """Whether the clause of ``verb`` starts after a comma or quote mark ("..., he said"),
+        not inside the clause it hangs on ("help Taiwan defend itself")."""
+        first = min(t.i for t in verb.subtree)
+        return first > 0 and (self.doc[first - 1].is_punct or self.doc[first - 1].i in self.quoted)
 
     def _in_quote_span(self, tok: Token) -> bool:
         return tok.i in self.quoted
@@ -268,13 +284,22 @@ class _Extractor:
             return None
         v = verb
         for _ in range(4):
-            subj = next((c for c in v.children if c.dep_ in _SUBJECTS), None)
-            if subj is not None:
+            subjects = [c for c in v.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                subj = subjects[0]
                 if subj.lower_ in ("who", "that") and v.dep_ == "relcl":
                     return self._np_actor(v.head, verb)
                 if subj.dep_ == "nsubjpass":
                     return None
-                return self._np_actor(subj, verb)
+                # '..., commented Ontario Premier David Peterson': the parser may split an
+                # inverted subject in two; the one that names a speaker wins.
+                keys = [self._np_actor(c, verb) for c in subjects]
+                return next((k for k in keys if k and self.actors.kind(k) not in (
+                    ActorKind.PLACE, ActorKind.CITY)), keys[0])
+            outer = self._outer_cue(v)
+            if outer is not None:
+                v = outer
+                continue
             if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
                 return self._np_actor(v.head, verb)
             if v.dep_ == "relcl":
@@ -283,6 +308,15 @@ class _Extractor:
                 v = v.head if v.head.pos_ in ("VERB", "AUX") else v.head.head
                 continue
             break
+        return None
+
+    def _outer_cue(self, verb: Token) -> Token | None:
+        """The reporting verb a subjectless reporting verb is coordinated with, where the parser
+        hung it on the reported clause instead ("He said X were Y but predicted Z")."""
+        head = verb.head
+        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < verb.i
+                and self._phrase(verb) and self._phrase(head.head)):
+            return head.head
         return None
 
     def _np_actor(self, head: Token, verb: Token) -> str | None:
@@ -330,6 +364,8 @@ class _Extractor:
         if owner and a.kind(owner) is not ActorKind.PERSON and lemma.endswith(("minister", "s")):
             return a.agent(owner)  # "G7 ministers called for ..."
         titles = lexicons.words("titles.txt")
+        if head.tag_ in ("NNS", "NNPS"):
+            return None  # "ministers said": several people, none of them one named person
         if lemma in titles or lower in titles or any(
                 f"{c.lower_} {lower}" in titles for c in head.children):
             return self._by_role(head) or self._recent(head, persons=True)
@@ -371,11 +407,16 @@ class _Extractor:
             kind = self.actors.kind(key)
             if kind in (ActorKind.PLACE, ActorKind.CITY) and not persons:
                 continue
+            if kind is ActorKind.COUNTRY and tok.lower_ in ("they", "them", "their"):
+                continue  # a state is "it"; "they" are people or bodies
             if kind is ActorKind.ANONYMOUS:
                 # "officials said ... they said"; "an official said ... he said" (only next)
                 if named or (persons and self.doc[i].sent.end < tok.sent.start - 1
                              and i < self.doc[tok.sent.start - 1].sent.start):
                     continue
+                if persons and tok.lower_ in PERSONAL_PRONOUNS and self.doc[i].tag_ in (
+                        "NNS", "NNPS"):
+                    continue  # "some people ... he said": he is not the people
                 return key
             if is_person == persons:
                 return key
@@ -481,11 +522,27 @@ class _Extractor:
                    reported_by=last.reported_by, confidence=0.7)
         return f
 
+    def _one_act(self, a: _Found, b: _Found) -> bool:
+        """Whether two cues of one speaker in a sentence are one speech act: coordinated
+        ("said X and said Y") or one inside the other ("said he asked ..."), rather than two
+        clauses of their own ("denied X - he ... and says Y")."""
+        if a.verb is None or b.verb is None:
+            return True
+        for x, y in ((a, b), (b, a)):
+            if y.verb.dep_ == "conj" and (y.verb.head == x.verb
+                                          or self._outer_cue(y.verb) == x.verb):
+                return True
+            if y.verb.i in {t.i for t in x.content}:
+                return True
+        return False
+
     def _dedupe(self, here: list[_Found]) -> list[_Found]:
-        """One statement per speaker and sentence: "said X and said Y" is one speech act."""
+        """One statement per speech act: "said X and said Y" is one, "denied X - and says Y"
+        two."""
         out: list[_Found] = []
         for f in here:
-            same = next((o for o in out if o.speaker == f.speaker), None)
+            same = next((o for o in out if o.speaker == f.speaker and self._one_act(o, f)),
+                        None)
             if same is None:
                 out.append(f)
             else:

@@ -620,6 +620,10 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
     out["missed"] = [{"gold": golds[g].get("id", g), "speaker": golds[g]["speaker"],
                       "evidence": golds[g]["evidence"]}
                      for g in range(len(golds)) if req[g] and g not in {g2 for _, g2 in pairs}]
+    paired = {p for p, _ in pairs}
+    out["unmatched"] = [{"statement": preds[p].iri, "text": preds[p].text,
+                         "speaker": preds[p].speaker.label if preds[p].speaker else None}
+                        for p in range(len(preds)) if p not in paired]
 
     # Speaker accuracy: match by evidence only, then check the speaker.
     ev_pairs = match_one_to_one(len(preds), len(golds), evidence_ok, gold_first=req,

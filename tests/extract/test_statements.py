@@ -142,3 +142,75 @@ def test_statement_keeps_sentence_evidence(extract_text):
 def test_statement_naming_nothing_is_about_the_title(extract_text, text, expected):
     st = extract_text(text).statements[-1]
     assert {_label(extract_text(text), k) for k in st.about} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Two clauses of their own: two speech acts.
+    ("Mr Dupont denied any rift - he is flying to Rome today and says he would gladly meet "
+     "Mr Rossi.", [("Dupont", "deny"), ("Dupont", "say")]),
+    # Coordinated cues share one speech act.
+    ("Olaf Scholz said exports were rising and said the deal would hold.",
+     [("Olaf Scholz", "say")]),
+    # The parser may hang the second cue on the reported clause; it is still the same act.
+    ("Olaf Scholz said some voters were angry but predicted a calmer mood soon.",
+     [("Olaf Scholz", "say")]),
+])
+@pytest.mark.model
+def test_one_speaker_may_make_two_statements_in_one_sentence(extract_text, text, expected):
+    ex = extract_text(text)
+    got = [(_label(ex, s.speaker), s.cue) for s in ex.statements]
+    assert [(label.split()[-1], cue) for label, cue in got] == [
+        (label.split()[-1], cue) for label, cue in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Rui Costa said the unions would insist on higher pay.",
+    "Rui Costa said the council will announce the result in May.",
+])
+@pytest.mark.model
+def test_speech_still_to_come_is_not_a_statement(extract_text, text):
+    ex = extract_text(text)
+    assert [_label(ex, s.speaker) for s in ex.statements] == ["Rui Costa"]
+
+
+@pytest.mark.model
+def test_he_does_not_refer_back_to_plural_anonymous_sources(extract_text):
+    ex = extract_text("Boris Vance spoke on Monday. He said some people were in denial. "
+                      "Europe had to adapt, he said.")
+    assert {_label(ex, s.speaker) for s in ex.statements} == {"Boris Vance"}
+
+
+@pytest.mark.model
+def test_they_refers_to_officials_not_to_a_state(extract_text):
+    ex = extract_text("Trade Ministry officials said Chile had bought more wheat. "
+                      "This meant Chile would buy less corn, they said.")
+    kinds = [next(a.kind for a in ex.actors if a.key == s.speaker) for s in ex.statements]
+    assert kinds == [ActorKind.ANONYMOUS, ActorKind.ANONYMOUS]
+
+
+@pytest.mark.model
+def test_plural_title_is_not_a_named_person(extract_text):
+    ex = extract_text("Nelson Okoro urged them to act. Finance ministers called for lower "
+                      "interest rates.")
+    assert [_label(ex, s.speaker) for s in ex.statements] == ["Nelson Okoro"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Chile said it would buy more cars. \"This includes new buses,\" it added.", "Chile"),
+    ("\"Talks are moving on,\" commented Quebec Premier Luc Tremblay.", "Luc Tremblay"),
+    ("Mr Green, speaking in Leeds, stressed this point.", "Green"),
+    ("Washington has voiced concern that prices are rising.", "United States of America"),
+])
+@pytest.mark.model
+def test_less_common_attributions_find_their_speaker(extract_text, text, speaker):
+    ex = extract_text(text)
+    assert ex.statements and speaker in _label(ex, ex.statements[-1].speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "The US is bound by law to help Taiwan defend itself.",
+    "Brazil had to defend itself in court.",
+])
+@pytest.mark.model
+def test_verb_with_only_a_reflexive_object_reports_nothing(extract_text, text):
+    assert extract_text(text).statements == ()
