@@ -1103,6 +1103,11 @@ def format_report(report: dict[str, Any]) -> str:
         for v in d["statements"]["negation_violations"]["items"]:
             problems.append(f"  {name}: negation violated: {v['speaker']} about {v['about']}: "
                             f"{v['evidence']!r}")
+        for m in d["statements"]["missed"]:
+            problems.append(f"  {name}: statement missed: {m['speaker']}: {m['evidence']!r}")
+        for u in d["statements"].get("unmatched", ()):
+            problems.append(f"  {name}: statement not in the gold: {u['speaker']}: "
+                            f"{' '.join(u['text'].split())[:120]!r}")
         for o in d["not_entities"]["offenders"]:
             problems.append(f"  {name}: not an entity, but an actor: {o!r}")
         for wl in d["linking"]["wrong"]:
