@@ -607,8 +607,11 @@ class _Extractor:
         keys: list[str] = []
         for t in tokens:
             k = self.actors.at(t) or self.topics.at(t)
-            if k is None and t.lower_ in PERSONAL_PRONOUNS and t.dep_ == "poss":
-                continue
+            if k is None and t.lower_ in PERSONAL_PRONOUNS and t.i not in self.quoted:
+                # "reacted to his warning": the person the pronoun stands for.
+                k = self._recent(t, persons=True)
+                if k is not None and self.actors.kind(k) is not ActorKind.PERSON:
+                    k = None
             if k and k not in keys:
                 keys.append(k)
         if tokens:

@@ -159,7 +159,9 @@ def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
         for span, key in reversed(seen):
             if span.end > tok.i or index.get(key) is None:
                 continue
-            if len(span) > 1 and span[-1].lemma_.lower() == lemma and span.label_ != "prog":
+            topic = index.get(key)
+            heads = {span[-1].lemma_.lower(), topic.label.split()[-1].lower() if topic else ""}
+            if len(span) > 1 and lemma in heads and span.label_ != "prog":
                 target = key
                 break
             if key in programmes_seen and lemma in nouns:
@@ -202,6 +204,8 @@ def _one_letter_short() -> dict[str, str]:
     return short
 
 
+# Words after which a topic name may take one modifier its lexicon form lacks.
+_LINKS = frozenset({"on", "of", "off", "to", "for", "in", "against", "with"})
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
 _LEXICON_MATCHERS: dict[int, Matcher] = {}
 
@@ -251,8 +255,13 @@ def _lexicon_matcher(doc: Doc) -> Matcher:
                 if not words:
                     continue
                 *head, last = words
-                patterns.append([*({"LOWER": w} for w in head),
-                                 {"LOWER": {"IN": sorted(plurals(last))}}])
+                pattern: list[dict] = []
+                for w in head:
+                    pattern.append({"LOWER": w})
+                    if w in _LINKS:
+                        # "restrictions on Chinese imports", "write off African debt"
+                        pattern.append({"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "?"})
+                patterns.append([*pattern, {"LOWER": {"IN": sorted(plurals(last))}}])
             matcher.add(row["label"], patterns)
         _LEXICON_MATCHERS[key] = matcher
     return _LEXICON_MATCHERS[key]

@@ -214,3 +214,12 @@ def test_less_common_attributions_find_their_speaker(extract_text, text, speaker
 @pytest.mark.model
 def test_verb_with_only_a_reflexive_object_reports_nothing(extract_text, text):
     assert extract_text(text).statements == ()
+
+
+@pytest.mark.model
+def test_pronoun_in_the_content_is_about_the_person_it_stands_for(extract_text):
+    ex = extract_text("Jack Moreno flew to Asia on Monday. While he was in Tokyo, Foreign "
+                      "Minister Kenji Sato told reporters that the plan was worrying.")
+    st = ex.statements[-1]
+    assert _label(ex, st.speaker) == "Kenji Sato"
+    assert "Jack Moreno" in {_label(ex, k) for k in st.about}

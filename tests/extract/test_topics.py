@@ -83,3 +83,19 @@ def test_misspelt_and_irregular_plural_topic_words_are_matched(extract_text, tex
 def test_ordinary_words_are_not_read_as_misspelt_topics(extract_text, text):
     labels = {t.label for t in extract_text(text).topics}
     assert not labels & {"subsidy", "export"}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Seoul must cut its restrictions on Korean imports.", "import restriction"),
+    ("Creditors agreed to write off African debt.", "debt relief"),
+])
+@pytest.mark.model
+def test_topic_names_allow_a_modifier_after_a_preposition(extract_text, text, label):
+    assert label in {t.label for t in extract_text(text).topics}
+
+
+@pytest.mark.model
+def test_definite_noun_naming_the_head_of_a_topic_label_refers_to_it(extract_text):
+    text = "Both sides want a trade deal by June. Critics doubt the agreement will pass."
+    topic = next(t for t in extract_text(text).topics if t.label == "trade agreement")
+    assert "agreement" in {m.text for m in topic.mentions}
