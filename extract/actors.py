@@ -385,6 +385,11 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         match = None
         if len(tokens) == 1:
             match = next((d for d in full if tokens[0] in d.label.lower().split()), None)
+            if match is None and found is None:
+                # "Mulrony" beside "Brian Mulroney": a surname misspelt by one letter.
+                close = {d.key: d for d in full
+                         if one_edit_apart(tokens[0], d.label.lower().split()[-1])}
+                match = next(iter(close.values())) if len(close) == 1 else None
         if match is None and found is not None:
             draft = _from_entry(found.entry, found.confidence)
         elif match is not None:
@@ -441,6 +446,23 @@ def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
                      and label.lower().startswith(w[:-1] if w.endswith("e") else w)), None)
         if base is not None and base in index._drafts:
             index._merge(base, d.key)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words of five letters or more differ by one letter added,
+    dropped, changed, or two neighbours swapped.
+
+    >>> one_edit_apart("mulrony", "mulroney"), one_edit_apart("baker", "parker")
+    (True, False)
+    """
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:

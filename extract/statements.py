@@ -42,6 +42,11 @@ def _verbs() -> dict[str, str]:
 
 
 @cache
+def _place_nouns() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in lexicons.table("place_nouns.tsv")}
+
+
+@cache
 def _nominals() -> dict[str, str]:
     return {row["word"]: row["class"] for row in lexicons.table("nominal_speakers.tsv")}
 
@@ -612,6 +617,8 @@ class _Extractor:
                 k = self._recent(t, persons=True)
                 if k is not None and self.actors.kind(k) is not ActorKind.PERSON:
                     k = None
+            if k is None:
+                k = self._place_named_before(t)
             if k and k not in keys:
                 keys.append(k)
         if tokens:
@@ -622,6 +629,33 @@ class _Extractor:
                 if any(lo <= s and e <= hi for s, e in spans) and ev.key not in keys:
                     keys.append(ev.key)
         return [k for k in keys if k not in (speaker, reported_by)]
+
+    def _place_named_before(self, tok: Token) -> str | None:
+        """The place "the island" or "the capital" stands for: the nearest place of that sort
+        named in this or the previous two sentences."""
+        want = _place_nouns().get(tok.lower_)
+        if want is None or tok.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        kinds = (ActorKind.CITY,) if want == "city" else (ActorKind.COUNTRY, ActorKind.PLACE)
+        limit = tok.sent.start
+        for _ in range(2):
+            if limit > 0:
+                limit = self.doc[limit - 1].sent.start
+        for i in range(tok.i - 1, limit - 1, -1):
+            key = self.actors.at(self.doc[i])
+            if key and self.actors.kind(key) in kinds and not self._subject_over(self.doc[i], tok):
+                return key
+        return None
+
+    @staticmethod
+    def _subject_over(cand: Token, tok: Token) -> bool:
+        """Whether ``cand`` is in the subject of a clause that contains ``tok``: "Beijing would
+        protect the island" never means Beijing by "the island"."""
+        head = cand
+        while head.dep_ in ("compound", "poss", "amod", "appos", "det") and head.head != head:
+            head = head.head
+        return head.dep_ in _SUBJECTS and tok in head.head.subtree
 
     def freeze(self, f: _Found, events: Sequence[Summit | Policy]) -> Statement:
         sents = f.sents or self._sents_over(f.start, f.end)

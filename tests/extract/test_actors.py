@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.actors import one_edit_apart
+
 
 @pytest.mark.model
 def test_title_is_a_role_not_part_of_the_label(extract_text):
@@ -60,3 +62,21 @@ def test_misspelt_word_derived_from_a_name_joins_that_actor(extract_text):
                       "Senatorial leaders and Senate staff on Tuesday.")
     labels = {a.label for a in ex.actors}
     assert "Senatorial" not in labels
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Prime Minister Brian Mulroney met the premiers. Mulrony said talks went well.", "Mulrony"),
+    ("Finance Minister Anna Kowalska spoke first. Kowalksa said rates would fall.", "Kowalksa"),
+])
+@pytest.mark.model
+def test_surname_misspelt_by_one_letter_joins_the_full_name(extract_text, text, absent):
+    labels = {a.label for a in extract_text(text).actors}
+    assert not any(absent in label for label in labels)
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [
+    ("mulrony", "mulroney", True), ("kowalksa", "kowalska", True), ("baker", "parker", False),
+    ("brown", "brown", False), ("smith", "smyth", True), ("li", "lu", False),
+])
+def test_one_edit_apart(a, b, close):
+    assert one_edit_apart(a, b) is close

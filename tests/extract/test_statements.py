@@ -223,3 +223,14 @@ def test_pronoun_in_the_content_is_about_the_person_it_stands_for(extract_text):
     st = ex.statements[-1]
     assert _label(ex, st.speaker) == "Kenji Sato"
     assert "Jack Moreno" in {_label(ex, k) for k in st.about}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("China claims Taiwan. Premier Li Wen said Beijing would protect the island.", "Taiwan"),
+    ("Peru raised copper output. Minister Ana Rojas said the country would export more.",
+     "Peru"),
+])
+@pytest.mark.model
+def test_the_island_or_the_country_is_about_the_place_just_named(extract_text, text, place):
+    ex = extract_text(text)
+    assert place in {_label(ex, k) for k in ex.statements[-1].about}
