@@ -215,6 +215,16 @@ class ActorIndex:
         d.mentions.append(Mention(span.text, span.start_char, span.end_char))
         return key
 
+    def add_person(self, span: Span, role: str | None = None) -> str:
+        """The person a proper name the NER missed stands for ("its minister, Pablo Ruiz"):
+        the full name already known, or a new person."""
+        key = f"Person:{normalise(span.text)}"
+        if key not in self._drafts and len(span) == 1:
+            key = self.person_named(span[0]) or key
+        draft = self._drafts.get(key) or _Draft(key=key, label=span.text, kind=ActorKind.PERSON,
+                                                role=role)
+        return self._add(draft, span)
+
     def person_named(self, token: Token) -> str | None:
         """The one person whose full name contains ``token`` (a surname the NER missed)."""
         word = token.lower_

@@ -30,6 +30,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "they would insist", "she will announce": speech still to come is not a statement.
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must",
                      "'ll", "wo", "'d"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
 # Subjects that are never speakers although they govern a reporting verb.
 _NOT_SPEAKERS = frozenset({"that", "which", "this", "there", "what"})
@@ -298,9 +299,16 @@ class _Extractor:
                     return None
                 # '..., commented Ontario Premier David Peterson': the parser may split an
                 # inverted subject in two; the one that names a speaker wins.
-                keys = [self._np_actor(c, verb) for c in subjects]
-                return next((k for k in keys if k and self.actors.kind(k) not in (
-                    ActorKind.PLACE, ActorKind.CITY)), keys[0])
+                # A dateline read as a subject speaks only when nothing else does.
+                named = [c for c in subjects if not self.layout.in_dateline(c.idx)]
+                keys = [k for c in named if (k := self._np_actor(c, verb))] or [
+                    k for c in subjects if (k := self._np_actor(c, verb))]
+                kinds = [self.actors.kind(k) for k in keys]
+                return next((k for k, kind in zip(keys, kinds, strict=True)
+                             if kind is ActorKind.PERSON),
+                            next((k for k, kind in zip(keys, kinds, strict=True)
+                                  if kind not in (ActorKind.PLACE, ActorKind.CITY)),
+                                 keys[0] if keys else None))
             outer = self._outer_cue(v)
             if outer is not None:
                 v = outer
@@ -334,16 +342,22 @@ class _Extractor:
             return a.agent(key)
         lower = head.lower_
         if lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS or lower in ("they", "we", "i"):
-            return self._pronoun(head)
+            return self._reporter_of(head, verb) or self._pronoun(head)
         lemma = head.lemma_.lower()
         words = lexicons.words("anonymous_sources.txt")
         if lower in words or lemma in words:
             return a.anonymous(head)
+        titles = lexicons.words("titles.txt")
         for child in head.children:
             if child.dep_ == "appos":
                 k = a.at(child) or next((a.at(t) for t in child.subtree if a.at(t)), None)
                 if k:
                     return a.agent(k)
+                name = [t for t in child.subtree if t.pos_ == "PROPN" and t.is_title]
+                if (lemma in titles or lower in titles) and len(name) >= 2 and \
+                        name[-1].i - name[0].i == len(name) - 1:
+                    # "its economy minister, Pablo Ruiz, said": a name the NER missed.
+                    return a.add_person(self.doc[name[0].i : name[-1].i + 1])
         cls = _nominals().get(lemma) or _nominals().get(lower)
         mods = [c for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
         owner = None
@@ -355,7 +369,7 @@ class _Extractor:
             return a.state_of(owner) if owner else self._default_state(head)
         if cls == "body":
             if owner is None:
-                return self._recent(head, persons=False)
+                return self._named_body(head) or self._recent(head, persons=False)
             first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
             span = self.doc[first : head.i + 1]
             return a.body(span, owner)
@@ -368,14 +382,46 @@ class _Extractor:
             return self._recent(head, persons=False, named=True)
         if owner and a.kind(owner) is not ActorKind.PERSON and lemma.endswith(("minister", "s")):
             return a.agent(owner)  # "G7 ministers called for ..."
-        titles = lexicons.words("titles.txt")
         if head.tag_ in ("NNS", "NNPS"):
             return None  # "ministers said": several people, none of them one named person
         if lemma in titles or lower in titles or any(
                 f"{c.lower_} {lower}" in titles for c in head.children):
-            return self._by_role(head) or self._recent(head, persons=True)
+            return self._by_role(head) or self._recent(head, persons=True, title=lower)
         if owner and a.kind(owner) is not ActorKind.PERSON:
             return a.agent(owner)
+        return None
+
+    def _named_body(self, head: Token) -> str | None:
+        """The latest body already named with this noun ("the ministry" after "Brazil's foreign
+        ministry")."""
+        best, best_start = None, -1
+        for actor in self.actors.actors:
+            if actor.kind not in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION):
+                continue
+            if head.lemma_.lower() not in actor.label.lower().split():
+                continue
+            start = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
+            if start > best_start:
+                best, best_start = actor.key, start
+        return best
+
+    def _reporter_of(self, pronoun: Token, verb: Token) -> str | None:
+        """"The ministry said it welcomed ...": a pronoun subject of a reported clause is the
+        speaker reporting it, when that speaker is of the pronoun's sort."""
+        if pronoun.lower_ not in ("he", "she", "it", "they"):
+            return None
+        for anc in verb.ancestors:
+            if not (anc.pos_ in ("VERB", "AUX") and self._phrase(anc)):
+                continue
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.lower_ in PERSONAL_PRONOUNS | GROUP_PRONOUNS:
+                return None
+            key = self._np_actor(subj, anc)
+            is_person = self.actors.kind(key) is ActorKind.PERSON
+            if key and is_person == (pronoun.lower_ in ("he", "she")) and (
+                    pronoun.lower_ != "they" or self.actors.kind(key) is ActorKind.ANONYMOUS):
+                return key
+            return None
         return None
 
     def _by_role(self, head: Token) -> str | None:
@@ -398,8 +444,10 @@ class _Extractor:
             return None
         return self._recent(tok, persons=persons) or self.actors.resolve(tok)
 
-    def _recent(self, tok: Token, *, persons: bool, named: bool = False) -> str | None:
-        """The latest subject (or speaker) of the right sort before ``tok``, outside quotes."""
+    def _recent(self, tok: Token, *, persons: bool, named: bool = False,
+                title: str | None = None) -> str | None:
+        """The latest subject (or speaker) of the right sort before ``tok``, outside quotes;
+        with ``title`` ("the minister"), not a person whose known role is another."""
         limit = tok.sent.start
         for _ in range(3):
             if limit > 0:
@@ -423,6 +471,9 @@ class _Extractor:
                         "NNS", "NNPS"):
                     continue  # "some people ... he said": he is not the people
                 return key
+            if title and (d := self.actors.get(key)) and d.role and title not in d.role.lower() \
+                    and d.role.lower().strip(".") not in _HONORIFICS:
+                continue
             if is_person == persons:
                 return key
         return None
@@ -651,11 +702,13 @@ class _Extractor:
     @staticmethod
     def _subject_over(cand: Token, tok: Token) -> bool:
         """Whether ``cand`` is in the subject of a clause that contains ``tok``: "Beijing would
-        protect the island" never means Beijing by "the island"."""
+        protect the island" never means Beijing by "the island"; "Argentina said the country
+        needs ..." does mean Argentina (another clause)."""
         head = cand
         while head.dep_ in ("compound", "poss", "amod", "appos", "det") and head.head != head:
             head = head.head
-        return head.dep_ in _SUBJECTS and tok in head.head.subtree
+        clause = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return head.dep_ in _SUBJECTS and head.head == clause
 
     def freeze(self, f: _Found, events: Sequence[Summit | Policy]) -> Statement:
         sents = f.sents or self._sents_over(f.start, f.end)

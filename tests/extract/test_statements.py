@@ -234,3 +234,22 @@ def test_pronoun_in_the_content_is_about_the_person_it_stands_for(extract_text):
 def test_the_island_or_the_country_is_about_the_place_just_named(extract_text, text, place):
     ex = extract_text(text)
     assert place in {_label(ex, k) for k in ex.statements[-1].about}
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # A dateline the parser reads as a subject does not speak for the person named after it.
+    ("LIMA, May 2 - Trade minister Ana Rojas said on Monday that talks were going well.",
+     ["Ana Rojas"]),
+    # "said it welcomed": the pronoun is the body that speaks, not a new speaker.
+    ("Brazil's foreign ministry said it welcomed the progress. It added that the deal must "
+     "protect forests. The ministry also said Brazil would not accept new tariffs.",
+     ["Brazil's foreign ministry"] * 3),
+    # A name the NER missed, in apposition to a title, is that person; a person with another
+    # known role is not "the minister".
+    ("French President Emmanuel Macron spoke first. Its economy minister, Pablo Ruiz, said "
+     "exports would rise.", ["Pablo Ruiz"]),
+])
+@pytest.mark.model
+def test_speakers_in_wire_and_agency_constructions(extract_text, text, speakers):
+    ex = extract_text(text)
+    assert [_label(ex, s.speaker) for s in ex.statements] == speakers
