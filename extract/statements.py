@@ -645,7 +645,8 @@ class _Extractor:
         keys: list[tuple[int, str]] = []
         named = [(a.key, a.label, a.mentions) for a in self.actors.actors
                  if a.kind is not ActorKind.ANONYMOUS]
-        named += [(t.key, t.label, t.mentions) for t in self.topics.topics]
+        named += [(t.key, t.label, tuple(m for m in t.mentions if not self.topics.is_anaphor(m)))
+                  for t in self.topics.topics]
         for key, label, mentions in named:
             for form in {label, *(m.text for m in mentions)}:
                 short = len(form) <= 3

@@ -32,6 +32,7 @@ class TopicIndex:
         self._topics: dict[str, Topic] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._by_token: dict[int, str] = {}
+        self._anaphors: set[int] = set()
 
     def add(self, span: Span | None, label: str, kind: TopicKind, qid: str | None = None,
             description: str | None = None) -> str:
@@ -68,6 +69,11 @@ class TopicIndex:
                     del self._by_token[i]
         self._mentions[key].append(Mention(token.text, token.idx, token.idx + len(token)))
         self._by_token[token.i] = key
+        self._anaphors.add(token.idx)
+
+    def is_anaphor(self, mention: Mention) -> bool:
+        """Whether a mention only refers back to its topic ("the embargo") without naming it."""
+        return mention.start in self._anaphors
 
     def in_span(self, span: Iterable[Token]) -> list[str]:
         return keys_in(self._by_token, span)
@@ -110,6 +116,10 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     for span in sorted(filter_spans(found), key=lambda sp: sp.start):
         if layout.in_heading(span.start_char):
             continue
+        if span.label_ == "lex" and any(
+                e.label_ in _NAME_LABELS and e.start <= span.start and span.end <= e.end
+                for e in doc.ents):
+            continue  # "World Trade" in "World Trade Organization" names no topic
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
             continue
@@ -130,6 +140,7 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     return index
 
 
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -142,7 +153,9 @@ def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
     "the scheme" (a programme noun) after a programme name: the latest programme.
     """
     nouns = lexicons.words("programme_nouns.txt")
-    programmes_seen = {key for span, key in seen if span.label_ == "prog"}
+    # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
+    programmes_seen = {key for span, key in seen if span.label_ == "prog"
+                       and (span.kb_id_ or span.root.lower_ in nouns)}
     for tok in doc:
         if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
             continue

@@ -99,3 +99,17 @@ def test_definite_noun_naming_the_head_of_a_topic_label_refers_to_it(extract_tex
     text = "Both sides want a trade deal by June. Critics doubt the agreement will pass."
     topic = next(t for t in extract_text(text).topics if t.label == "trade agreement")
     assert "agreement" in {m.text for m in topic.mentions}
+
+
+@pytest.mark.model
+def test_topic_word_inside_an_organisation_name_is_no_topic(extract_text):
+    ex = extract_text("Russia hopes to join the World Trade Organization next year.")
+    assert "trade" not in {t.label for t in ex.topics}
+
+
+@pytest.mark.model
+def test_broadcast_programme_is_not_what_the_plan_refers_to(extract_text):
+    ex = extract_text("Ana Rojas told the BBC's Newsnight programme she was hopeful. "
+                      "Critics said the plan would fail.")
+    show = next(t for t in ex.topics if t.label == "Newsnight")
+    assert [m.text for m in show.mentions] == ["Newsnight"]
