@@ -430,7 +430,8 @@ def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
     - An acronym in brackets after a name ("World Trade Organisation (WTO)") is that name; the
       one of the two the gazetteer links is kept.
     - A single capitalised word that extends another actor's name with lower-case letters is a
-      word derived from it ("Congressional leaders" beside "Congress"), even misspelt.
+      word derived from it ("Congressional leaders" beside "Congress"), even misspelt; one a
+      letter away from a person's surname is that person, misspelt.
     """
     for name, acronym in bracketed_acronyms(doc):
         a, b = index.at(name[-1]), index.at(acronym[0])
@@ -454,6 +455,12 @@ def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
         # "Senate" -> "Senatorial": a final e drops before a suffix.
         base = next((k for w, k in words.items() if k != d.key and len(label) >= len(w) + 2
                      and label.lower().startswith(w[:-1] if w.endswith("e") else w)), None)
+        if base is None:
+            # "Kiechl" beside "Ignaz Kiechle": a surname misspelt, and then mistyped by the NER.
+            people = {p.key for p in index._drafts.values() if p.kind is ActorKind.PERSON
+                      and " " in p.label and one_edit_apart(label.lower(),
+                                                            p.label.lower().split()[-1])}
+            base = people.pop() if len(people) == 1 else None
         if base is not None and base in index._drafts:
             index._merge(base, d.key)
 

@@ -1,10 +1,10 @@
 """Names that are not actors: programmes and schemes, and the acronyms defined beside names.
 
 The NER tags "International Finance Facility" or "Generalised System of Preferences" as ORG,
-but such a name is something actors talk about, not an actor: its head noun says so
-(``lexicons/programme_nouns.txt``). An acronym in brackets right after a name ("... Facility
-(IFF)") is that name again, never a new entity. Both actors and topics ask this module, so the
-two never disagree about a name.
+but such a name is something actors talk about, not an actor: its head noun says so, or the
+broadcast noun after it ("the Today programme"; ``lexicons/programme_nouns.tsv``). An acronym
+in brackets right after a name ("... Facility (IFF)") is that name again, never a new entity.
+Both actors and topics ask this module, so the two never disagree about a name.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ _MINOR = frozenset({"of", "the", "and", "for", "on", "de", "in", "to"})
 
 
 @cache
-def _programme_nouns() -> frozenset[str]:
-    return lexicons.words("programme_nouns.txt")
+def programme_nouns(where: str) -> frozenset[str]:
+    """Nouns of ``lexicons/programme_nouns.tsv`` usable as a name's ``head`` or ``after`` it."""
+    return frozenset(row["word"] for row in lexicons.table("programme_nouns.tsv")
+                     if row["where"] in (where, "both"))
 
 
 def name_part(span: Span) -> Span:
@@ -61,16 +63,24 @@ def is_programme(span: Span) -> bool:
     """
     if span.label_ not in PROGRAMME_LABELS or len(span) == 0:
         return False
-    nouns = _programme_nouns()
     root = span.root
-    if root.lower_ in nouns and (root.is_title or root.is_upper) and len(span) > 1:
+    if root.lower_ in programme_nouns("head") and (root.is_title or root.is_upper) and len(
+            span) > 1:
         return True
+    return _before_broadcast_noun(span)
+
+
+def _own_head(span: Span) -> bool:
+    return span.root.lower_ in programme_nouns("head") and len(span) > 1
+
+
+def _before_broadcast_noun(span: Span) -> bool:
     doc = span.doc
-    if span.end < len(doc):
-        after = doc[span.end]
-        if after.lower_ in nouns and after.is_lower and root.head == after:
-            return True
-    return False
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return (after.lower_ in programme_nouns("after") and after.is_lower
+            and span.root.head == after)
 
 
 def bracketed_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
@@ -129,6 +139,11 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     and the acronyms in brackets defined for them."""
     names = tuple(name_part(e) for e in doc.ents
                   if is_programme(name_part(e)) and not gazetteer.lookup(name_part(e).text))
+    # A name that also stands alone elsewhere ("the Commission said") is an actor even where it
+    # precedes "programme".
+    alone = {name_part(e).text for e in doc.ents if not _before_broadcast_noun(name_part(e))}
+    names = tuple(n for n in names if not (_before_broadcast_noun(n) and n.text in alone
+                                           and not _own_head(n)))
     acronyms: dict[str, Span] = {}
     for name, acronym in bracketed_acronyms(doc):
         match = next((n for n in names if n.end == name.end), None)
@@ -138,4 +153,4 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
 
 
 __all__ = ["Programmes", "bracketed_acronyms", "is_programme", "name_part", "possessor",
-           "programmes"]
+           "programme_nouns", "programmes"]

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from extract import lexicons
 from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
-from extract.names import programmes
+from extract.names import programme_nouns, programmes
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
 
@@ -152,7 +152,7 @@ def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
     earlier mention of several words whose last word has the noun's lemma. "this mechanism",
     "the scheme" (a programme noun) after a programme name: the latest programme.
     """
-    nouns = lexicons.words("programme_nouns.txt")
+    nouns = programme_nouns("head")
     # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
     programmes_seen = {key for span, key in seen if span.label_ == "prog"
                        and (span.kb_id_ or span.root.lower_ in nouns)}

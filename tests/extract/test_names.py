@@ -35,6 +35,7 @@ def test_bracketed_words_that_are_no_initials_pair_with_nothing(nlp, text):
      "International Finance Facility", True),
     ("She was interviewed on the Newsnight programme last week.", "Newsnight", True),
     ("The World Bank said growth would slow.", "World Bank", False),
+    ("France backed the Commission plan on Monday.", "Commission", False),
 ])
 @pytest.mark.model
 def test_programme_names_are_told_from_organisations(nlp, text, name, programme):
