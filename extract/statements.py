@@ -176,7 +176,8 @@ class _Extractor:
                     continue
                 if self._declined(verb) or self._modal(verb):
                     continue
-                if frame == "commit":
+                if frame == "commit" or negated:
+                    # "has not commented on the talks": no speech, whatever its object.
                     if negated and (speaker := self._speaker(verb)):
                         yield self._non_statement(speaker, verb, sent, phrase)
                     continue
@@ -185,9 +186,6 @@ class _Extractor:
                     continue
                 speaker = self._speaker(verb)
                 if speaker is None:
-                    continue
-                if negated:
-                    yield self._non_statement(speaker, verb, sent, phrase)
                     continue
                 here.append(_Found(speaker, verb, phrase, sent.start_char, sent.end_char,
                                    [sent], content=content,
@@ -258,6 +256,8 @@ class _Extractor:
             return [t for t in sent if t.i not in skip]
         clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")
                    or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))]
+        if frame == "assent":
+            clauses = [c for c in clauses if c.dep_ != "xcomp"]  # "agreed to hold talks"
         if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
             return None  # "defend itself": an action, not speech
         if phrase in ("call for", "call on") or frame == "act":
@@ -350,7 +350,11 @@ class _Extractor:
         titles = lexicons.words("titles.txt")
         for child in head.children:
             if child.dep_ == "appos":
-                k = a.at(child) or next((a.at(t) for t in child.subtree if a.at(t)), None)
+                # The appositive's own name, not a modifier: "Gazprom, the Russian gas giant"
+                # is no statement by Russia.
+                k = a.at(child) or next((a.at(t) for t in child.subtree if a.at(t)
+                                         and t.dep_ in ("compound", "flat", "appos")
+                                         and t.pos_ == "PROPN"), None)
                 if k:
                     return a.agent(k)
                 name = [t for t in child.subtree if t.pos_ == "PROPN" and t.is_title]
@@ -622,7 +626,8 @@ class _Extractor:
         return None
 
     def _non_statement(self, speaker: str, verb: Token, sent: Span, cue: str) -> NonStatement:
-        about = self._about(list(verb.subtree), speaker, None, ())
+        speaking = {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
+        about = self._about([t for t in verb.subtree if t.i not in speaking], speaker, None, ())
         return NonStatement(speaker=speaker, evidence=evidence_of(sent, sent), cue=cue,
                             about=tuple(about), confidence=0.7)
 

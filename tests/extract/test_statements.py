@@ -253,3 +253,32 @@ def test_the_island_or_the_country_is_about_the_place_just_named(extract_text, t
 def test_speakers_in_wire_and_agency_constructions(extract_text, text, speakers):
     ex = extract_text(text)
     assert [_label(ex, s.speaker) for s in ex.statements] == speakers
+
+
+@pytest.mark.model
+def test_negated_speech_with_only_an_object_is_a_non_statement(extract_text):
+    ex = extract_text("Russian President Boris Orlov has not commented on the gas tariffs.")
+    assert ex.statements == ()
+    (ns,) = ex.non_statements
+    about = {_label(ex, k) for k in ns.about}
+    assert "tariff" in about and "Russia" not in about
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Agreeing to do something is a deed; the officials who report it speak.
+    ("Chile and Peru have agreed to hold new talks, officials in Lima said.", ["anonymous"]),
+    ("Alberta Premier Don Kellner agreed, \"Things are moving fast.\"", ["Don Kellner"]),
+])
+@pytest.mark.model
+def test_agreeing_to_act_is_not_speech(extract_text, text, speakers):
+    ex = extract_text(text)
+    got = ["anonymous" if any(a.key == s.speaker and a.kind is ActorKind.ANONYMOUS
+                              for a in ex.actors) else _label(ex, s.speaker)
+           for s in ex.statements]
+    assert got == speakers
+
+
+@pytest.mark.model
+def test_appositive_modifier_does_not_speak_for_the_subject(extract_text):
+    ex = extract_text("Vostok, the Russian oil giant, said it hoped for a quick deal.")
+    assert "Russia" not in {_label(ex, s.speaker) for s in ex.statements}
