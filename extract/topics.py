@@ -117,9 +117,9 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         if layout.in_heading(span.start_char):
             continue
         if span.label_ == "lex" and any(
-                e.label_ in _NAME_LABELS and e.start <= span.start and span.end <= e.end
-                for e in doc.ents):
-            continue  # "World Trade" in "World Trade Organization" names no topic
+                e.label_ in _NAME_LABELS and e.kb_id_
+                and e.start <= span.start and span.end <= e.end for e in doc.ents):
+            continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
             continue

@@ -113,3 +113,9 @@ def test_broadcast_programme_is_not_what_the_plan_refers_to(extract_text):
                       "Critics said the plan would fail.")
     show = next(t for t in ex.topics if t.label == "Newsnight")
     assert [m.text for m in show.mentions] == ["Newsnight"]
+
+
+@pytest.mark.model
+def test_wire_capitalised_topic_after_a_country_is_still_a_topic(extract_text):
+    ex = extract_text("Imports stayed weak, indicating a lack of U.S. Competitiveness, he said.")
+    assert "competitiveness" in {t.label for t in ex.topics}
