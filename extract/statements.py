@@ -390,6 +390,9 @@ class _Extractor:
             return None  # "ministers said": several people, none of them one named person
         if lemma in titles or lower in titles or any(
                 f"{c.lower_} {lower}" in titles for c in head.children):
+            if owner and a.kind(owner) is not ActorKind.PERSON:
+                # "an ECB spokesman said": an unnamed officer speaks for the body.
+                return self._by_role(head) or a.agent(owner)
             return self._by_role(head) or self._recent(head, persons=True, title=lower)
         if owner and a.kind(owner) is not ActorKind.PERSON:
             return a.agent(owner)
@@ -648,8 +651,9 @@ class _Extractor:
         title = text[first[0]:first[1]]
         capitals = title.upper() == title
         keys: list[tuple[int, str]] = []
+        # People in a title are who the story is about, not what each quote is about.
         named = [(a.key, a.label, a.mentions) for a in self.actors.actors
-                 if a.kind is not ActorKind.ANONYMOUS]
+                 if a.kind not in (ActorKind.ANONYMOUS, ActorKind.PERSON)]
         named += [(t.key, t.label, tuple(m for m in t.mentions if not self.topics.is_anaphor(m)))
                   for t in self.topics.topics]
         for key, label, mentions in named:

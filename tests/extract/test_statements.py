@@ -282,3 +282,18 @@ def test_agreeing_to_act_is_not_speech(extract_text, text, speakers):
 def test_appositive_modifier_does_not_speak_for_the_subject(extract_text):
     ex = extract_text("Vostok, the Russian oil giant, said it hoped for a quick deal.")
     assert "Russia" not in {_label(ex, s.speaker) for s in ex.statements}
+
+
+@pytest.mark.model
+def test_unnamed_officer_of_a_body_speaks_for_the_body(extract_text):
+    ex = extract_text("Italian Prime Minister Mario Conti met bankers. An ECB spokesman said "
+                      "the bond programme remained in place.")
+    assert _label(ex, ex.statements[-1].speaker) == "European Central Bank"
+
+
+@pytest.mark.model
+def test_person_in_the_title_is_not_what_a_quote_naming_nothing_is_about(extract_text):
+    ex = extract_text("Okafor rejects Chile copper plan\n\nNigerian minister Ada Okafor met "
+                      "Chile. Trade minister Ana Rojas said \"we are still hopeful\".")
+    about = {_label(ex, k) for k in ex.statements[-1].about}
+    assert "Chile" in about and "Ada Okafor" not in about
