@@ -4,7 +4,11 @@ A sentence yields a :class:`Statement` for each reporting verb (``lexicons/repor
 whose subject resolves to an actor and which has content (a clause, a quotation or, for some
 verbs, an object). Quotations are found on the raw text (straight or curly marks, never across a
 paragraph), attached to the attribution in their sentence, and a quotation with no attribution
-continues the speaker just before it. Negated or declined speech yields a :class:`NonStatement`.
+continues the speaker just before it. Negated or declined speech yields a :class:`NonStatement`;
+speech still to come ("would insist") and deeds ("agreed to hold talks", "defend itself") yield
+nothing. Cues of one speaker in one sentence are one statement when coordinated or nested, two
+otherwise. ``about`` is what the content names after resolution (pronouns, "the island", topic
+back-references); content naming nothing is about the non-person names of the title.
 """
 
 from __future__ import annotations
