@@ -349,9 +349,9 @@ class _Extractor:
             return self._reporter_of(head, verb) or self._pronoun(head)
         lemma = head.lemma_.lower()
         words = lexicons.words("anonymous_sources.txt")
-        if lower in words or lemma in words:
-            return a.anonymous(head)
         titles = lexicons.words("titles.txt")
+        # An appositive name comes first: "Iran's chief negotiator, Saeed Jalili, said" is
+        # no anonymous source.
         for child in head.children:
             if child.dep_ == "appos":
                 # The appositive's own name, not a modifier: "Gazprom, the Russian gas giant"
@@ -366,6 +366,8 @@ class _Extractor:
                         name[-1].i - name[0].i == len(name) - 1:
                     # "its economy minister, Pablo Ruiz, said": a name the NER missed.
                     return a.add_person(self.doc[name[0].i : name[-1].i + 1])
+        if lower in words or lemma in words:
+            return a.anonymous(head)
         cls = _nominals().get(lemma) or _nominals().get(lower)
         mods = [c for c in head.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
         owner = None

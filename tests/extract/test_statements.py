@@ -248,6 +248,9 @@ def test_the_island_or_the_country_is_about_the_place_just_named(extract_text, t
     # known role is not "the minister".
     ("French President Emmanuel Macron spoke first. Its economy minister, Pablo Ruiz, said "
      "exports would rise.", ["Pablo Ruiz"]),
+    # A named appositive beats a noun that usually marks an unnamed source.
+    ("Chile's chief negotiator, Pedro Soto, told reporters that tariffs would fall.",
+     ["Pedro Soto"]),
 ])
 @pytest.mark.model
 def test_speakers_in_wire_and_agency_constructions(extract_text, text, speakers):
