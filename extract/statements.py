@@ -178,7 +178,7 @@ class _Extractor:
                         if speaker:
                             yield self._non_statement(speaker, verb, sent, inner[0].lemma_)
                     continue
-                if self._declined(verb) or self._modal(verb):
+                if self._declined(verb) or self._modal(verb) or self._reduced_passive(verb):
                     continue
                 if frame == "commit" or negated:
                     # "has not commented on the talks": no speech, whatever its object.
@@ -242,6 +242,11 @@ class _Extractor:
         # "did not mention" is parsed with the negation on the verb; "has not committed to
         # saying" or "refused to say" puts it one level up.
         return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
+
+    def _reduced_passive(self, verb: Token) -> bool:
+        """"Asked about X, he declined": the participle's subject is who was asked."""
+        return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
 
     def _modal(self, verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
@@ -390,6 +395,10 @@ class _Extractor:
                 return a.agent(owner) if a.kind(owner) is not ActorKind.PERSON \
                     else a.state_of(owner)
             return self._recent(head, persons=False, named=True)
+        if cls == "company" and head.tag_ == "NN":
+            if owner and a.kind(owner) is not ActorKind.PERSON:
+                return a.agent(owner)
+            return self._recent_organisation(head)
         if owner and a.kind(owner) is not ActorKind.PERSON and lemma.endswith(("minister", "s")):
             return a.agent(owner)  # "G7 ministers called for ..."
         if head.tag_ in ("NNS", "NNPS"):
@@ -403,6 +412,18 @@ class _Extractor:
         if owner and a.kind(owner) is not ActorKind.PERSON:
             return a.agent(owner)
         return None
+
+    def _recent_organisation(self, head: Token) -> str | None:
+        """The organisation (not a state or place) named last before "the company"."""
+        best, best_start = None, -1
+        for actor in self.actors.actors:
+            if actor.kind not in (ActorKind.ORGANIZATION, ActorKind.NEWS_ORGANIZATION,
+                                  ActorKind.INTERNATIONAL_ORGANIZATION):
+                continue
+            start = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
+            if start > best_start:
+                best, best_start = actor.key, start
+        return best
 
     def _named_body(self, head: Token) -> str | None:
         """The latest body already named with this noun ("the ministry" after "Brazil's foreign

@@ -300,3 +300,17 @@ def test_person_in_the_title_is_not_what_a_quote_naming_nothing_is_about(extract
                       "Chile. Trade minister Ana Rojas said \"we are still hopeful\".")
     about = {_label(ex, k) for k in ex.statements[-1].about}
     assert "Chile" in about and "Ada Okafor" not in about
+
+
+@pytest.mark.parametrize(("text", "speakers", "cues"), [
+    ("Nissan will cut 800 jobs at its Leeds plant, the carmaker said on Monday.",
+     ["Nissan"], ["say"]),
+    # Who was asked does not speak by being asked.
+    ("Rosa Diaz spoke in Lima. Asked about a plant in Cusco, she declined to comment.",
+     [], []),
+])
+@pytest.mark.model
+def test_company_nouns_and_reduced_passives(extract_text, text, speakers, cues):
+    ex = extract_text(text)
+    assert [_label(ex, s.speaker) for s in ex.statements] == speakers
+    assert [s.cue for s in ex.statements] == cues
