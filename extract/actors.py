@@ -273,9 +273,11 @@ def _from_entry(entry: Entry, link_confidence: float = 0.95) -> _Draft:
 
 
 def _clean_span(span: Span) -> Span:
-    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    """Drop a leading 'the', a trailing possessive and a bracket the NER ran into ("National
+    Association of Pension Funds (NAPF") from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].tag_ == "POS" or (
@@ -435,7 +437,9 @@ def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
     """
     for name, acronym in bracketed_acronyms(doc):
         a, b = index.at(name[-1]), index.at(acronym[0])
-        if a and b and a != b and a in index._drafts and b in index._drafts:
+        if a and not b and a in index._drafts:
+            index._add(index._drafts[a], acronym)
+        elif a and b and a != b and a in index._drafts and b in index._drafts:
             keep, drop = (b, a) if index._drafts[b].qid and not index._drafts[a].qid else (a, b)
             index._merge(keep, drop)
     words: dict[str, str] = {}

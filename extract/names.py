@@ -33,6 +33,7 @@ def name_part(span: Span) -> Span:
     """The span without a leading article or possessor: "Mr Brown's International Finance
     Facility" -> "International Finance Facility" (the possessor is a mention of its own)."""
     doc, start, end = span.doc, span.start, span.end
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
     for i in range(end - 2, start - 1, -1):
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "\u2019s"):
             start = i + 1

@@ -88,3 +88,12 @@ def test_one_edit_apart(a, b, close):
 def test_organisation_owning_a_plan_stays_an_actor(extract_text):
     ex = extract_text("France backed the Commission plan. The Commission said prices must fall.")
     assert "Commission" in {a.label for a in ex.actors}
+
+
+@pytest.mark.model
+def test_bracket_the_ner_ran_into_is_cut_and_its_acronym_kept(extract_text):
+    ex = extract_text("The National Association of Dairy Farmers (NADF) said it was worried.")
+    labels = {a.label for a in ex.actors}
+    assert not any("(" in label for label in labels)
+    assoc = next(a for a in ex.actors if "Association" in a.label)
+    assert "NADF" in {m.text for m in assoc.mentions}
