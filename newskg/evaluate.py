@@ -620,6 +620,10 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
     out["missed"] = [{"gold": golds[g].get("id", g), "speaker": golds[g]["speaker"],
                       "evidence": golds[g]["evidence"]}
                      for g in range(len(golds)) if req[g] and g not in {g2 for _, g2 in pairs}]
+    paired = {p for p, _ in pairs}
+    out["unmatched"] = [{"statement": preds[p].iri, "text": preds[p].text,
+                         "speaker": preds[p].speaker.label if preds[p].speaker else None}
+                        for p in range(len(preds)) if p not in paired]
 
     # Speaker accuracy: match by evidence only, then check the speaker.
     ev_pairs = match_one_to_one(len(preds), len(golds), evidence_ok, gold_first=req,
@@ -1099,6 +1103,11 @@ def format_report(report: dict[str, Any]) -> str:
         for v in d["statements"]["negation_violations"]["items"]:
             problems.append(f"  {name}: negation violated: {v['speaker']} about {v['about']}: "
                             f"{v['evidence']!r}")
+        for m in d["statements"]["missed"]:
+            problems.append(f"  {name}: statement missed: {m['speaker']}: {m['evidence']!r}")
+        for u in d["statements"].get("unmatched", ()):
+            problems.append(f"  {name}: statement not in the gold: {u['speaker']}: "
+                            f"{' '.join(u['text'].split())[:120]!r}")
         for o in d["not_entities"]["offenders"]:
             problems.append(f"  {name}: not an entity, but an actor: {o!r}")
         for wl in d["linking"]["wrong"]:

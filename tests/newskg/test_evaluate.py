@@ -203,6 +203,8 @@ def test_score_statements_counts() -> None:
                             "missed": [{"gold": "s1", "about": "Taiwan"}]}
     assert out["negation_violations"]["count"] == 1
     assert out["missed"][0]["gold"] == "s2"
+    # False positives are listed for inspection (the excused one is not among them).
+    assert [u["statement"] for u in out["unmatched"]] == ["urn:s2", "urn:s4"]
 
 
 # -- the SPARQL queries on a hand-written graph -------------------------------------------------
