@@ -826,10 +826,28 @@ def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str
         })
 
 
+# Graph classes each gold entity type can be. A resource of another kind that shares a name
+# with a gold entity is a different thing the gold did not annotate, not a wrong link: the
+# city a minister visits ("visiting Beijing") beside the state the gold lists "Beijing" under
+# ("Beijing says ...").
+_GOLD_KINDS: dict[str, frozenset[str]] = {
+    "Person": frozenset({"Person"}),
+    "Country": frozenset({"Country"}),
+    "City": frozenset({"City", "Place"}),
+    "Organization": frozenset({"Organization", "GovernmentBody", "InternationalOrganization",
+                               "NewsOrganization"}),
+}
+
+
+def _same_kind(gold_entity: dict[str, Any], ent: Entity) -> bool:
+    kinds = _GOLD_KINDS.get(gold_entity.get("type", ""))
+    return kinds is None or not ent.types or bool(kinds & ent.types)
+
+
 def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str, Any]:
     """Entity linking: gold QIDs present as owl:sameAs in the document's graph, and wrong
-    links (a predicted entity whose label/altLabels match a gold entity's label or mentions
-    but whose QID is none of theirs)."""
+    links (a predicted entity of the gold entity's kind whose label/altLabels match its label or
+    mentions but whose QID is none of theirs)."""
     golds = [e for e in gold.get("entities") or () if e.get("label")]
     linked_qids = {q for e in entities.values() for q in e.qids}
     with_qid = [e for e in golds if e.get("qid")]
@@ -841,7 +859,7 @@ def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str
         if not ent.qids:
             continue
         forms = {name_key(f) for f in ent.forms()}
-        same = [e for e in golds if e.get("qid") and forms & {
+        same = [e for e in golds if e.get("qid") and _same_kind(e, ent) and forms & {
             name_key(m) for m in [e["label"], *(e.get("mentions") or ())]}]
         if not same:
             continue
