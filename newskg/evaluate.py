@@ -203,16 +203,22 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def name_key(name: str, *, plural: bool = False) -> str:
     """The comparison key of a name: :func:`normalise`, lower case; with ``plural``, a trailing
-    ``s`` dropped too (so "soybeans" and "soybean" compare equal).
+    ``s`` dropped too (so "soybeans" and "soybean" compare equal). A hyphen between words
+    compares as a space: "rare-earth" and "rare earth" are one spelling choice, not two names.
 
     >>> name_key("China\u2019s  Foreign Ministry")
     "china's foreign ministry"
+    >>> name_key("Rare-earth element") == name_key("rare earth element")
+    True
     >>> name_key("Soybeans", plural=True) == name_key("soybean", plural=True)
     True
     """
-    key = normalise(name).lower()
+    key = _WORD_HYPHEN.sub(" ", normalise(name).lower())
     return key[:-1] if plural and key.endswith("s") else key
 
 
