@@ -294,7 +294,8 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
           date: dt.datetime | None, query_timeout: float, max_rows: int,
           update_token: str | None, threads: int, workers: int, allow_private_service: bool,
           allow_load: bool, debug: bool) -> None:
-    """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /."""
+    """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /,
+    questions in plain English at /ask (read with --model, loaded on the first question)."""
     from server import create_app
     from server.config import ServerConfig
     from server.wsgi import serve as run_server
@@ -309,7 +310,7 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
                               query_timeout_s=query_timeout, max_rows=max_rows,
                               update_token=update_token, workers=workers, debug=debug,
                               allow_private_service=allow_private_service,
-                              allow_load=allow_load)
+                              allow_load=allow_load, model=model)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(config, store=kstore)

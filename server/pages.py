@@ -206,12 +206,19 @@ def _page_job(sparql: str, *, results: str | None = None, rdf: str | None = None
                     max_rows=get_state().config.max_rows)
 
 
-def _select(sparql: str) -> list[dict[str, Any]]:
-    """Rows of a page's query, run like any other (query workers, time limit). TSV carries
+def select(sparql: str) -> tuple[QuerySolutions, bool]:
+    """The solutions of a SELECT the server composes itself (pages, /ask), run like any other
+    query (query workers, time limit, row cap), and whether the row cap cut them. TSV carries
     them back: it keeps every term, and has no place for anything but rows."""
     answer = get_state().run(_page_job(sparql, results="text/tab-separated-values"))
     results = parse_query_results(answer.read(), format=QueryResultsFormat.TSV)
     assert isinstance(results, QuerySolutions)
+    return results, answer.outcome.truncated
+
+
+def _select(sparql: str) -> list[dict[str, Any]]:
+    """Rows of a page's query (see :func:`select`)."""
+    results, _ = select(sparql)
     names = [v.value for v in results.variables]
     return [{n: s[n] for n in names} for s in results]
 

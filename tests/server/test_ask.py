@@ -3,14 +3,19 @@ ask box of the query page in a real browser."""
 
 from __future__ import annotations
 
+import io
+import subprocess
+import sys
 from urllib.parse import unquote
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from pyoxigraph import RdfFormat
 
+from graph.store import KnowledgeStore
 from server.ask import NLP_EXTENSION
-from tests.server.conftest import BROWSER_STATEMENT, LiveServer
+from tests.server.conftest import BROWSER_STATEMENT, LIVE_NQUADS, LiveServer
 from tests.server.test_browser import (
     CHROMIUM,
     _console_errors,
@@ -79,17 +84,69 @@ def test_the_ask_page_without_a_question_is_a_form(asking: FlaskClient) -> None:
     assert r.status_code == 200 and '<form method="get" action="/ask">' in r.get_data(as_text=True)
 
 
-def test_a_parser_that_cannot_load_is_a_503_without_traceback(app: Flask, monkeypatch) -> None:
-    from extract.nlp import ModelNotFound
-
-    def missing(model: str):
-        raise ModelNotFound(f"spaCy model {model!r} is not installed")
-
-    monkeypatch.setattr("server.ask.load_pipeline", missing)
+def test_the_configured_model_is_the_one_asked_for_and_its_absence_is_a_503(
+        store: KnowledgeStore, make_app) -> None:
+    app = make_app(store=store, model="no_such_model_newskg")
     r = app.test_client().get("/ask", query_string={"q": "who met whom"}, headers=JSON)
     assert r.status_code == 503
-    assert "is not installed" in r.get_json()["message"]
+    message = r.get_json()["message"]
+    assert "'no_such_model_newskg' is not installed" in message
     assert "Traceback" not in r.get_data(as_text=True)
+    assert app.test_client().get("/sparql", query_string={"query": "ASK {}"},
+                                 headers=JSON).status_code == 200
+
+
+def test_serving_sparql_never_imports_spacy() -> None:
+    script = (
+        "import sys\n"
+        "from server import ServerConfig, create_app\n"
+        "app = create_app(ServerConfig())\n"
+        "r = app.test_client().get('/sparql', query_string={'query': 'ASK {}'})\n"
+        "assert r.status_code == 200, r.status_code\n"
+        "print('spacy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_a_question_past_the_time_limit_is_a_503_and_the_server_still_answers(
+        disk_store_path: str, make_app, nlp) -> None:
+    app = make_app(store_path=disk_store_path, workers=1, query_timeout_s=0.001)
+    app.extensions[NLP_EXTENSION] = nlp
+    client = app.test_client()
+    r = client.get("/ask", query_string={"q": "what did Xi say about Taiwan"}, headers=JSON)
+    assert r.status_code == 503
+    assert "time limit of 0.001 s" in r.get_json()["message"]
+    assert "Traceback" not in r.get_data(as_text=True)
+    assert client.get("/healthz").get_json()["status"] == "ok"
+
+
+def test_questions_run_in_the_query_workers(disk_store_path: str, make_app, nlp) -> None:
+    app = make_app(store_path=disk_store_path, workers=1)
+    app.extensions[NLP_EXTENSION] = nlp
+    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
+                              headers=JSON)
+    assert r.status_code == 200
+    assert [x["text"] for x in r.get_json()["results"]] == [XI_TAIWAN]
+
+
+def test_the_row_cap_cuts_an_answer_and_says_so(make_app, nlp) -> None:
+    live = KnowledgeStore()
+    live.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
+    app = make_app(store=live, max_rows=1)
+    app.extensions[NLP_EXTENSION] = nlp
+    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
+                              headers=JSON)
+    data = r.get_json()
+    assert len(data["results"]) == 1
+    assert data["truncated"] is True and data["maxRows"] == 1
+    assert r.headers["X-Result-Truncated"] == "true"
+
+
+def test_an_uncut_answer_says_it_is_whole(asking: FlaskClient) -> None:
+    r = asking.get("/ask", query_string={"q": "what did Xi say about Taiwan"}, headers=JSON)
+    assert r.headers["X-Result-Truncated"] == "false"
+    assert "truncated" not in r.get_json()
 
 
 def test_the_query_page_has_the_ask_box(client: FlaskClient) -> None:
