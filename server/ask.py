@@ -20,6 +20,7 @@ other request's: in the query workers, under the time limit (503 past it) and th
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
@@ -38,6 +39,7 @@ bp = Blueprint("ask", __name__)
 NLP_EXTENSION = "newskg.ask.nlp"
 _LOCK = threading.Lock()
 _PARSING = threading.Lock()
+_clock = time.monotonic
 
 
 class ParserUnavailable(ServerError):
@@ -63,12 +65,20 @@ def _nlp() -> Any:
 
 class _WorkerQueries:
     """The store as :func:`graph.questions.answer` reads it (``query(sparql)``), each query run
-    through :func:`server.pages.select`; remembers whether the row cap cut any result."""
+    through :func:`server.pages.select`; remembers whether the row cap cut any result.
 
-    def __init__(self) -> None:
+    A question takes several queries (its names, then its pattern's), each under the time
+    limit; once the question as a whole is past it, no further query starts, so one question
+    holds a request thread for at most about twice the limit.
+    """
+
+    def __init__(self, budget_s: float) -> None:
         self.truncated = False
+        self._deadline = _clock() + budget_s
 
     def query(self, sparql: str) -> QuerySolutions:
+        if _clock() > self._deadline:
+            raise QueryTimeout("the question's queries ran past the time limit")
         solutions, truncated = select(sparql)
         self.truncated = self.truncated or truncated
         return solutions
@@ -77,7 +87,7 @@ class _WorkerQueries:
 def _answer(question: Question) -> Answer:
     """:func:`graph.questions.answer` over the query workers, with the server's limits."""
     config = get_state().config
-    queries = _WorkerQueries()
+    queries = _WorkerQueries(config.query_timeout_s)
     try:
         result = answer(queries, question)  # type: ignore[arg-type]  # only .query() is used
     except QueryTimeout:

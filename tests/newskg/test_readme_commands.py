@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import click
+from tests_support import ROOT
 
 from newskg.cli import main
-from tests_support import ROOT
 
 
 def _command_lines(group: click.Group, prefix: str = "newskg") -> set[str]:

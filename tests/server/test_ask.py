@@ -191,3 +191,16 @@ def test_the_ask_box_answers_and_opens_the_sparql_in_a_new_tab(
                    f"[contains(normalize-space(.), \"{BROWSER_STATEMENT[:60]}\")]")))
     assert _console_errors(driver) == []
 
+
+
+def test_no_query_of_a_question_starts_once_the_question_is_past_the_time_limit(
+        app: Flask, nlp, monkeypatch) -> None:
+    """The question's clock moves 20 s per reading (limit 30 s): the first query starts, later
+    ones do not, whatever each query took."""
+    app.extensions[NLP_EXTENSION] = nlp
+    readings = iter(range(0, 10_000, 20))
+    monkeypatch.setattr("server.ask._clock", lambda: next(readings))
+    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
+                              headers=JSON)
+    assert r.status_code == 503
+    assert "time limit of 30 s" in r.get_json()["message"]
