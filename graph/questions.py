@@ -29,13 +29,19 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from extract import lexicons
 from extract.gazetteer import initials
 from extract.question_records import Intent, NameRef, Pattern, Question
-from graph.store import KnowledgeStore
 from ontology.vocab import DCTERMS, NKG, OWL, PROV, RDFS, SKOS, WIKIDATA_ENTITY, XSD
+
+
+class Queryable(Protocol):
+    """What answering needs of a store: SPARQL SELECT in, pyoxigraph solutions out. A
+    :class:`graph.store.KnowledgeStore` is one; the server passes its time-limited workers."""
+
+    def query(self, sparql: str) -> Any: ...
 
 MAX_RESULTS = 1000
 """Rows an answer keeps; a longer result says it was cut."""
@@ -127,7 +133,7 @@ class Answer:
 # -- resolving names --------------------------------------------------------------------------
 
 
-def resolve(store: KnowledgeStore, name: NameRef) -> Resolved:
+def resolve(store: Queryable, name: NameRef) -> Resolved:
     """The actors, places and topics of the graph that ``name`` means."""
     found: dict[str, Match] = {}
     for m in sorted(_lookup(store, name.qids, name.forms),
@@ -149,7 +155,7 @@ def resolve(store: KnowledgeStore, name: NameRef) -> Resolved:
                                                                        m.label, m.iri))))
 
 
-def _lookup(store: KnowledgeStore, qids: Sequence[str], forms: Sequence[str]) -> list[Match]:
+def _lookup(store: Queryable, qids: Sequence[str], forms: Sequence[str]) -> list[Match]:
     """Resources with one of these QIDs, or a label, alias or role equal to one of the forms.
 
     Names written exactly as stored are found through the store's index; only when none is
@@ -195,7 +201,7 @@ def _is_long_name(text: str) -> bool:
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 3
 
 
-def _full_names(store: KnowledgeStore, surname: str) -> list[Match]:
+def _full_names(store: Queryable, surname: str) -> list[Match]:
     """Persons whose label ends with ``surname`` ("Machimura" -> Nobutaka Machimura)."""
     query = f"""{_prefix_lines()}SELECT DISTINCT ?r ?label ?same WHERE {{
   ?r a nkg:Person ; rdfs:label ?label .
@@ -206,7 +212,7 @@ def _full_names(store: KnowledgeStore, surname: str) -> list[Match]:
             for r in _rows(store, query)]
 
 
-def _surname_matches(store: KnowledgeStore, surname: str, qids: set[str]) -> list[Match]:
+def _surname_matches(store: Queryable, surname: str, qids: set[str]) -> list[Match]:
     """Persons known only by a title and this surname ("President Bush" for George W Bush)."""
     titles = lexicons.words("titles.txt")
     query = f"""{_prefix_lines()}SELECT DISTINCT ?r ?label ?same WHERE {{
@@ -230,7 +236,7 @@ def _qid(iri: str | None) -> str | None:
 # -- answering --------------------------------------------------------------------------------
 
 
-def answer(store: KnowledgeStore, question: Question) -> Answer:
+def answer(store: Queryable, question: Question) -> Answer:
     """Resolve the names, build the query, run it (unless the question cannot be answered)."""
     resolved = [resolve(store, n) for n in question.names]
     understood = _understood(question, resolved)
@@ -282,7 +288,7 @@ def _understood(question: Question, resolved: Sequence[Resolved]) -> dict[str, A
     return out
 
 
-def _rows(store: KnowledgeStore, sparql: str, limit: int | None = None) -> list[dict[str, Any]]:
+def _rows(store: Queryable, sparql: str, limit: int | None = None) -> list[dict[str, Any]]:
     results = store.query(sparql)
     names = [v.value for v in results.variables]  # type: ignore[union-attr]
     out = []

@@ -89,7 +89,7 @@ def _answer(question: Question) -> Answer:
     config = get_state().config
     queries = _WorkerQueries(config.query_timeout_s)
     try:
-        result = answer(queries, question)  # type: ignore[arg-type]  # only .query() is used
+        result = answer(queries, question)
     except QueryTimeout:
         raise QueryTimeout(
             f"answering this question took longer than the time limit of "
