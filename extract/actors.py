@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.gazetteer import Entry, Gazetteer, normalise
 from extract.linking import link
+from extract.names import bracketed_acronyms, possessor, programmes
 from extract.records import Actor, ActorKind, Mention
 from extract.text import Layout
 
@@ -96,9 +97,29 @@ class ActorIndex:
                 self._by_token.setdefault(t.i, existing.key)
         return existing.key
 
+    def _merge(self, keep: str, drop: str) -> None:
+        """Make every mention of ``drop`` one of ``keep`` (the same entity written twice)."""
+        gone = self._drafts.pop(drop)
+        kept = self._drafts[keep]
+        kept.mentions.extend(gone.mentions)
+        kept.role = kept.role or gone.role
+        for i, key in self._by_token.items():
+            if key == drop:
+                self._by_token[i] = keep
+
     def ensure_entry(self, entry: Entry) -> str:
         """The key of the actor for a gazetteer entry, adding it (with no mention) if needed."""
         return self._add(_from_entry(entry), None)
+
+    def ensure_named(self, label: str, kind: ActorKind) -> str:
+        """The key of the actor labelled ``label`` (same normalised label, not a place),
+        adding an unlinked one with no mention if the document has none: a group named only by
+        description ("the seven richest nations") is still one actor."""
+        wanted = normalise(label)
+        for d in self._drafts.values():
+            if normalise(d.label) == wanted and d.kind not in (ActorKind.PLACE, ActorKind.CITY):
+                return d.key
+        return self._add(_Draft(key=f"{kind.value}:{wanted}", label=label, kind=kind), None)
 
     # -- asking ----------------------------------------------------------------------------
 
@@ -204,6 +225,16 @@ class ActorIndex:
         d.mentions.append(Mention(span.text, span.start_char, span.end_char))
         return key
 
+    def add_person(self, span: Span, role: str | None = None) -> str:
+        """The person a proper name the NER missed stands for ("its minister, Pablo Ruiz"):
+        the full name already known, or a new person."""
+        key = f"Person:{normalise(span.text)}"
+        if key not in self._drafts and len(span) == 1:
+            key = self.person_named(span[0]) or key
+        draft = self._drafts.get(key) or _Draft(key=key, label=span.text, kind=ActorKind.PERSON,
+                                                role=role)
+        return self._add(draft, span)
+
     def person_named(self, token: Token) -> str | None:
         """The one person whose full name contains ``token`` (a surname the NER missed)."""
         word = token.lower_
@@ -252,9 +283,11 @@ def _from_entry(entry: Entry, link_confidence: float = 0.95) -> _Draft:
 
 
 def _clean_span(span: Span) -> Span:
-    """Drop a leading 'the' and a trailing possessive from an entity span."""
+    """Drop a leading 'the', a trailing possessive and a bracket the NER ran into ("National
+    Association of Pension Funds (NAPF") from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].tag_ == "POS" or (
@@ -319,9 +352,17 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     name_tokens = {t.lower_ for e in ents if e.label_ == "PERSON"
                    for t in _strip_title(_clean_span(e), titles)[0] if len(e) > 1 and t.is_alpha}
     institutions = lexicons.words("institutions.txt")
+    progs = programmes(doc, gazetteer)
     for ent in ents:
         span = _clean_span(ent)
         if len(span) == 0:
+            continue
+        if ent.label_ == "ORG" and progs.covers(span):
+            # A programme is a topic; whose programme it is may still name a person.
+            owner = possessor(span)
+            if owner is not None and any(t.lower_ in titles for t in owner):
+                persons.append(_strip_title(Span(doc, owner.start, owner.end, label="PERSON"),
+                                            titles))
             continue
         if ent.label_ != "PERSON" and span.text.lower() in name_tokens and link(
                 span, gazetteer) is None:
@@ -366,6 +407,11 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         match = None
         if len(tokens) == 1:
             match = next((d for d in full if tokens[0] in d.label.lower().split()), None)
+            if match is None and found is None:
+                # "Mulrony" beside "Brian Mulroney": a surname misspelt by one letter.
+                close = {d.key: d for d in full
+                         if one_edit_apart(tokens[0], d.label.lower().split()[-1])}
+                match = next(iter(close.values())) if len(close) == 1 else None
         if match is None and found is not None:
             draft = _from_entry(found.entry, found.confidence)
         elif match is not None:
@@ -381,12 +427,73 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         key = index._add(draft, name)
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
+    _merge_aliases(index, doc)
     # A person's country (from a demonym or title) is an actor of the document too, so the
     # graph describes every country it points to.
     for draft in list(index._drafts.values()):
         if draft.country_qid and draft.country_qid in gazetteer.by_qid:
             index.ensure_entry(gazetteer.by_qid[draft.country_qid])
     return index
+
+
+def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
+    """One actor per entity however it is written.
+
+    - An acronym in brackets after a name ("World Trade Organisation (WTO)") is that name; the
+      one of the two the gazetteer links is kept.
+    - A single capitalised word that extends another actor's name with lower-case letters is a
+      word derived from it ("Congressional leaders" beside "Congress"), even misspelt; one a
+      letter away from a person's surname is that person, misspelt.
+    """
+    for name, acronym in bracketed_acronyms(doc):
+        a, b = index.at(name[-1]), index.at(acronym[0])
+        if a and not b and a in index._drafts:
+            index._add(index._drafts[a], acronym)
+        elif a and b and a != b and a in index._drafts and b in index._drafts:
+            keep, drop = (b, a) if index._drafts[b].qid and not index._drafts[a].qid else (a, b)
+            index._merge(keep, drop)
+    words: dict[str, str] = {}
+    for d in index._drafts.values():
+        if d.kind is ActorKind.PERSON:
+            continue
+        for m in (d.label, *(m.text for m in d.mentions)):
+            for w in m.split():
+                if len(w) >= 5 and w[:1].isupper() and w[1:].islower():
+                    words.setdefault(w.lower(), d.key)
+    for d in list(index._drafts.values()):
+        if d.qid or d.kind in (ActorKind.PERSON, ActorKind.ANONYMOUS) or " " in d.label:
+            continue
+        label = d.label
+        if not (label[:1].isupper() and label[1:].islower() and label.isalpha()):
+            continue
+        # "Senate" -> "Senatorial": a final e drops before a suffix.
+        base = next((k for w, k in words.items() if k != d.key and len(label) >= len(w) + 2
+                     and label.lower().startswith(w[:-1] if w.endswith("e") else w)), None)
+        if base is None:
+            # "Kiechl" beside "Ignaz Kiechle": a surname misspelt, and then mistyped by the NER.
+            people = {p.key for p in index._drafts.values() if p.kind is ActorKind.PERSON
+                      and " " in p.label and one_edit_apart(label.lower(),
+                                                            p.label.lower().split()[-1])}
+            base = people.pop() if len(people) == 1 else None
+        if base is not None and base in index._drafts:
+            index._merge(base, d.key)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether two different words of five letters or more differ by one letter added,
+    dropped, changed, or two neighbours swapped.
+
+    >>> one_edit_apart("mulrony", "mulroney"), one_edit_apart("baker", "parker")
+    (True, False)
+    """
+    if a == b or min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:

@@ -85,11 +85,15 @@ def make_gazetteer_component(
 
 @Language.component("newskg_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break (the parser keeps the others it finds)."""
+    """Start a sentence after every line break; never one at a lower-case word that follows
+    a word ("Ukraine | and Russia have agreed" is one sentence). The parser keeps both and
+    finds the other boundaries."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
+        elif token.is_lower and token.is_alpha and prev.is_alpha:
+            token.is_sent_start = False
     return doc
 
 

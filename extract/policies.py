@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from extract import lexicons
 from extract.actors import ActorIndex
 from extract.dates import resolve
+from extract.groups import group_members
 from extract.quantities import Quantity, find_quantities
 from extract.records import ActorKind, Evidence, Mention, Policy, PolicyKind, TimeRef, TopicKind
 from extract.text import Layout
@@ -35,7 +36,7 @@ from extract.topics import TopicIndex
 # -- shared parse helpers -----------------------------------------------------------------------
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
-_MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
+MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
 STATES = frozenset({ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION,
                     ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION})
 
@@ -80,13 +81,22 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
                 continue
             if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
                 continue
-            if n == 1 and pos and last.pos_ != pos and not (pos == "NOUN" and last.pos_ == "PROPN"):
+            if n == 1 and pos and last.pos_ != pos and not (
+                    pos == "NOUN" and last.pos_ == "PROPN") and not _verb_read_as_modifier(
+                    last, pos, words[-1]):
                 continue
             best.append(Trigger(i, i + n, kind, extra))
         if best and not any(t in taken for t in range(best[0].start, best[0].end)):
             found.extend(best)
             taken.update(range(best[0].start, best[0].end))
     return found
+
+
+def _verb_read_as_modifier(token: Token, pos: str, form: str) -> bool:
+    """A lexicon verb in its bare form that the tagger read as an adjective of the next noun
+    ("voluntarily restrain exports" tagged like "voluntary exports"): still the verb."""
+    return pos == "VERB" and token.pos_ == "ADJ" and token.lower_ == form and \
+        token.dep_ == "amod" and token.head.i == token.i + 1
 
 
 def governor(token: Token) -> Token | None:
@@ -152,6 +162,11 @@ def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
     out: list[str] = []
     for t in [token, *token.conjuncts]:
         key = actors.resolve(t)
+        if key is None and not group_reference(t) and (members := group_members(t, actors)):
+            out.extend(k for k in members if k not in out)
+            continue
+        if key is None and t.pos_ == "PROPN":
+            key = actors.person_named(t)  # "Mr Straw" where the tagger missed the name
         if key is None:
             inner = [c for c in t.subtree if c.dep_ not in ("relcl", "acl", "prep", "conj", "cc")
                      or c.i == t.i]
@@ -235,7 +250,7 @@ def realised(verb: Token) -> bool:
     if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in ("did", "do", "does")
                                      for c in verb.children):
         return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
 
@@ -307,6 +322,8 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         if head.dep_ == "compound" and head.pos_ == "NOUN":
             continue  # a modifier ("the debt relief summit", "tariff treatment"), not a measure
         args = argument_tokens(head)
+        if _verb_read_as_modifier(head, "VERB", head.lower_):
+            args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
         gov = governor(head)
         if head.pos_ == "VERB":
             gov = head
@@ -319,7 +336,7 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         actor = _actor(head, gov, actors, home)
         strong = any(c.dep_ == "poss" or c.dep_ in ("compound", "amod") and actors.at(c)
                      for c in head.children)
-        target = _target(args, actor, actors, head)
+        target = _target(args, actor, actors, head) or _pair_partner(gov, actor, actors)
         if kind in (PolicyKind.EXPORT_RESTRICTION,) and (owner := _export_owner(args, actors)):
             if owner != actor:
                 # Curbs on *another* state's exports are that state's goods kept out: imports.
@@ -513,6 +530,41 @@ def _target(args: list[Token], actor: str | None, actors: ActorIndex,
     return None
 
 
+def _pair_partner(gov: Token | None, actor: str | None, actors: ActorIndex) -> str | None:
+    """"The two countries are close to a deal", "the two leaders agreed on a framework": the
+    measure is between the pair, so the side that is not its actor is its target."""
+    verb = gov
+    for _ in range(4):
+        if verb is None:
+            return None
+        subj = subject_of(verb)
+        if subj is not None:
+            if not group_reference(subj):
+                return None
+            if subj.lemma_.lower() in ("country", "nation", "government", "state"):
+                states = _recent_states(subj, actors)
+            else:
+                states = [s for k in recent_pair(subj, actors)
+                          if (s := _state_of([k], actors)) is not None]
+            return next((s for s in states if s != actor), None)
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _recent_states(token: Token, actors: ActorIndex) -> list[str]:
+    """The two most recent distinct states named before ``token`` ("the two countries")."""
+    found: list[str] = []
+    for i in range(token.i - 1, max(-1, token.i - 300), -1):
+        key = actors.agent(actors.at(token.doc[i]))
+        if key and actors.kind(key) is ActorKind.COUNTRY and key not in found:
+            found.append(key)
+            if len(found) == 2:
+                break
+    return found
+
+
 def _export_owner(args: list[Token], actors: ActorIndex) -> str | None:
     """Whose exports: 'curbs on its exports' -> the state 'its' stands for."""
     for t in args:
@@ -566,7 +618,8 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
     chain: list[Token] = [head] if head.pos_ == "VERB" else []
     verb = gov
     while verb is not None and len(chain) < 4:
-        chain.append(verb)
+        if not chain or chain[-1] is not verb:
+            chain.append(verb)
         if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj",
                          "pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head
@@ -582,17 +635,29 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
             if needs_real and not realised(v):
                 unrealised = True
                 continue
+            if status == "proposed" and v.pos_ == "NOUN" and (
+                    backer := _backing_verb(v, cues)) is not None:
+                return backer  # "backed plans to write off debts": the plan was agreed
             if unrealised and status == "proposed":
                 # "plans to end the embargo": the plan is about lifting; the measure stands.
                 return _DEFAULT_STATUS.get(kind, "announced")
             if status == "agreed" and kind in _RESTRICTIVE and lemma in ("buy", "purchase"):
                 continue
             return status
-    if any(c.lower_ in _MODALS for v in chain for c in v.children if c.dep_ == "aux"):
+    if any(c.lower_ in MODALS for v in chain for c in v.children if c.dep_ == "aux"):
         return "announced" if kind is not PolicyKind.TRADE_AGREEMENT else "proposed"
     if kind is PolicyKind.TRADE_AGREEMENT and gov is not None and gov.tag_ in ("VBD", "VBN"):
         return "agreed"
     return _DEFAULT_STATUS.get(kind, "announced")
+
+
+def _backing_verb(noun: Token, cues: dict[str, tuple[str, bool]]) -> str | None:
+    """The status a plan or proposal gets from the realised verb it is the object of."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return None
+    status = cues.get(verb.lemma_.lower(), (None, False))[0]
+    return None if status in (None, "proposed") or not realised(verb) else status
 
 
 def _definite(head: Token, kind: PolicyKind) -> bool:

@@ -4,7 +4,9 @@ A summit is found from a trigger word in ``lexicons/summit_triggers.tsv`` and fi
 parse around it: participants from "between X and Y", "with X", "by/of X", a possessor, the
 subject of the governing verb ("Mulroney held discussions with the premiers") and, for a visit,
 the place visited (a city stands for its state); "the two leaders"/"both sides" are the pair of the
-latest summit. A bare definite mention ("the call", "Monday's call", "the conversation") is the
+latest summit, "the premiers" the people holding that office, "the G8" or "the seven richest
+nations" one standing-group actor (``extract/groups.py``). Talks with one named state are held by
+the state of whoever holds them, else of the dateline. A bare definite mention ("the call", "Monday's call", "the conversation") is the
 latest summit of its group, so one real-world meeting is one record with all its mentions.
 Status comes from tense, modals and cue words (``lexicons/status_cues.tsv``): "accepted Xi's
 invitation to visit Beijing in April" is planned, not held.
@@ -21,7 +23,9 @@ from spacy.tokens import Doc, Token
 
 from extract import lexicons
 from extract.actors import ActorIndex
+from extract.groups import standing_group
 from extract.policies import (
+    MODALS,
     actor_of,
     argument_tokens,
     evidence,
@@ -58,6 +62,11 @@ class _Draft:
     outcomes: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
+
+
+@cache
+def _membership_words() -> frozenset[str]:
+    return lexicons.words("summit_membership.txt")
 
 
 @cache
@@ -119,6 +128,11 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
                                      same[-1]).participants)
         if not participants and kind is SummitKind.PHONE_CALL:
             participants = _sentence_parties(head, actors)
+        if len(participants) == 1 and actors.kind(participants[0]) is ActorKind.COUNTRY \
+                and _has_with_party(head) and not is_visit_kind(kind):
+            other = _home_state(gov, actors, here)
+            if other is not None and other != participants[0]:
+                participants.append(other)
         persons = [p for p in participants if actors.kind(p) is ActorKind.PERSON]
         if len(persons) >= 2 and kind in (SummitKind.VISIT, SummitKind.STATE_VISIT):
             participants = persons  # leaders meeting: the host state is their place, not a party
@@ -130,6 +144,7 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
                        initiator, mentions=[mention], tokens={head.i})
         _add_outcomes(draft, head, policies)
         drafts.append(draft)
+    _places_from_context(drafts, actors, here)
     for i, d in enumerate(drafts, 1):
         yield Summit(key=f"summit:{i}", kind=d.kind, label=_label(d, actors), evidence=d.evidence,
                      participants=tuple(d.participants), location=d.location, time=d.time,
@@ -206,6 +221,8 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                 location = location or key
             else:
                 add([actors.agent(key)])
+        elif child.dep_ in ("compound", "nmod") and (label := standing_group(child)):
+            add([actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)])
         elif child.dep_ == "prep":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             for obj in objs:
@@ -216,6 +233,9 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                     location = location or place(obj)
                 elif child.lower_ == "to" and is_visit:
                     visit_host(obj)
+                elif child.lower_ == "on" and obj.lemma_.lower() in _membership_words():
+                    # "talks on X's membership of Y": the applicant and the body it would join.
+                    add([k for t in obj.subtree if (k := actors.at(t))])
         elif child.dep_ == "advmod" and child.lower_ == "here" and is_visit:
             visit_host(child)
         elif child.dep_ in ("dobj",) and is_visit:
@@ -223,6 +243,21 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
     # The governing verb: its subject takes part ("X held talks", "X is at a summit",
     # "X leaves on a visit"), its "with" objects too.
     takes_part = _initiators()[2]
+    if head.dep_ == "dobj" and is_visit:
+        # "follows a visit here by X": the parser hangs the visitor's "by" on the verb.
+        for child in head.head.children:
+            if child.i > head.i and (child.dep_ == "agent" or (
+                    child.dep_ == "prep" and child.lower_ == "by")):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        add(actor_of(obj, actors))
+    if parts and gov is not None and head.pos_ != "VERB" and _has_with_party(head) and any(
+            actors.kind(k) is not ActorKind.COUNTRY for k in parts):
+        # "X, speaking at a news conference with Y": X is the other side of the meeting.
+        subj = _clause_subject(gov)
+        if subj is not None and not group(subj):
+            add([k for k in actor_of(subj, actors)
+                 if actors.kind(k) in (ActorKind.PERSON, ActorKind.COUNTRY)])
     if gov is not None and (head.pos_ == "VERB" or (gov.lemma_ in takes_part and head.head in
                                                     (gov, *[c for c in gov.children
                                                             if c.dep_ == "prep"]))):
@@ -231,6 +266,9 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
         if subj is None and verb.dep_ in ("xcomp", "acl", "advcl", "conj", "relcl"):
             up = verb.head
             subj = subject_of(up) if verb.dep_ != "acl" else None
+            while subj is None and up.dep_ in ("xcomp", "acomp") and up.head is not up:
+                up = up.head  # "he is due to meet X": the subject of the controlling verb
+                subj = subject_of(up)
             if verb.dep_ == "acl" and up.pos_ in ("NOUN", "PROPN"):
                 if up.lemma_ == "invitation":
                     for c in up.children:
@@ -266,6 +304,61 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                 if ext is not None and (s := subject_of(ext) or subject_of(ext.head)):
                     inviter = (actor_of(s, actors) or [None])[0]
     return parts, location, inviter
+
+
+def is_visit_kind(kind: SummitKind) -> bool:
+    return kind in (SummitKind.VISIT, SummitKind.STATE_VISIT)
+
+
+def _home_state(gov: Token | None, actors: ActorIndex, here: str | None) -> str | None:
+    """For "talks with <state>" naming one side: the state of whoever holds them (the clause's
+    subject), else the state the story is filed from (its dateline)."""
+    verb = gov
+    for _ in range(6):
+        if verb is None:
+            break
+        subj = subject_of(verb)
+        if subj is not None:
+            for key in actor_of(subj, actors):
+                if (state := actors.state_of(key)) is not None:
+                    return state
+            break
+        verb = governor(verb) if verb.head is not verb else None
+    return actors.state_of(here)
+
+
+def _places_from_context(drafts: list[_Draft], actors: ActorIndex, here: str | None) -> None:
+    """A meeting named without its place: held during a visit by one of its people, it is at
+    the visited place ("Mr X, visiting Beijing ... a news conference with Y"); otherwise a held
+    meeting in a datelined story is at the dateline's place."""
+    for i, d in enumerate(drafts):
+        if d.location is not None or d.kind not in (SummitKind.MEETING, SummitKind.TALKS,
+                                                    SummitKind.SUMMIT):
+            continue
+        people = {p for p in d.participants if actors.kind(p) is ActorKind.PERSON}
+        visit = next((v for v in reversed(drafts[:i]) if is_visit_kind(v.kind) and v.location
+                      and v.status in ("held", "ongoing") and people & set(v.participants)),
+                     None)
+        if visit is not None:
+            d.location = visit.location
+        elif here is not None and d.kind is SummitKind.MEETING and d.status == "held":
+            d.location = here
+
+
+def _has_with_party(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause a participle or infinitive hangs from."""
+    for _ in range(3):
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "Mr X, speaking at ...": the participle describes X
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "acomp") or verb.head is verb:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _sentence_parties(head: Token, actors: ActorIndex) -> list[str]:
@@ -327,12 +420,20 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
         if v.pos_ in ("VERB", "AUX") and v is not head or (v is head and v.pos_ == "VERB"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v is head:
                 continue
+            if v.tag_ == "VBG" and v.dep_ in ("acl", "advcl") and not any(
+                    c.dep_ == "aux" for c in v.children):
+                continue  # "Mr X, visiting Beijing, said": the tense is the main clause's
             if v.tag_ in ("VBD", "VBN"):
                 return "held"
+            if v.tag_ in ("VBZ", "VBP") and _in_future_time_clause(v):
+                return "planned"  # "a decision could come when members gather for a summit"
             if v.tag_ in ("VBZ", "VBP", "VBG"):
                 if tref and published and (tref.day or tref.latest) and (
                         tref.day or tref.latest) < published:
                     return "held"
+                if tref and published and (tref.day or tref.earliest) and (
+                        tref.day or tref.earliest) > published:
+                    return "planned"  # "leaves on a visit on Wednesday"
                 return "ongoing"
     if tref and published:
         day = tref.day or tref.earliest
@@ -340,7 +441,23 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
             return "planned"
         if (tref.day or tref.latest) and (tref.day or tref.latest) < published:
             return "held"
+    if head.lower_ in ("talks", "negotiations"):
+        return "ongoing"  # talks named with no tense or date are reported while they go on
     return None
+
+
+def _in_future_time_clause(verb: Token) -> bool:
+    """A present-tense verb in a "when/before/until/once" clause of a future or modal clause:
+    English puts the future event of such a clause in the present tense."""
+    if verb.dep_ not in ("advcl", "relcl") or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "before", "until", "once")
+            for c in verb.children):
+        return False
+    main = verb.head if verb.head.pos_ in ("VERB", "AUX") else governor(verb.head)
+    if main is None:
+        return False
+    return bool(future_of(main)) or any(c.dep_ == "aux" and c.lower_ in MODALS
+                                        for c in main.children)
 
 
 def _initiator(head: Token, gov: Token | None, actors: ActorIndex) -> str | None:

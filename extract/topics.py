@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from extract import lexicons
 from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
+from extract.names import programme_nouns, programmes
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
 
@@ -31,6 +32,7 @@ class TopicIndex:
         self._topics: dict[str, Topic] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._by_token: dict[int, str] = {}
+        self._anaphors: set[int] = set()
 
     def add(self, span: Span | None, label: str, kind: TopicKind, qid: str | None = None,
             description: str | None = None) -> str:
@@ -49,6 +51,29 @@ class TopicIndex:
 
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
+
+    def move(self, token: Token, key: str) -> None:
+        """Make ``token`` a mention of topic ``key`` instead of any topic it mentioned before.
+
+        A topic left with no mention by this is dropped: its only mentions were references to
+        another topic.
+        """
+        old = self._by_token.get(token.i)
+        if old is not None:
+            self._mentions[old] = [m for m in self._mentions[old]
+                                   if not (m.start <= token.idx < m.end)]
+            if not self._mentions[old]:
+                del self._mentions[old], self._topics[old]
+            for i, k in list(self._by_token.items()):
+                if k == old and token.idx <= token.doc[i].idx < token.idx + len(token):
+                    del self._by_token[i]
+        self._mentions[key].append(Mention(token.text, token.idx, token.idx + len(token)))
+        self._by_token[token.i] = key
+        self._anaphors.add(token.idx)
+
+    def is_anaphor(self, mention: Mention) -> bool:
+        """Whether a mention only refers back to its topic ("the embargo") without naming it."""
+        return mention.start in self._anaphors
 
     def in_span(self, span: Iterable[Token]) -> list[str]:
         return keys_in(self._by_token, span)
@@ -78,24 +103,122 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         found.append(Span(doc, start, end, label="gaz", kb_id=doc.vocab.strings[match_id]))
     for match_id, start, end in _lexicon_matcher(doc)(doc):
         found.append(Span(doc, start, end, label="lex", kb_id=doc.vocab.strings[match_id]))
+    progs = programmes(doc, gazetteer)
+    for name in progs.names:
+        found.append(Span(doc, name.start, name.end, label="prog"))
+    for tok in doc:
+        if (name := progs.acronyms.get(tok.text)) is not None:
+            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=name.text))
+    covered = {i for sp in found for i in range(sp.start, sp.end)}
+    found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}
+    seen: list[tuple[Span, str]] = []
     for span in sorted(filter_spans(found), key=lambda sp: sp.start):
         if layout.in_heading(span.start_char):
+            continue
+        if span.label_ == "lex" and any(
+                e.label_ in _NAME_LABELS and e.kb_id_
+                and e.start <= span.start and span.end <= e.end for e in doc.ents):
+            continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
+        if span.label_ == "prog":
+            seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
             continue
         if span.label_ == "gaz":
             entry = gazetteer.by_qid.get(span.kb_id_)
             if entry is not None:
-                index.add(span, entry.label, _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC),
-                          entry.qid, entry.description)
+                seen.append((span, index.add(
+                    span, entry.label, _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC),
+                    entry.qid, entry.description)))
             continue
         row = lexicon[span.kb_id_]
         qid = row.get("qid") or None
         entry = gazetteer.by_qid.get(qid) if qid else None
-        index.add(span, row["label"], TopicKind(row.get("kind") or "Topic"),
-                  entry.qid if entry else None, entry.description if entry else None)
+        seen.append((span, index.add(span, row["label"], TopicKind(row.get("kind") or "Topic"),
+                                     entry.qid if entry else None,
+                                     entry.description if entry else None)))
+    _resolve_anaphora(doc, index, seen, layout)
     return index
 
 
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
+                      layout: Layout) -> None:
+    """A definite noun phrase that names the head of a topic already mentioned is that topic.
+
+    "the embargo" after "the arms embargo", "the talks" after "free trade talks": the latest
+    earlier mention of several words whose last word has the noun's lemma. "this mechanism",
+    "the scheme" (a programme noun) after a programme name: the latest programme.
+    """
+    nouns = programme_nouns("head")
+    # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
+    programmes_seen = {key for span, key in seen if span.label_ == "prog"
+                       and (span.kb_id_ or span.root.lower_ in nouns)}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
+            continue
+        children = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children) or any(
+                c.dep_ in ("compound", "poss", "nummod") for c in children):
+            continue
+        current = index.at(tok)
+        if current is not None and any(sp.start <= tok.i < sp.end and len(sp) > 1
+                                       for sp, _ in seen):
+            continue  # part of a longer topic name already
+        lemma = tok.lemma_.lower()
+        target = None
+        for span, key in reversed(seen):
+            if span.end > tok.i or index.get(key) is None:
+                continue
+            topic = index.get(key)
+            heads = {span[-1].lemma_.lower(), topic.label.split()[-1].lower() if topic else ""}
+            if len(span) > 1 and lemma in heads and span.label_ != "prog":
+                target = key
+                break
+            if key in programmes_seen and lemma in nouns:
+                target = key
+                break
+        if target is not None and target != current:
+            index.move(tok, target)
+
+
+def _misspelt(doc: Doc, covered: set[int]) -> list[Span]:
+    """Nouns that are a one-word topic with one letter dropped ("sactions"): wire copy is
+    often misspelt, and a dropped letter rarely makes another word."""
+    forms = _one_letter_short()
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN" or not tok.is_alpha or len(tok) < 6:
+            continue
+        label = forms.get(tok.lower_)
+        if label is not None:
+            out.append(Span(doc, tok.i, tok.i + 1, label="lex", kb_id=label))
+    return out
+
+
+@functools.cache
+def _one_letter_short() -> dict[str, str]:
+    exact: dict[str, str] = {}
+    for row in lexicons.table("topics.tsv"):
+        for name in (row["label"], *(v for v in (row.get("variants") or "").split("|") if v)):
+            if " " not in name and "-" not in name:
+                for form in plurals(name.lower()):
+                    exact.setdefault(form, row["label"])
+    short: dict[str, str] = {}
+    for form, label in exact.items():
+        if len(form) < 7:
+            continue
+        for i in range(len(form)):
+            cut = form[:i] + form[i + 1:]
+            if cut not in exact:
+                short.setdefault(cut, label)
+    return short
+
+
+# Words after which a topic name may take one modifier its lexicon form lacks.
+_LINKS = frozenset({"on", "of", "off", "to", "for", "in", "against", "with"})
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
 _LEXICON_MATCHERS: dict[int, Matcher] = {}
 
@@ -114,7 +237,7 @@ def _tokenizer():
 def plurals(word: str) -> set[str]:
     """Regular English plural forms of a noun, so "tariffs" matches "tariff"."""
     forms = {word, word + "s"}
-    if word.endswith(("s", "x", "ch", "sh")):
+    if word.endswith(("s", "x", "ch", "sh", "o")):
         forms.add(word + "es")
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         forms.add(word[:-1] + "ies")
@@ -145,8 +268,13 @@ def _lexicon_matcher(doc: Doc) -> Matcher:
                 if not words:
                     continue
                 *head, last = words
-                patterns.append([*({"LOWER": w} for w in head),
-                                 {"LOWER": {"IN": sorted(plurals(last))}}])
+                pattern: list[dict] = []
+                for w in head:
+                    pattern.append({"LOWER": w})
+                    if w in _LINKS:
+                        # "restrictions on Chinese imports", "write off African debt"
+                        pattern.append({"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "?"})
+                patterns.append([*pattern, {"LOWER": {"IN": sorted(plurals(last))}}])
             matcher.add(row["label"], patterns)
         _LEXICON_MATCHERS[key] = matcher
     return _LEXICON_MATCHERS[key]

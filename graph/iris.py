@@ -2,7 +2,9 @@
 
 Entities with a Wikidata QID get one IRI across all documents (``entity/Q15031``); entities
 without one merge across documents by kind and normalised label (``entity/person/scott-bessent``).
-Everything else (statements, summits, policies, anonymous sources) lives under its document.
+Everything else (statements, summits, policies, anonymous sources) lives under its document,
+except the canonical summit that several documents' summits report (``summit/meeting/2025-10/
+Q15031+Q22686``), which is computed from what identifies the event, not from any one document.
 """
 
 from __future__ import annotations
@@ -67,6 +69,22 @@ class Minter:
         if qid:
             return f"{self.base}entity/{qid}"
         return f"{self.base}entity/{kind_path}/{slug(label)}"
+
+    def canonical_summit(self, family: str, when: str, participants: list[str]) -> str | None:
+        """The real-world summit a report stands for: kind family (``call``, ``meeting``,
+        ``visit``), day or month (``2025-11-24``, ``2025-04``) and the participants' shared
+        entity IRIs, sorted. ``None`` when a participant has no shared IRI (a document-local
+        one) or fewer than two take part: such a report cannot be told apart from others.
+
+        >>> Minter("http://x/").canonical_summit(
+        ...     "call", "2025-11-24", ["http://x/entity/Q22686", "http://x/entity/Q15031"])
+        'http://x/summit/call/2025-11-24/Q15031+Q22686'
+        """
+        prefix = f"{self.base}entity/"
+        if len(set(participants)) < 2 or not all(p.startswith(prefix) for p in participants):
+            return None
+        locals_ = sorted({p[len(prefix):].replace("/", ".") for p in participants})
+        return f"{self.base}summit/{family}/{when}/{'+'.join(locals_)}"
 
     def in_document(self, doc_id: str, kind_path: str, local: str) -> str:
         """Something that exists only inside one document (a statement, an event ...)."""

@@ -21,6 +21,7 @@ from extract.records import (
     Extraction,
     Policy,
     Summit,
+    SummitKind,
     TimeRef,
     Topic,
     TopicKind,
@@ -42,6 +43,11 @@ _ACTOR_CORE: dict[ActorKind, tuple[str, str]] = {
     ActorKind.CITY: (NKG.Place, "place"),
 }
 _PLACES = {ActorKind.PLACE, ActorKind.CITY, ActorKind.COUNTRY}
+# Reports of one real-world event may name it differently ("talks", "the summit", "a meeting";
+# "a visit", "a state visit"): identity compares these families, not the exact kind.
+_FAMILY = {SummitKind.PHONE_CALL: "call", SummitKind.VISIT: "visit",
+           SummitKind.STATE_VISIT: "visit", SummitKind.MEETING: "meeting",
+           SummitKind.SUMMIT: "meeting", SummitKind.TALKS: "meeting"}
 
 
 @cache
@@ -245,6 +251,27 @@ class _Emitter:
             yield self.q(s, NKG.status, _str(m.status))
         yield from self.time(s, m.time)
         yield from self.provenance(s, m.evidence, m.confidence)
+        yield from self.canonical_summit(s, m)
+
+    def canonical_summit(self, s: NamedNode, m: Summit) -> Iterator[Quad]:
+        """Link the report to the real-world event it shares with other articles (see
+        :meth:`graph.iris.Minter.canonical_summit`): same kind family, month and participants."""
+        month = summit_month(m.time)
+        labels = {a.key: a.label for a in self.x.actors}
+        parts = {o.value: labels.get(key, key) for key in m.participants
+                 if (o := self.ref(key)) is not None}
+        if month is None:
+            return
+        iri = self.minter.canonical_summit(_FAMILY[m.kind], month, list(parts))
+        if iri is None:
+            return
+        canon = _n(iri)
+        names = " and ".join(parts[p] for p in sorted(parts))
+        # The IRI is the shared identity; its description goes in the reporting document's
+        # graph, so it leaves the store with the last article that reports the event.
+        yield self.q(s, NKG.canonicalSummit, canon)
+        yield self.q(canon, RDF.type, _n(NKG.CanonicalSummit))
+        yield self.q(canon, RDFS.label, _str(f"{_FAMILY[m.kind]} of {names} in {month}"))
 
     def policy(self, p: Policy) -> Iterator[Quad]:
         s = self.iri[p.key]
@@ -278,6 +305,19 @@ class _Emitter:
             yield from self.summit(m)
         for p in self.x.policies:
             yield from self.policy(p)
+
+
+def summit_month(t: TimeRef | None) -> str | None:
+    """The month a summit falls in, when its date is known that well (``2025-04``): from its
+    day, or from a range that starts and ends in the same month ("in April")."""
+    if t is None:
+        return None
+    if t.day:
+        return f"{t.day.year:04d}-{t.day.month:02d}"
+    if t.earliest and t.latest and (t.earliest.year, t.earliest.month) == (
+            t.latest.year, t.latest.month):
+        return f"{t.earliest.year:04d}-{t.earliest.month:02d}"
+    return None
 
 
 def _short(sentence: str, limit: int = 120) -> str:

@@ -325,11 +325,17 @@ def stats(as_json: bool, store: str) -> None:
 @click.option("--threads", default=8, show_default=True, help="HTTP worker threads (waitress).")
 @click.option("--workers", default=2, show_default=True,
               help="Query worker processes (killed and replaced when a query times out).")
+@click.option("--allow-private-service", is_flag=True,
+              help="Let SPARQL SERVICE reach loopback/private addresses (off: no proxying into "
+                   "the host's network).")
+@click.option("--allow-load", is_flag=True, help="Let SPARQL Update LOAD fetch URLs (off).")
 @click.option("--debug", is_flag=True, help="Flask's development server with debug pages.")
 def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
           date: dt.datetime | None, query_timeout: float, max_rows: int,
-          update_token: str | None, threads: int, workers: int, debug: bool) -> None:
-    """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /."""
+          update_token: str | None, threads: int, workers: int, allow_private_service: bool,
+          allow_load: bool, debug: bool) -> None:
+    """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /,
+    questions in plain English at /ask (read with --model, loaded on the first question)."""
     from server import create_app
     from server.config import ServerConfig
     from server.wsgi import serve as run_server
@@ -342,7 +348,9 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
     try:
         config = ServerConfig(store_path=store, base_iri=settings.base_iri,
                               query_timeout_s=query_timeout, max_rows=max_rows,
-                              update_token=update_token, workers=workers, debug=debug)
+                              update_token=update_token, workers=workers, debug=debug,
+                              allow_private_service=allow_private_service,
+                              allow_load=allow_load, model=model)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(config, store=kstore)
@@ -354,6 +362,32 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from exc
     finally:
         kstore.close()
+
+
+@main.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="text for people; json: {question, sparql, results, "
+                                      "understood} for scripts.")
+@store_option
+@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+def ask(question: tuple[str, ...], fmt: str, store: str, model: str) -> None:
+    """Answer a QUESTION in plain English, showing the SPARQL it ran.
+
+    e.g. newskg ask "what did Xi say about Taiwan"; "who met whom"; "which policies concern
+    soybeans". A question no pattern fits gets the nearest supported ones and an example query.
+    """
+    from extract.questions import QuestionError
+    from newskg.ask import ask as run_ask
+    from newskg.ask import to_json, to_text
+
+    with _open_store(store, read_only=True) as kstore:
+        nlp = _load_nlp(model, ())
+        try:
+            result = run_ask(kstore, nlp, " ".join(question))
+        except QuestionError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(to_json(result) if fmt == "json" else to_text(result))
 
 
 def _register_plugins() -> None:

@@ -203,16 +203,22 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
 
 
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def name_key(name: str, *, plural: bool = False) -> str:
     """The comparison key of a name: :func:`normalise`, lower case; with ``plural``, a trailing
-    ``s`` dropped too (so "soybeans" and "soybean" compare equal).
+    ``s`` dropped too (so "soybeans" and "soybean" compare equal). A hyphen between words
+    compares as a space: "rare-earth" and "rare earth" are one spelling choice, not two names.
 
     >>> name_key("China\u2019s  Foreign Ministry")
     "china's foreign ministry"
+    >>> name_key("Rare-earth element") == name_key("rare earth element")
+    True
     >>> name_key("Soybeans", plural=True) == name_key("soybean", plural=True)
     True
     """
-    key = normalise(name).lower()
+    key = _WORD_HYPHEN.sub(" ", normalise(name).lower())
     return key[:-1] if plural and key.endswith("s") else key
 
 
@@ -620,6 +626,10 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
     out["missed"] = [{"gold": golds[g].get("id", g), "speaker": golds[g]["speaker"],
                       "evidence": golds[g]["evidence"]}
                      for g in range(len(golds)) if req[g] and g not in {g2 for _, g2 in pairs}]
+    paired = {p for p, _ in pairs}
+    out["unmatched"] = [{"statement": preds[p].iri, "text": preds[p].text,
+                         "speaker": preds[p].speaker.label if preds[p].speaker else None}
+                        for p in range(len(preds)) if p not in paired]
 
     # Speaker accuracy: match by evidence only, then check the speaker.
     ev_pairs = match_one_to_one(len(preds), len(golds), evidence_ok, gold_first=req,
@@ -822,10 +832,28 @@ def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str
         })
 
 
+# Graph classes each gold entity type can be. A resource of another kind that shares a name
+# with a gold entity is a different thing the gold did not annotate, not a wrong link: the
+# city a minister visits ("visiting Beijing") beside the state the gold lists "Beijing" under
+# ("Beijing says ...").
+_GOLD_KINDS: dict[str, frozenset[str]] = {
+    "Person": frozenset({"Person"}),
+    "Country": frozenset({"Country"}),
+    "City": frozenset({"City", "Place"}),
+    "Organization": frozenset({"Organization", "GovernmentBody", "InternationalOrganization",
+                               "NewsOrganization"}),
+}
+
+
+def _same_kind(gold_entity: dict[str, Any], ent: Entity) -> bool:
+    kinds = _GOLD_KINDS.get(gold_entity.get("type", ""))
+    return kinds is None or not ent.types or bool(kinds & ent.types)
+
+
 def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str, Any]:
     """Entity linking: gold QIDs present as owl:sameAs in the document's graph, and wrong
-    links (a predicted entity whose label/altLabels match a gold entity's label or mentions
-    but whose QID is none of theirs)."""
+    links (a predicted entity of the gold entity's kind whose label/altLabels match its label or
+    mentions but whose QID is none of theirs)."""
     golds = [e for e in gold.get("entities") or () if e.get("label")]
     linked_qids = {q for e in entities.values() for q in e.qids}
     with_qid = [e for e in golds if e.get("qid")]
@@ -837,7 +865,7 @@ def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str
         if not ent.qids:
             continue
         forms = {name_key(f) for f in ent.forms()}
-        same = [e for e in golds if e.get("qid") and forms & {
+        same = [e for e in golds if e.get("qid") and _same_kind(e, ent) and forms & {
             name_key(m) for m in [e["label"], *(e.get("mentions") or ())]}]
         if not same:
             continue
@@ -1099,6 +1127,11 @@ def format_report(report: dict[str, Any]) -> str:
         for v in d["statements"]["negation_violations"]["items"]:
             problems.append(f"  {name}: negation violated: {v['speaker']} about {v['about']}: "
                             f"{v['evidence']!r}")
+        for m in d["statements"]["missed"]:
+            problems.append(f"  {name}: statement missed: {m['speaker']}: {m['evidence']!r}")
+        for u in d["statements"].get("unmatched", ()):
+            problems.append(f"  {name}: statement not in the gold: {u['speaker']}: "
+                            f"{' '.join(u['text'].split())[:120]!r}")
         for o in d["not_entities"]["offenders"]:
             problems.append(f"  {name}: not an entity, but an actor: {o!r}")
         for wl in d["linking"]["wrong"]:

@@ -83,6 +83,8 @@ class NKG(_Namespace):
         "charLength", "sentenceStart", "sentenceEnd",
         # Event coding of summit and policy classes (annotation properties)
         "ploverCategory", "cameoCode",
+        # Cross-document identity of summits
+        "CanonicalSummit", "canonicalSummit",
     )
 
     # Declared for type checkers; __init_subclass__ fills them in.
@@ -154,6 +156,8 @@ class NKG(_Namespace):
     sentenceEnd: ClassVar[Term]
     ploverCategory: ClassVar[Term]
     cameoCode: ClassVar[Term]
+    CanonicalSummit: ClassVar[Term]
+    canonicalSummit: ClassVar[Term]
 
 
 class RDF(_Namespace):

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import atexit
 import gzip
+import zlib
+from collections.abc import Iterable, Iterator
 
 from flask import Flask, Response, request
 
 from graph.store import KnowledgeStore
 from server.config import ServerConfig
-from server.errors import register_error_handlers
+from server.errors import MAX_HEADER_BYTES, RequestHeaderFieldsTooLarge, register_error_handlers
 from server.state import EXTENSION, AppState
 from server.workers import QueryPool
 
@@ -59,14 +61,26 @@ def create_app(config: ServerConfig | None = None, *,
         atexit.register(state.close)
 
     register_error_handlers(app)
-    from server import graph_store, pages, sparql
+    from server import ask, graph_store, pages, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(ask.bp)
     app.after_request(_cors)
     app.after_request(_gzip)
+    app.before_request(_refuse_long_headers)
     return app
+
+
+def _refuse_long_headers() -> None:
+    """waitress lets the request line and headers together reach the request size limit (a GET
+    may carry a long query); one header that long is refused before it is parsed, since parsing
+    an ``Accept`` of a megabyte takes seconds."""
+    for name, value in request.headers.items():
+        if len(value) > MAX_HEADER_BYTES:
+            raise RequestHeaderFieldsTooLarge(
+                f"the {name} header is longer than {MAX_HEADER_BYTES} bytes")
 
 
 def _cors(response: Response) -> Response:
@@ -95,15 +109,35 @@ def _cors(response: Response) -> Response:
 
 
 def _gzip(response: Response) -> Response:
+    """Compress a response when the client accepts gzip; a streamed body is compressed as it
+    streams (chunk by chunk, never whole in memory)."""
     if (response.direct_passthrough or response.status_code != 200
             or "Content-Encoding" in response.headers
-            or request.accept_encodings["gzip"] <= 0
             or not (response.mimetype or "").startswith(_COMPRESSIBLE)):
         return response
-    data = response.get_data()
     response.vary.add("Accept-Encoding")
-    if len(data) < _GZIP_MIN_BYTES:
+    if request.accept_encodings["gzip"] <= 0 or request.method == "HEAD":
         return response
-    response.set_data(gzip.compress(data, compresslevel=6))
+    if response.is_streamed:
+        response.response = _gzip_stream(response.response)  # type: ignore[arg-type]
+        response.headers.pop("Content-Length", None)
+    else:
+        data = response.get_data()
+        if len(data) < _GZIP_MIN_BYTES:
+            return response
+        response.set_data(gzip.compress(data, compresslevel=6))
     response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+def _gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)  # 16+: gzip framing
+    try:
+        for chunk in chunks:
+            if out := compressor.compress(chunk):
+                yield out
+        yield compressor.flush()
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()

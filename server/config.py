@@ -31,8 +31,16 @@ class ServerConfig:
         None, "Bearer token for /update and GSP writes; None closes all writes (403).")
     cors_origins: str = _setting(  # type: ignore[assignment]
         "*", "Access-Control-Allow-Origin for read endpoints; empty string disables CORS.")
+    allow_private_service: bool = _setting(  # type: ignore[assignment]
+        False, "Let SERVICE reach loopback, private and link-local addresses (and SERVICE "
+               "?variable); off so that federation is no proxy into the host's network.")
+    allow_load: bool = _setting(  # type: ignore[assignment]
+        False, "Let SPARQL Update LOAD fetch URLs (writes still need the update token).")
     workers: int = _setting(  # type: ignore[assignment]
         2, "Query worker processes for an on-disk store; 0 runs queries in the request thread.")
+    model: str | None = _setting(  # type: ignore[assignment]
+        None, "spaCy pipeline /ask reads questions with (an installed package name or a path), "
+              "loaded on the first question; None: the extractors' default model.")
     debug: bool = _setting(False, "Flask debug mode (and the Flask development server).")  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -44,13 +52,17 @@ class ServerConfig:
             raise ValueError("max_request_bytes must be at least 1")
         if self.workers < 0:
             raise ValueError("workers must be >= 0")
+        if self.model is not None and not self.model.strip():
+            raise ValueError("model must not be empty (use None for the default model)")
         if self.update_token is not None and not self.update_token.strip():
             raise ValueError("update_token must not be empty (use None to close writes)")
 
     def __repr__(self) -> str:  # never show the token
-        shown = ", ".join(
-            f"{f.name}={'***' if f.name == 'update_token' and self.update_token else getattr(self, f.name)!r}"
-            for f in fields(self))
+        def shown_value(name: str) -> str:
+            return "'***'" if name == "update_token" and self.update_token \
+                else repr(getattr(self, name))
+
+        shown = ", ".join(f"{f.name}={shown_value(f.name)}" for f in fields(self))
         return f"ServerConfig({shown})"
 
 

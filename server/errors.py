@@ -71,6 +71,10 @@ class UriTooLong(ServerError):
     status, title = 414, "URI Too Long"
 
 
+class RequestHeaderFieldsTooLarge(ServerError):
+    status, title = 431, "Request Header Fields Too Large"
+
+
 class UnsupportedMediaType(ServerError):
     status, title = 415, "Unsupported Media Type"
 
@@ -83,7 +87,13 @@ class ServiceBusy(ServerError):
     status, title = 503, "Service Unavailable"
 
 
+MAX_HEADER_BYTES = 16384
+"""Longest accepted header value (see ``server._refuse_long_headers``)."""
+
+
 def _wants(mimetype: str) -> bool:
+    if len(request.headers.get("Accept", "")) > MAX_HEADER_BYTES:  # refused unparsed: plain text
+        return mimetype == "text/plain"
     accept = request.accept_mimetypes
     best = accept.best_match(["text/plain", "application/json", "text/html"], default="text/plain")
     return best == mimetype and accept[mimetype] > 0

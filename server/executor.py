@@ -3,14 +3,18 @@
 The same function runs in the request thread (in-memory stores) and in a worker process
 (on-disk stores, see :mod:`server.workers`), so it takes and returns only picklable values.
 Rows are capped here: at most ``max_rows`` solutions or triples are serialised, and the outcome
-says whether more existed.
+says whether more existed. The result is written to a binary sink as it is read from the store,
+never held whole in memory (the worker's sink is a pipe, see :mod:`server.workers`).
 """
 
 from __future__ import annotations
 
+import io
 import json
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, BinaryIO
 
 from pyoxigraph import (
     BlankNode,
@@ -19,6 +23,7 @@ from pyoxigraph import (
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
+    RdfFormat,
     Store,
     Triple,
     parse_query_results,
@@ -49,7 +54,9 @@ class QueryJob:
 
 @dataclass(frozen=True, slots=True)
 class QueryOutcome:
-    body: bytes
+    """What is known once a result is written: its media type, the rows (solutions or
+    triples) written, whether ``max_rows`` cut more away, and the result kind."""
+
     media_type: str
     rows: int
     truncated: bool
@@ -93,47 +100,104 @@ def _check_deadline(job: QueryJob) -> None:
         raise JobError("timeout", "the query ran past its time limit")
 
 
-def _solutions(results: QuerySolutions, job: QueryJob) -> QueryOutcome:
-    if job.results_media is None:
-        raise JobError("not-acceptable", "the query returns solutions but the request accepts "
-                       "no SPARQL results format (JSON, XML, CSV, TSV)")
-    variables = [v.value for v in results.variables]
-    bindings: list[dict[str, object]] = []
-    truncated = False
-    for i, solution in enumerate(results):
-        if i % 256 == 0:
-            _check_deadline(job)
-        if len(bindings) == job.max_rows:
-            truncated = True
-            break
+class _Capped:
+    """Iterate at most ``max_rows`` items of a result, counting them and noting whether more
+    existed (one item past the cap is pulled to know), checking the soft deadline."""
+
+    def __init__(self, items: Iterable[object], job: QueryJob) -> None:
+        self._items = items
+        self._job = job
+        self.rows = 0
+        self.truncated = False
+
+    def __iter__(self) -> Iterator[Any]:
+        for i, item in enumerate(self._items):
+            if i % 256 == 0:
+                _check_deadline(self._job)
+            if i == self._job.max_rows:
+                self.truncated = True
+                return
+            self.rows += 1
+            yield item
+
+
+def _json_solutions(variables: list[str], capped: _Capped,
+                    announce_cap: int | None) -> Iterator[bytes]:
+    """SPARQL JSON results, produced piece by piece; with ``announce_cap`` a cut result says
+    so at its end."""
+    yield json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1].encode("utf-8")
+    yield b', "results": {"bindings": ['
+    batch: list[str] = []
+    separator = ""
+    for solution in capped:
         row = {}
         for name in variables:
             value = solution[name]
             if value is not None:
                 row[name] = _term_json(value)
-        bindings.append(row)
-    doc: dict[str, object] = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    plain = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        batch.append(json.dumps(row, ensure_ascii=False))
+        if len(batch) == 256:
+            yield (separator + ",".join(batch)).encode("utf-8")
+            batch, separator = [], ","
+    if batch:
+        yield (separator + ",".join(batch)).encode("utf-8")
+    yield b"]}"
+    if capped.truncated and announce_cap is not None:
+        # Said in the body too, so a client reading only the JSON is not misled.
+        yield f', "truncated": true, "maxRows": {announce_cap}'.encode()
+    yield b"}"
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable file over an iterator of byte chunks (pyoxigraph's parsers read files)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
+def _solutions(results: QuerySolutions, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+    if job.results_media is None:
+        raise JobError("not-acceptable", "the query returns solutions but the request accepts "
+                       "no SPARQL results format (JSON, XML, CSV, TSV)")
+    variables = [v.value for v in results.variables]
+    capped = _Capped(results, job)
     fmt = QueryResultsFormat.from_media_type(job.results_media)
-    if fmt == QueryResultsFormat.JSON:
-        if truncated:
-            # Said in the body too, so a client reading only the JSON is not misled.
-            doc["truncated"] = True
-            doc["maxRows"] = job.max_rows
-            body = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        else:
-            body = plain
+    assert fmt is not None
+    is_json = fmt == QueryResultsFormat.JSON
+    chunks = _json_solutions(variables, capped, job.max_rows if is_json else None)
+    if is_json:
+        for chunk in chunks:
+            sink.write(chunk)
     else:
-        assert fmt is not None
-        body = parse_query_results(plain, format=QueryResultsFormat.JSON).serialize(format=fmt)
-    return QueryOutcome(body, _media(fmt), len(bindings), truncated, "solutions")
+        # pyoxigraph writes XML/CSV/TSV; it reads our capped JSON as a stream and writes as it
+        # reads, so neither side holds the whole result.
+        reader = io.BufferedReader(_ChunkReader(chunks), buffer_size=65536)
+        parsed = parse_query_results(reader, format=QueryResultsFormat.JSON)
+        assert isinstance(parsed, QuerySolutions)
+        parsed.serialize(sink, format=fmt)
+    return QueryOutcome(_media(fmt), capped.rows, capped.truncated, "solutions")
 
 
 def _media(fmt: object) -> str:
     return str(fmt.media_type)  # type: ignore[attr-defined]
 
 
-def _boolean(results: QueryBoolean, job: QueryJob) -> QueryOutcome:
+def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
     if job.results_media is None:
         raise JobError("not-acceptable", "the query returns a boolean but the request accepts "
                        "no SPARQL results format (JSON, XML)")
@@ -141,33 +205,24 @@ def _boolean(results: QueryBoolean, job: QueryJob) -> QueryOutcome:
     assert fmt is not None
     if fmt in (QueryResultsFormat.CSV, QueryResultsFormat.TSV):
         raise JobError("not-acceptable", "ASK results exist only as SPARQL JSON or XML")
-    return QueryOutcome(results.serialize(format=fmt), _media(fmt), 1, False, "boolean")
+    sink.write(results.serialize(format=fmt) or b"")
+    return QueryOutcome(_media(fmt), 1, False, "boolean")
 
 
-def _graph(results: object, job: QueryJob) -> QueryOutcome:
-    from pyoxigraph import RdfFormat
-
+def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOutcome:
     if job.rdf_media is None:
         raise JobError("not-acceptable", "the query returns a graph but the request accepts no "
                        "RDF format (Turtle, N-Triples, JSON-LD, RDF/XML)")
-    triples = []
-    truncated = False
-    for i, triple in enumerate(results):  # type: ignore[call-overload]
-        if i % 256 == 0:
-            _check_deadline(job)
-        if len(triples) == job.max_rows:
-            truncated = True
-            break
-        triples.append(triple)
+    capped = _Capped(results, job)
     fmt = RdfFormat.from_media_type(job.rdf_media)
     assert fmt is not None
     prefixes = _SERIALIZE_PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
-    body = serialize(triples, format=fmt, prefixes=prefixes) or b""
-    return QueryOutcome(body, _media(fmt), len(triples), truncated, "graph")
+    serialize(capped, sink, format=fmt, prefixes=prefixes)
+    return QueryOutcome(_media(fmt), capped.rows, capped.truncated, "graph")
 
 
-def run_query(store: Store, job: QueryJob) -> QueryOutcome:
-    """Evaluate ``job`` on ``store`` and serialise the (capped) result.
+def run_query(store: Store, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+    """Evaluate ``job`` on ``store`` and write the (capped) result to ``sink`` as it is read.
 
     Raises:
         JobError: syntax error, unacceptable format, soft deadline passed, or a store error.
@@ -181,10 +236,10 @@ def run_query(store: Store, job: QueryJob) -> QueryOutcome:
             kwargs["use_default_graph_as_union"] = True
         results = store.query(job.query, **kwargs)  # type: ignore[arg-type]
         if isinstance(results, QuerySolutions):
-            return _solutions(results, job)
+            return _solutions(results, job, sink)
         if isinstance(results, QueryBoolean):
-            return _boolean(results, job)
-        return _graph(results, job)
+            return _boolean(results, job, sink)
+        return _graph(results, job, sink)
     except SyntaxError as exc:
         raise JobError("syntax", str(exc)) from None
     except ValueError as exc:  # e.g. an invalid IRI in default-graph-uri

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, request
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from server.errors import BadRequest, NotFound
-from server.protocol import negotiate_rdf, rdf_format, rdf_format_of_body
+from server.protocol import format_values, negotiate_rdf, rdf_format, rdf_format_of_body
 from server.sparql import rdf_content_type
 from server.state import get_state, require_update_token
 
@@ -101,7 +101,7 @@ def _get() -> Response:
     assert target is not None
     if not _exists(target):
         raise NotFound(f"there is no graph <{target.value}>")  # type: ignore[union-attr]
-    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     store = get_state().store.oxigraph
     body = store.dump(format=rdf_format(media), from_graph=target)
     response = Response(body or b"", content_type=rdf_content_type(media))

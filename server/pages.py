@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
@@ -10,14 +11,28 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
-from pyoxigraph import NamedNode, QuerySolutions, RdfFormat, parse, serialize
+from pyoxigraph import (
+    NamedNode,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    parse,
+    parse_query_results,
+    serialize,
+)
 
 from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
 from server.errors import BadRequest, NotFound, ServerError, UriTooLong
 from server.executor import QueryJob
-from server.protocol import RDF_MEDIA_TYPES, declares_dataset, negotiate_rdf, rdf_format
+from server.protocol import (
+    RDF_MEDIA_TYPES,
+    format_values,
+    negotiate_rdf,
+    rdf_format,
+)
 from server.sparql import rdf_content_type
+from server.sparql_text import declares_dataset
 from server.state import get_state
 
 bp = Blueprint("pages", __name__)
@@ -127,19 +142,20 @@ def index() -> Response | str:
                        base_iri=request.base_url)
         started = time.perf_counter()
         try:
-            outcome = state.run(job)
+            answer = state.run(job)
         except ServerError as exc:
             if exc.status >= 500 and exc.status != 503:
                 raise
             context["error"] = exc.message
             status = exc.status
         else:
+            body = answer.read()
             context["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
-            context["truncated"] = outcome.truncated
-            if outcome.kind == "graph":
-                context["graph"] = outcome.body.decode("utf-8")
+            context["truncated"] = answer.outcome.truncated
+            if answer.outcome.kind == "graph":
+                context["graph"] = body.decode("utf-8")
             else:
-                doc = json.loads(outcome.body)
+                doc = json.loads(body)
                 if "boolean" in doc:
                     context["boolean"] = doc["boolean"]
                 else:
@@ -184,11 +200,25 @@ def resource_iri(raw_rest: str, base: str) -> str:
     return base + raw_rest
 
 
-def _select(sparql: str) -> list[dict[str, Any]]:
-    store = get_state().store
-    results = store.oxigraph.query(sparql, prefixes=dict(PREFIXES),
-                                   use_default_graph_as_union=True)
+def _page_job(sparql: str, *, results: str | None = None, rdf: str | None = None) -> QueryJob:
+    return QueryJob(query=sparql, default_graphs=(), named_graphs=(), use_union=True,
+                    results_media=results, rdf_media=rdf,
+                    max_rows=get_state().config.max_rows)
+
+
+def select(sparql: str) -> tuple[QuerySolutions, bool]:
+    """The solutions of a SELECT the server composes itself (pages, /ask), run like any other
+    query (query workers, time limit, row cap), and whether the row cap cut them. TSV carries
+    them back: it keeps every term, and has no place for anything but rows."""
+    answer = get_state().run(_page_job(sparql, results="text/tab-separated-values"))
+    results = parse_query_results(answer.read(), format=QueryResultsFormat.TSV)
     assert isinstance(results, QuerySolutions)
+    return results, answer.outcome.truncated
+
+
+def _select(sparql: str) -> list[dict[str, Any]]:
+    """Rows of a page's query (see :func:`select`)."""
+    results, _ = select(sparql)
     names = [v.value for v in results.variables]
     return [{n: s[n] for n in names} for s in results]
 
@@ -209,8 +239,8 @@ def resource(rest: str) -> Response:
     node = f"<{iri}>"
     wanted = request.accept_mimetypes.best_match(["text/html", *RDF_MEDIA_TYPES],
                                                  default="text/html")
-    if request.args.get("format"):
-        wanted = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    if format_values(request.args):
+        wanted = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     outgoing = _select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} "
                        f"ORDER BY ?p ?o LIMIT {_PAGE_ROWS}")
     incoming = _select(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} "
@@ -260,17 +290,13 @@ def resource(rest: str) -> Response:
 
 
 def _resource_rdf(iri: str, media: str) -> Response:
-    store = get_state().store
     node = f"<{iri}>"
-    triples = store.oxigraph.query(
+    answer = get_state().run(_page_job(
         f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
-        f"{{ ?s ?q {node} }} }} LIMIT {get_state().config.max_rows}",
-        use_default_graph_as_union=True)
-    fmt = rdf_format(media)
-    prefixes = {k: v for k, v in PREFIXES.items() if k != "xsd"}
-    body = serialize(triples, format=fmt,
-                     prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
-    response = Response(body or b"", content_type=rdf_content_type(media))
+        f"{{ ?s ?q {node} }} }}", rdf=media))
+    response = Response(answer.chunks(), content_type=rdf_content_type(media))
+    response.call_on_close(answer.close)
+    response.headers["X-Result-Truncated"] = "true" if answer.outcome.truncated else "false"
     response.vary.add("Accept")
     return response
 
@@ -292,7 +318,7 @@ def healthz() -> Response:
 def void() -> Response:
     state = get_state()
     stats = state.store.stats()
-    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     base = state.config.base_iri
     root = request.url_root
     ds = f"<{root}.well-known/void#dataset>"
@@ -301,6 +327,7 @@ def void() -> Response:
                   ("Statement", stats.statements), ("Summit", stats.summits),
                   ("Policy", stats.policies), ("Topic", stats.topics)]
     parts = " , ".join(f"<{root}.well-known/void#{c}>" for c, _ in partitions)
+    modified = dt.datetime.fromtimestamp(state.last_update, dt.UTC).isoformat(timespec="seconds")
     described = "".join(f"<{root}.well-known/void#{c}> void:class <{nkg}{c}> ; "
                         f"void:entities {n} .\n" for c, n in partitions)
     turtle = f"""@prefix void: <http://rdfs.org/ns/void#> .
@@ -312,6 +339,7 @@ def void() -> Response:
     void:vocabulary <{nkg}> , <{ONTOLOGY_GRAPH}> ;
     void:triples {stats.quads} ;
     void:documents {stats.documents} ;
+    dcterms:modified "{modified}"^^<http://www.w3.org/2001/XMLSchema#dateTime> ;
     void:classPartition {parts} .
 {described}"""
     fmt = rdf_format(media)

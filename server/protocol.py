@@ -6,6 +6,8 @@ Formats travel as media-type strings (picklable) and become pyoxigraph formats w
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
@@ -13,8 +15,8 @@ from pyoxigraph import QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept, MultiDict
 from werkzeug.http import parse_options_header
 
-from graph.sparql import declares_dataset
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
+from server.sparql_text import tokens
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
@@ -36,19 +38,48 @@ RDF_MEDIA_TYPES: tuple[str, ...] = (
 )
 """CONSTRUCT/DESCRIBE (and GSP, resource) formats in order of preference."""
 
-FORMAT_NAMES: dict[str, str] = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "ntriples": "application/n-triples",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
+
+@dataclass(frozen=True, slots=True)
+class FormatChoice:
+    """What one ``format=`` value asks for: a results format, an RDF format, or both
+    (``xml`` means SPARQL XML for SELECT/ASK and RDF/XML for CONSTRUCT/DESCRIBE)."""
+
+    results: str | None
+    rdf: str | None
+
+
+_JSON, _XML = RESULTS_MEDIA_TYPES[0], RESULTS_MEDIA_TYPES[1]
+_CSV, _TSV = RESULTS_MEDIA_TYPES[2], RESULTS_MEDIA_TYPES[3]
+_TURTLE, _NT, _JSONLD, _RDFXML = RDF_MEDIA_TYPES
+
+FORMAT_CHOICES: dict[str, FormatChoice] = {
+    "json": FormatChoice(_JSON, _JSONLD),
+    "xml": FormatChoice(_XML, _RDFXML),
+    "csv": FormatChoice(_CSV, None),
+    "tsv": FormatChoice(_TSV, None),
+    "turtle": FormatChoice(None, _TURTLE),
+    "ttl": FormatChoice(None, _TURTLE),
+    "ntriples": FormatChoice(None, _NT),
+    "nt": FormatChoice(None, _NT),
+    "n-triples": FormatChoice(None, _NT),
+    "jsonld": FormatChoice(None, _JSONLD),
+    "json-ld": FormatChoice(None, _JSONLD),
+    "rdfxml": FormatChoice(None, _RDFXML),
+    "rdf+xml": FormatChoice(None, _RDFXML),
+    "application/json": FormatChoice(_JSON, _JSONLD),
+    "application/xml": FormatChoice(_XML, _RDFXML),
+    "text/xml": FormatChoice(_XML, _RDFXML),
+    "application/x-json+ld": FormatChoice(None, _JSONLD),
+    "application/x-turtle": FormatChoice(None, _TURTLE),
+    **{media: FormatChoice(media, None) for media in RESULTS_MEDIA_TYPES},
+    **{media: FormatChoice(None, media) for media in RDF_MEDIA_TYPES},
 }
-"""Values of the ``format=`` parameter and the media type each selects."""
+"""Values of the ``format=`` (also ``output=``, ``results=``) parameter: short names for links
+typed into a browser, and media types (SPARQLWrapper sends both)."""
+
+FORMAT_PARAMETERS = ("format", "output", "results")
+"""Request parameters that name a result format (Fuseki reads all three; SPARQLWrapper sends
+all three at once unless told to use only ``Accept``)."""
 
 _ALIASES: tuple[tuple[str, str], ...] = (  # media types clients send that mean one of ours
     ("application/json", "application/sparql-results+json"),
@@ -66,7 +97,8 @@ class QueryRequest:
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    format: str | None = None
+    formats: tuple[str, ...] = ()
+    """Every ``format=``/``output=``/``results=`` value sent (see :func:`format_choice`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +163,7 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
         MethodNotAllowed: any method other than GET and POST.
 
     >>> parse_query_request("GET", MultiDict([("query", "ASK {}")]), None, b"")
-    QueryRequest(query='ASK {}', default_graphs=(), named_graphs=(), format=None)
+    QueryRequest(query='ASK {}', default_graphs=(), named_graphs=(), formats=())
     """
     if method == "GET":
         if "update" in args:
@@ -171,7 +203,7 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
         query=query,
         default_graphs=tuple(params.getlist("default-graph-uri")),
         named_graphs=tuple(params.getlist("named-graph-uri")),
-        format=_one(params, "format"),
+        formats=format_values(params),
     )
 
 
@@ -215,6 +247,54 @@ def parse_update_request(method: str, args: MultiDict[str, str], content_type: s
     )
 
 
+_IRI_CHARS = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
+
+
+def _graph_iri(value: str, parameter: str) -> str:
+    if not _IRI_CHARS.fullmatch(value) or ":" not in value:
+        raise BadRequest(f"{parameter}={value!r} is not an absolute IRI")
+    return value
+
+
+def with_update_dataset(update: str, using: tuple[str, ...],
+                        using_named: tuple[str, ...]) -> str:
+    """The update with the protocol's ``using-graph-uri``/``using-named-graph-uri`` written
+    into it as ``USING``/``USING NAMED`` clauses before each operation's ``WHERE``.
+
+    pyoxigraph's ``Store.update`` takes no dataset, but a ``USING`` clause means the same
+    (SPARQL 1.1 Protocol, 2.2.3).
+
+    Raises:
+        BadRequest: the update has its own ``USING`` or ``WITH`` (the protocol forbids both at
+            once), a ``DELETE WHERE`` (which takes no dataset), or a parameter is no IRI.
+
+    >>> with_update_dataset("INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }", ("http://g",), ())
+    'INSERT { ?s a <x:T> } USING <http://g> WHERE { ?s ?p ?o }'
+    """
+    if not using and not using_named:
+        return update
+    clause = " ".join([f"USING <{_graph_iri(g, 'using-graph-uri')}>" for g in using]
+                      + [f"USING NAMED <{_graph_iri(g, 'using-named-graph-uri')}>"
+                         for g in using_named]) + " "
+    positions: list[int] = []
+    toks = tokens(update)
+    for i, token in enumerate(toks):
+        if token.kind != "word" or token.depth != 0:
+            continue
+        keyword = token.text.upper()
+        if keyword in ("USING", "WITH"):
+            raise BadRequest(f"the update has its own {keyword} clause; it cannot be combined "
+                             "with using-graph-uri or using-named-graph-uri")
+        if keyword == "WHERE":
+            if i and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "DELETE":
+                raise BadRequest("DELETE WHERE takes no dataset; write DELETE { ... } WHERE "
+                                 "{ ... } to use using-graph-uri or using-named-graph-uri")
+            positions.append(token.start)
+    for position in reversed(positions):
+        update = update[:position] + clause + update[position:]
+    return update
+
+
 def _quality(accept: MIMEAccept, offer: str) -> float:
     """``offer``'s quality under ``accept``: the most specific matching range wins and media
     type parameters (``;charset=utf-8``) are ignored."""
@@ -256,29 +336,81 @@ def _exact_quality(accept: MIMEAccept, mimetype: str) -> float:
     return 0.0
 
 
-def negotiate(accept: MIMEAccept, format_param: str | None = None) -> Negotiated:
-    """Pick the result media types for this request; ``format=`` wins over ``Accept``.
+def format_values(params: MultiDict[str, str]) -> tuple[str, ...]:
+    """Every value of the format parameters in ``params``, in order."""
+    return tuple(v for name in FORMAT_PARAMETERS for v in params.getlist(name))
 
-    Without an ``Accept`` header the defaults are SPARQL JSON and Turtle.
+
+def _short_names() -> str:
+    return ", ".join(name for name in FORMAT_CHOICES if "/" not in name)
+
+
+def _choice_of(value: str) -> FormatChoice | None:
+    """The choice one parameter value names; a comma-separated list of media types (as
+    SPARQLWrapper copies its Accept header) names its first known member."""
+    for item in value.split(","):
+        name = item.split(";", 1)[0].strip().lower()
+        if name in FORMAT_CHOICES:
+            return FORMAT_CHOICES[name]
+    return None
+
+
+def format_choice(values: str | Sequence[str] | None) -> FormatChoice | None:
+    """The one format that the ``format=``/``output=``/``results=`` values agree on.
+
+    Repeats are fine when they do not contradict each other (``format=tsv&format=text/tab-
+    separated-values``; ``xml`` with ``application/sparql-results+xml``); empty values are
+    ignored.
 
     Raises:
-        BadRequest: an unknown ``format=`` value.
+        BadRequest: an unknown value, or values naming different formats.
+
+    >>> format_choice(["tsv", "text/tab-separated-values"])
+    FormatChoice(results='text/tab-separated-values', rdf=None)
+    """
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [values]
+    chosen: FormatChoice | None = None
+    for value in values:
+        if not value.strip():
+            continue
+        choice = _choice_of(value)
+        if choice is None:
+            raise BadRequest(f"unknown format {value!r}; choose one of {_short_names()} "
+                             "or a media type")
+        if chosen is None:
+            chosen = choice
+            continue
+        if (choice.results and chosen.results and choice.results != chosen.results) or (
+                choice.rdf and chosen.rdf and choice.rdf != chosen.rdf):
+            raise BadRequest(f"the format parameters disagree ({', '.join(map(repr, values))}); "
+                             "name one format")
+        chosen = FormatChoice(chosen.results or choice.results, chosen.rdf or choice.rdf)
+    return chosen
+
+
+def negotiate(accept: MIMEAccept,
+              format_param: str | Sequence[str] | None = None) -> Negotiated:
+    """Pick the result media types for this request; a format parameter wins over ``Accept``.
+
+    What the format parameter leaves open (the RDF format after ``format=csv``, say) comes from
+    ``Accept`` or the defaults. Without an ``Accept`` header the defaults are SPARQL JSON and
+    Turtle.
+
+    Raises:
+        BadRequest: unknown or disagreeing format parameters.
         NotAcceptable: ``Accept`` allows none of our formats (the message lists them).
 
     >>> negotiate(MIMEAccept([("text/csv", 1), ("application/sparql-results+json", 0.5)]))
     Negotiated(results='text/csv', rdf=None)
     """
-    if format_param:
-        name = format_param.strip().lower()
-        media = FORMAT_NAMES.get(name) or (name if name in RESULTS_MEDIA_TYPES + RDF_MEDIA_TYPES
-                                           else None)
-        if media is None:
-            raise BadRequest(
-                f"unknown format={format_param!r}; choose one of {', '.join(FORMAT_NAMES)}")
-        if media in RESULTS_MEDIA_TYPES:
-            # SELECT/ASK in the named format; a graph result falls back to Turtle.
-            return Negotiated(results=media, rdf=RDF_MEDIA_TYPES[0])
-        return Negotiated(results=RESULTS_MEDIA_TYPES[0], rdf=media)
+    choice = format_choice(format_param)
+    if choice is not None:
+        return Negotiated(
+            results=choice.results or _best(accept, RESULTS_MEDIA_TYPES) or RESULTS_MEDIA_TYPES[0],
+            rdf=choice.rdf or _best(accept, RDF_MEDIA_TYPES) or RDF_MEDIA_TYPES[0])
     if not accept:
         return Negotiated(results=RESULTS_MEDIA_TYPES[0], rdf=RDF_MEDIA_TYPES[0])
     negotiated = Negotiated(results=_best(accept, RESULTS_MEDIA_TYPES),
@@ -290,19 +422,19 @@ def negotiate(accept: MIMEAccept, format_param: str | None = None) -> Negotiated
     return negotiated
 
 
-def negotiate_rdf(accept: MIMEAccept, format_param: str | None = None) -> str:
+def negotiate_rdf(accept: MIMEAccept, format_param: str | Sequence[str] | None = None) -> str:
     """The RDF media type for a graph response (GSP, resources, service description).
 
     Raises:
-        BadRequest: an unknown or non-RDF ``format=`` value.
+        BadRequest: an unknown or non-RDF format parameter.
         NotAcceptable: ``Accept`` allows no RDF format.
     """
-    if format_param:
-        media = FORMAT_NAMES.get(format_param.strip().lower())
-        if media not in RDF_MEDIA_TYPES:
+    choice = format_choice(format_param)
+    if choice is not None:
+        if choice.rdf is None:
             raise BadRequest(f"format={format_param!r} is not an RDF format; choose one of "
                              "turtle, ntriples, jsonld, rdfxml")
-        return media
+        return choice.rdf
     if not accept:
         return RDF_MEDIA_TYPES[0]
     media = _best(accept, RDF_MEDIA_TYPES)

@@ -23,7 +23,6 @@ from pyoxigraph import QueryResultsFormat, RdfFormat, Store, parse, serialize
 
 from ontology.vocab import PREFIXES
 from server.errors import (
-    BadRequest,
     PayloadTooLarge,
     QuerySyntaxError,
     ServerError,
@@ -32,13 +31,15 @@ from server.executor import QueryJob
 from server.protocol import (
     RDF_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
-    declares_dataset,
+    format_values,
     negotiate,
     negotiate_rdf,
     parse_query_request,
     parse_update_request,
     rdf_format,
+    with_update_dataset,
 )
+from server.sparql_text import declares_dataset
 from server.state import get_state, require_update_token
 
 bp = Blueprint("sparql", __name__)
@@ -77,7 +78,7 @@ def query() -> Response:
                               _body())
     if req is None:
         return service_description()
-    negotiated = negotiate(request.accept_mimetypes, req.format)
+    negotiated = negotiate(request.accept_mimetypes, req.formats)
     job = QueryJob(
         query=req.query,
         default_graphs=req.default_graphs,
@@ -89,12 +90,20 @@ def query() -> Response:
         base_iri=request.base_url,
     )
     started = time.perf_counter()
-    outcome = state.run(job)
+    try:
+        answer = state.run(job)
+    except ServerError as exc:  # a 400 or 503 says how long it took too
+        exc.headers["X-Query-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
+        raise
     elapsed_ms = (time.perf_counter() - started) * 1000
+    outcome = answer.outcome
     media = outcome.media_type
     if outcome.kind == "graph":
         media = rdf_content_type(media)
-    response = Response(outcome.body, status=200, content_type=media)
+    size = answer.size
+    response = Response(answer.chunks(), status=200, content_type=media)
+    response.call_on_close(answer.close)
+    response.headers["Content-Length"] = str(size)
     response.headers["X-Query-Time-Ms"] = f"{elapsed_ms:.1f}"
     response.headers["X-Result-Rows"] = str(outcome.rows)
     response.headers["X-Result-Truncated"] = "true" if outcome.truncated else "false"
@@ -110,7 +119,7 @@ _SD = "http://www.w3.org/ns/sparql-service-description#"
 
 def service_description() -> Response:
     """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
-    media = negotiate_rdf(request.accept_mimetypes, request.args.get("format"))
+    media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
     endpoint = request.base_url
     formats = [QueryResultsFormat.from_media_type(m) for m in RESULTS_MEDIA_TYPES]
     formats_rdf = [RdfFormat.from_media_type(m) for m in RDF_MEDIA_TYPES]
@@ -125,7 +134,7 @@ def service_description() -> Response:
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;
-    sd:feature sd:UnionDefaultGraph ;
+    sd:feature sd:UnionDefaultGraph, sd:BasicFederatedQuery ;
     sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
     sd:defaultDataset <{endpoint}#dataset> .
 <{endpoint}#dataset> a sd:Dataset ; sd:defaultGraph <{endpoint}#default-graph> .
@@ -149,13 +158,12 @@ def update() -> Response:
     state = get_state()
     req = parse_update_request(request.method, request.args, request.headers.get("Content-Type"),
                                _body())
-    if req.using_graphs or req.using_named_graphs:
-        raise BadRequest("using-graph-uri and using-named-graph-uri are not supported; "
-                         "write USING / USING NAMED in the update instead")
+    text = with_update_dataset(req.update, req.using_graphs, req.using_named_graphs)
+    state.vet(text, request.base_url)
     store: Store = state.store.oxigraph
     with state.write_lock:
         try:
-            store.update(req.update, base_iri=request.base_url, prefixes=dict(PREFIXES))
+            store.update(text, base_iri=request.base_url, prefixes=dict(PREFIXES))
         except SyntaxError as exc:
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:

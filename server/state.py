@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from flask import current_app, request
 
 from graph.store import KnowledgeStore
+from ontology.vocab import PREFIXES
+from server.answer import Answer, new_spool
 from server.config import ServerConfig
 from server.errors import (
     BadRequest,
@@ -20,7 +22,8 @@ from server.errors import (
     ServerError,
     Unauthorized,
 )
-from server.executor import JobError, QueryJob, QueryOutcome, run_query
+from server.executor import JobError, QueryJob, run_query
+from server.federation import vet
 from server.workers import QueryPool
 
 EXTENSION = "newskg"
@@ -34,8 +37,15 @@ class AppState:
     owns_store: bool = False
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     started: float = field(default_factory=time.time)
+    last_update: float = 0.0
+    """VoID's ``dcterms:modified`` (epoch seconds): the last write through this app, else the
+    moment the app started. The store records no ingest time, but nothing else can write to it
+    while the app holds it, so the data is no newer than this."""
 
-    def run(self, job: QueryJob) -> QueryOutcome:
+    def __post_init__(self) -> None:
+        self.last_update = self.started
+
+    def run(self, job: QueryJob) -> Answer:
         """Answer a query: in a worker process (hard time limit) or in this thread.
 
         In-thread (in-memory store, or ``workers=0``) the time limit is only checked between
@@ -45,15 +55,35 @@ class AppState:
         Raises:
             ServerError: the matching domain error (400, 406, 503, 500).
         """
+        self.vet(job.query, job.base_iri)
+        spool = new_spool()
         try:
             if self.pool is not None:
-                return self.pool.run(job)
-            deadline = time.monotonic() + self.config.query_timeout_s
-            return run_query(self.store.oxigraph, _with_deadline(job, deadline))
+                outcome = self.pool.run(job, spool)
+            else:
+                deadline = time.monotonic() + self.config.query_timeout_s
+                outcome = run_query(self.store.oxigraph, _with_deadline(job, deadline), spool)
         except JobError as exc:
+            spool.close()
             raise _domain_error(exc, self.config.query_timeout_s) from None
+        except BaseException:
+            spool.close()
+            raise
+        return Answer(outcome, spool)
+
+    def vet(self, text: str, base: str | None) -> None:
+        """Refuse a query or update reaching where the operator has not allowed (SERVICE to
+        non-public addresses, LOAD); see :mod:`server.federation`.
+
+        Raises:
+            Forbidden, BadRequest: as :func:`server.federation.vet`.
+        """
+        vet(text, base=base, prefixes=PREFIXES,
+            allow_private_service=self.config.allow_private_service,
+            allow_load=self.config.allow_load)
 
     def after_write(self) -> None:
+        self.last_update = time.time()
         if self.pool is not None:
             self.pool.notify_write()
 

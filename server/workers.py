@@ -2,7 +2,8 @@
 
 pyoxigraph's ``Store.query`` cannot be cancelled, so each worker process holds its own
 ``Store.read_only(path)`` handle of the on-disk store. A request sends ``(generation, job)``
-down a pipe and waits at most until the deadline; on timeout the worker is killed (the query
+down a pipe and waits at most until the deadline while the worker sends the serialised result
+back in chunks (then its outcome: rows, truncation); on timeout the worker is killed (the query
 stops with it), a replacement is started in the background, and the caller gets
 :class:`~server.errors.QueryTimeout`.
 
@@ -15,6 +16,7 @@ behaviour for RocksDB); the app holds the writable store, so that cannot happen 
 
 from __future__ import annotations
 
+import io
 import logging
 import queue
 import signal
@@ -23,7 +25,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import IO, Any
 
 from server.errors import QueryTimeout, ServiceBusy
 from server.executor import JobError, QueryJob, QueryOutcome, run_query
@@ -50,17 +52,48 @@ def _worker_main(conn: Connection, path: str) -> None:  # pragma: no cover - run
                 store = None
                 store = Store.read_only(path)
                 generation = job_generation
-            conn.send(("ok", run_query(store, job)))
+            sink = _PipeSink(conn)
+            outcome = run_query(store, job, sink)
+            sink.flush()
+            conn.send(("ok", outcome))
         except JobError as exc:
             conn.send(("error", exc.kind, exc.message))
         except Exception as exc:  # reported to the parent, which logs it as a fault
             conn.send(("error", "store", f"{type(exc).__name__}: {exc}"))
 
 
-@dataclass
+class _PipeSink(io.RawIOBase):
+    """A writable file sending what is written to the parent as ``("chunk", bytes)`` messages
+    of about :data:`PIPE_CHUNK_BYTES` (the pipe's back-pressure paces the worker)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._buffer = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._buffer += data
+        if len(self._buffer) >= PIPE_CHUNK_BYTES:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._conn.send(("chunk", bytes(self._buffer)))
+            self._buffer.clear()
+
+
+PIPE_CHUNK_BYTES = 64 * 1024
+
+
+@dataclass(eq=False)
 class _Worker:
     process: Any
     conn: Connection
+    ending: bool = False
+    """Set (under the pool's lock) by the one thread that ends this worker."""
 
 
 class QueryPool:
@@ -101,7 +134,20 @@ class QueryPool:
             self._workers.append(worker)
         return worker
 
-    def _discard(self, worker: _Worker) -> None:
+    def _claim(self, worker: _Worker) -> bool:
+        """Take the one right to end ``worker`` (a respawn thread and :meth:`close` may both
+        try); False when another thread has it."""
+        with self._lock:
+            if worker.ending:
+                return False
+            worker.ending = True
+            return True
+
+    def _discard(self, worker: _Worker, *, claimed: bool = False) -> None:
+        """Kill ``worker``, reap it, and only then drop it from the list (so that ``pids()``
+        never hides a process that still runs)."""
+        if not claimed and not self._claim(worker):
+            return
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(timeout=5)
@@ -133,8 +179,10 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._workers]
 
-    def run(self, job: QueryJob) -> QueryOutcome:
-        """Answer ``job`` in a worker within ``timeout_s``.
+    def run(self, job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
+        """Answer ``job`` in a worker within ``timeout_s``, writing the result to ``sink``.
+
+        The time limit covers waiting for a free worker, the query and writing its result.
 
         Raises:
             QueryTimeout: the query ran too long; its worker was killed.
@@ -157,13 +205,17 @@ class QueryPool:
         healthy = False
         try:
             worker.conn.send((self.generation, job))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                log.warning("query exceeded %.1f s; killing worker %s",
-                            self.timeout_s, worker.process.pid)
-                raise QueryTimeout(
-                    f"the query exceeded the time limit of {self.timeout_s:g} s and was "
-                    "stopped; make it more selective (bind IRIs or labels, add LIMIT)")
-            message = worker.conn.recv()
+            while True:
+                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                    log.warning("query exceeded %.1f s; killing worker %s",
+                                self.timeout_s, worker.process.pid)
+                    raise QueryTimeout(
+                        f"the query exceeded the time limit of {self.timeout_s:g} s and was "
+                        "stopped; make it more selective (bind IRIs or labels, add LIMIT)")
+                message = worker.conn.recv()
+                if message[0] != "chunk":
+                    break
+                sink.write(message[1])
             healthy = True
         except (EOFError, OSError) as exc:
             raise JobError("store", f"the query worker died: {exc}") from None
@@ -177,12 +229,14 @@ class QueryPool:
         raise JobError(message[1], message[2])
 
     def _stop(self, worker: _Worker) -> None:
+        if not self._claim(worker):
+            return
         try:
             worker.conn.send(None)
         except OSError:
             pass
         worker.process.join(timeout=1)
-        self._discard(worker)
+        self._discard(worker, claimed=True)
 
     def close(self) -> None:
         """Stop every worker (idle ones politely, busy ones by force)."""

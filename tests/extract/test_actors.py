@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.actors import one_edit_apart
+
 
 @pytest.mark.model
 def test_title_is_a_role_not_part_of_the_label(extract_text):
@@ -30,3 +32,68 @@ def test_capitalised_word_after_country_abbreviation_is_not_an_actor(extract_tex
 def test_headline_is_not_an_actor(extract_text):
     ex = extract_text("Trade Momentum Builds\n\nJoe Biden said exports rose.")
     assert "Trade Momentum" not in {a.label for a in ex.actors}
+
+
+@pytest.mark.parametrize(("text", "not_actors"), [
+    ("Ministers backed the Global Health Facility (GHF) on Monday. The GHF would lend $2bn.",
+     {"Global Health Facility", "GHF"}),
+    ("Seoul wants to join the Generalised Scheme of Tariff Preferences, its minister said.",
+     {"Generalised Scheme of Tariff Preferences"}),
+    ("The minister told the BBC's Money Box programme that rates would rise.", {"Money Box"}),
+    ("Critics attacked Mrs Okafor's Rural Housing Scheme on Friday.", {"Rural Housing Scheme"}),
+])
+@pytest.mark.model
+def test_programme_names_and_their_acronyms_are_not_actors(extract_text, text, not_actors):
+    labels = {a.label for a in extract_text(text).actors}
+    assert not labels & not_actors
+
+
+@pytest.mark.model
+def test_acronym_in_brackets_is_the_same_actor_as_the_name(extract_text):
+    ex = extract_text("The Caribbean Shipping Council (CSC) met in May. "
+                      "The CSC said freight rates fell.")
+    council = [a for a in ex.actors if "Council" in a.label or a.label == "CSC"]
+    assert len(council) == 1 and {"CSC"} <= {m.text for m in council[0].mentions}
+
+
+@pytest.mark.model
+def test_misspelt_word_derived_from_a_name_joins_that_actor(extract_text):
+    ex = extract_text("The bill went to the Senate on Monday. Ohio governor Jim Ladd met "
+                      "Senatorial leaders and Senate staff on Tuesday.")
+    labels = {a.label for a in ex.actors}
+    assert "Senatorial" not in labels
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Prime Minister Brian Mulroney met the premiers. Mulrony said talks went well.", "Mulrony"),
+    ("Finance Minister Anna Kowalska spoke first. Kowalksa said rates would fall.", "Kowalksa"),
+    ("Agriculture Minister Ignaz Kiechle spoke in Bonn. Kiechl said the Commission erred.",
+     "Kiechl"),
+])
+@pytest.mark.model
+def test_surname_misspelt_by_one_letter_joins_the_full_name(extract_text, text, absent):
+    labels = {a.label for a in extract_text(text).actors}
+    assert not any(absent in label.split() for label in labels)
+
+
+@pytest.mark.parametrize(("a", "b", "close"), [
+    ("mulrony", "mulroney", True), ("kowalksa", "kowalska", True), ("baker", "parker", False),
+    ("brown", "brown", False), ("smith", "smyth", True), ("li", "lu", False),
+])
+def test_one_edit_apart(a, b, close):
+    assert one_edit_apart(a, b) is close
+
+
+@pytest.mark.model
+def test_organisation_owning_a_plan_stays_an_actor(extract_text):
+    ex = extract_text("France backed the Commission plan. The Commission said prices must fall.")
+    assert "Commission" in {a.label for a in ex.actors}
+
+
+@pytest.mark.model
+def test_bracket_the_ner_ran_into_is_cut_and_its_acronym_kept(extract_text):
+    ex = extract_text("The National Association of Dairy Farmers (NADF) said it was worried.")
+    labels = {a.label for a in ex.actors}
+    assert not any("(" in label for label in labels)
+    assoc = next(a for a in ex.actors if "Association" in a.label)
+    assert "NADF" in {m.text for m in assoc.mentions}

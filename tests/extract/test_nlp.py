@@ -97,3 +97,14 @@ def test_paragraph_breaks_end_sentences(nlp):
 def test_span_helpers_are_not_needed_for_unlinked_text(nlp):
     doc = nlp("Nothing known is named here.")
     assert all(isinstance(e, Span) and not e.kb_id_ for e in doc.ents)
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Rail strike ends\n\nUkraine and Russia have agreed to hold talks, officials said.",
+     "Ukraine and Russia have agreed to hold talks, officials said."),
+    ("Title here\n\nPrices rose. Exports fell.", "Prices rose."),
+])
+@pytest.mark.model
+def test_body_sentences_start_at_paragraphs_and_never_at_a_lower_case_word(nlp, text, first):
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents[1] == first

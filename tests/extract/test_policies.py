@@ -108,3 +108,47 @@ def test_evidence_covers_the_trigger_phrase_not_the_sentence(policies):
 def test_a_measure_nobody_takes_is_not_a_policy(policies):
     found, _ = policies("Tariffs are a blunt instrument.")
     assert found == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Japan and India held talks. The two countries are close to reaching a trade deal.",
+    "Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida in Tokyo, "
+    "where the two leaders agreed on a framework for a trade deal.",
+])
+def test_a_measure_of_a_pair_targets_the_side_that_is_not_its_actor(policies, text):
+    found, labels = policies(text)
+    deal = next(p for p in found if p.kind.value == "TradeAgreement")
+    assert {labels[deal.actor], labels[deal.target]} == {"Japan", "India"}
+
+
+@pytest.mark.model
+def test_a_verb_tagged_as_a_modifier_of_its_object_still_triggers(policies):
+    text = ("SEOUL, April 27 - The government will also take steps to reduce tariffs, "
+            "voluntarily restrain exports and cut export financing, the statement said.")
+    found, labels = policies(text)
+    assert "ExportRestriction" in {p.kind.value for p in found}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "status"), [
+    ("Finance ministers of the European Union have backed plans to write off the debts of "
+     "poor countries.", "agreed"),
+    ("The European Union drew up plans to write off the debts of poor countries.", "proposed"),
+])
+def test_a_plan_takes_the_status_of_the_verb_that_backs_it(policies, text, status):
+    found, _ = policies(text)
+    assert [p.status for p in found] == [status]
+
+
+
+@pytest.mark.model
+def test_the_two_leaders_are_the_latest_pair_even_when_more_leaders_are_named(nlp, gazetteer):
+    from extract.policies import actor_of
+
+    text = ("Party leader Keir Starmer and party leader Ed Davey spoke. Joe Biden "
+            "met Xi Jinping, and the two leaders agreed on a trade deal.")
+    doc = nlp(text)
+    actors = find_actors(doc, gazetteer, Layout(text))
+    leaders = next(t for t in doc if t.text == "leaders")
+    assert [actors.get(k).label for k in actor_of(leaders, actors)] == ["Joe Biden", "Xi Jinping"]

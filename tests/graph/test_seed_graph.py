@@ -46,3 +46,33 @@ def test_seed_graph_links_the_core_entities_to_wikidata(seed_graph):
     same_as = {str(o) for o in seed_graph.objects(None, rdflib.OWL.sameAs)}
     for qid in ("Q15031", "Q22686", "Q148", "Q30", "Q865"):
         assert f"http://www.wikidata.org/entity/{qid}" in same_as
+
+
+_PREFIXES = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@pytest.mark.parametrize(("what", "pattern"), [
+    ("the Monday phone call between Trump and Xi, initiated by the United States", """
+     ?m a nkg:PhoneCall ; nkg:participant ?trump , ?xi ; nkg:initiatedBy ?us ;
+        nkg:dateText "Monday" ; nkg:status "held" .
+     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?us owl:sameAs wd:Q30 ."""),
+    ("the meeting in South Korea with the trade-deal framework as its outcome", """
+     ?m a nkg:Meeting ; nkg:participant ?trump , ?xi ; nkg:location ?korea ; nkg:outcome ?deal .
+     ?deal a nkg:TradeAgreement .
+     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?korea owl:sameAs wd:Q884 ."""),
+    ("the planned visit to Beijing in April", """
+     ?m a nkg:Visit ; nkg:location ?beijing ; nkg:status "planned" ; nkg:dateText "April" ;
+        nkg:participant ?trump .
+     ?beijing owl:sameAs wd:Q956 . ?trump owl:sameAs wd:Q22686 ."""),
+    ("the pledge to buy 12 million metric tonnes of soybeans", """
+     ?p a nkg:PurchaseCommitment ; nkg:status "pledged" ; nkg:commodity ?soy ;
+        nkg:quantity 12000000.0 ; nkg:unit "metric tonne" ; nkg:actor ?china .
+     ?soy owl:sameAs wd:Q11006 . ?china owl:sameAs wd:Q148 ."""),
+])
+def test_seed_graph_holds_the_events_of_the_article(seed_store, what, pattern):
+    assert seed_store.query(_PREFIXES + "ASK {" + pattern + "}"), what

@@ -203,6 +203,8 @@ def test_score_statements_counts() -> None:
                             "missed": [{"gold": "s1", "about": "Taiwan"}]}
     assert out["negation_violations"]["count"] == 1
     assert out["missed"][0]["gold"] == "s2"
+    # False positives are listed for inspection (the excused one is not among them).
+    assert [u["statement"] for u in out["unmatched"]] == ["urn:s2", "urn:s4"]
 
 
 # -- the SPARQL queries on a hand-written graph -------------------------------------------------
@@ -403,3 +405,30 @@ def test_failed_extraction_is_scored_as_empty(monkeypatch) -> None:
     st = report["overall"]["statements"]
     assert (st["tp"], st["predicted"], st["gold"], st["recall"]) == (0, 0, 3, 0.0)
     assert "FAILED" in ev.format_report(report)
+
+
+def _entity(label: str, qid: str, *types: str) -> ev.Entity:
+    return ev.Entity(iri=f"x:{qid}", labels=(label,), qids=frozenset({qid}),
+                     types=frozenset(types))
+
+
+BEIJING_AS_STATE = {"entities": [{"label": "People's Republic of China", "type": "Country",
+                                  "mentions": ["China", "Beijing"], "qid": "Q148"}]}
+
+
+def test_a_visited_capital_is_not_a_wrong_link_for_the_state_named_after_it() -> None:
+    city = _entity("Beijing", "Q956", "City", "Place")
+    state = _entity("China", "Q148", "Country")
+
+    scored = ev.score_linking(BEIJING_AS_STATE, {"city": city, "state": state})
+
+    assert (scored["judged_links"], scored["wrong_links"]) == (1, 0)
+
+
+def test_a_state_linked_to_another_item_under_the_gold_name_is_a_wrong_link() -> None:
+    taiwan = _entity("Beijing", "Q865", "Country")
+
+    scored = ev.score_linking(BEIJING_AS_STATE, {"x": taiwan})
+
+    assert (scored["judged_links"], scored["wrong_links"]) == (1, 1)
+    assert scored["wrong"][0]["qids"] == ["Q865"]

@@ -92,6 +92,7 @@ PROPERTY_TYPING = [
     ("status", OWL.DatatypeProperty, True, XSD.string),
     ("initiatedBy", OWL.ObjectProperty, True, n("Actor")),
     ("outcome", OWL.ObjectProperty, False, n("Policy")),
+    ("canonicalSummit", OWL.ObjectProperty, True, n("CanonicalSummit")),
     ("actor", OWL.ObjectProperty, True, n("Actor")),
     ("target", OWL.ObjectProperty, True, None),
     ("commodity", OWL.ObjectProperty, True, n("Topic")),

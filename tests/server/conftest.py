@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,25 +128,38 @@ class LiveServer:
         return self.url + "sparql"
 
 
-@pytest.fixture(scope="module")
-def live_server() -> Iterator[LiveServer]:
-    """A real HTTP server on a free port of 127.0.0.1, over an in-memory store holding the seed
-    plus the README's Xi/Taiwan sentence; stopped (and its store closed) after the module."""
+@contextmanager
+def running(app: Flask, threads: int = 4) -> Iterator[int]:
+    """``app`` served by waitress on a free port of 127.0.0.1 with the limits `newskg serve`
+    uses; yields the port, and stops the server (not the app) afterwards."""
     from waitress import create_server
 
-    s = KnowledgeStore()
-    s.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
-    app = create_app(ServerConfig(), store=s)
-    server = create_server(app, host="127.0.0.1", port=0, threads=4, ident="newskg-test")
+    from server.wsgi import waitress_options
+
+    server = create_server(app, host="127.0.0.1", port=0, threads=threads,
+                           **waitress_options(app))
     thread = threading.Thread(target=server.run, name="newskg-live-server", daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.effective_port}/", app)
+        yield int(server.effective_port)
     finally:
         # Close every socket from the server's own loop thread, which then ends (its map is
         # empty), then stop the request threads.
         server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=10)
         server.task_dispatcher.shutdown()
+
+
+@pytest.fixture(scope="module")
+def live_server() -> Iterator[LiveServer]:
+    """A real HTTP server on a free port of 127.0.0.1, over an in-memory store holding the seed
+    plus the README's Xi/Taiwan sentence; stopped (and its store closed) after the module."""
+    s = KnowledgeStore()
+    s.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
+    app = create_app(ServerConfig(), store=s)
+    try:
+        with running(app) as port:
+            yield LiveServer(f"http://127.0.0.1:{port}/", app)
+    finally:
         app.extensions["newskg"].close()
         s.close()

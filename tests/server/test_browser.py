@@ -106,3 +106,37 @@ def test_query_page_runs_the_xi_taiwan_example(browser: object, live_server: Liv
     assert BROWSER_STATEMENT[:40] in driver.find_element(  # type: ignore[attr-defined]
         By.CSS_SELECTOR, ".tabPanel.active .yasr").text
     assert _console_errors(driver) == []
+
+
+@pytest.mark.slow
+def test_iris_in_the_result_table_link_to_resource_pages(browser: object,
+                                                         live_server: LiveServer) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(live_server.url)  # type: ignore[attr-defined]
+    wait = WebDriverWait(driver, 20)
+    wait.until(lambda d: d.execute_script("return !!window.newskgYasgui"))
+    driver.execute_script(  # type: ignore[attr-defined]
+        "window.newskgYasgui.getTab().setQuery("
+        "'PREFIX nkg: <https://w3id.org/newskg/ontology#> "
+        "SELECT DISTINCT ?who WHERE { ?s nkg:speaker ?who }')")
+    wait.until(ec.element_to_be_clickable(
+        (By.CSS_SELECTOR, ".tabPanel.active .yasqe_queryButton"))).click()
+    link = wait.until(ec.element_to_be_clickable(
+        (By.CSS_SELECTOR, ".tabPanel.active .yasr table td a.iri")))
+    before = set(driver.window_handles)  # type: ignore[attr-defined]
+    link.click()  # YASR opens links in a new tab; the page points ours at /resource/
+    assert link.get_attribute("href") == live_server.url + "resource/entity/Q15031"
+    opened = wait.until(lambda d: set(d.window_handles) - before)
+    main = driver.current_window_handle  # type: ignore[attr-defined]
+    driver.switch_to.window(opened.pop())  # type: ignore[attr-defined]
+    try:
+        heading = wait.until(ec.presence_of_element_located((By.TAG_NAME, "h1")))
+        assert driver.current_url == live_server.url + "resource/entity/Q15031"  # type: ignore[attr-defined]
+        assert heading.text == "Xi Jinping"
+    finally:
+        driver.close()  # type: ignore[attr-defined]
+        driver.switch_to.window(main)  # type: ignore[attr-defined]

@@ -11,7 +11,6 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, JSONLD, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from tests.server.conftest import BASE, BROWSER_STATEMENT, DOC1, LiveServer
 
@@ -107,26 +106,25 @@ def test_sparqlwrapper_construct_parsed_graph(live_server: LiveServer, fmt: str,
 
 # SPARQLWrapper's default mode (no setOnlyConneg) also sends the format as request parameters
 # `format`, `output` and `results`; for tsv / rdf+xml / json-ld each of them twice (the short
-# name, then the media type). The server refuses a repeated `format` with 400. Strict xfails:
-# they start failing (XPASS) once the server accepts these, and then lose their marker.
-@pytest.mark.xfail(strict=True, raises=QueryBadFormed,
-                   reason="server answers 400 to repeated format= parameters "
-                          "(format=tsv&format=text/tab-separated-values)")
-@pytest.mark.parametrize(("query", "fmt"), [(XI_ON_TAIWAN, TSV), (STATEMENT_GRAPH, RDFXML),
-                                            (STATEMENT_GRAPH, JSONLD)],
-                         ids=["select-tsv", "construct-rdfxml", "construct-jsonld"])
+# name, then the media type). Repeats that agree are accepted.
+@pytest.mark.parametrize(("query", "fmt", "media"), [
+    (XI_ON_TAIWAN, TSV, "text/tab-separated-values"),
+    (STATEMENT_GRAPH, RDFXML, "application/rdf+xml"),
+    (STATEMENT_GRAPH, JSONLD, "application/ld+json"),
+], ids=["select-tsv", "construct-rdfxml", "construct-jsonld"])
 def test_sparqlwrapper_default_mode_repeated_format(live_server: LiveServer, query: str,
-                                                   fmt: str) -> None:
+                                                   fmt: str, media: str) -> None:
     result = _wrapper(live_server, query, fmt, conneg=False).query()
     assert result.response.status == 200
+    assert result.response.headers["Content-Type"].startswith(media)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="server reads format=xml on a CONSTRUCT as SPARQL-results XML and "
-                          "answers Turtle; SPARQLWrapper (its default XML format) wants RDF/XML")
-def test_sparqlwrapper_default_mode_construct_xml(live_server: LiveServer) -> None:
+def test_sparqlwrapper_default_mode_construct_xml_is_rdfxml(live_server: LiveServer) -> None:
     result = _wrapper(live_server, STATEMENT_GRAPH, XML, conneg=False).query()
     assert result.response.headers["Content-Type"].startswith("application/rdf+xml")
+    g = result.convert()
+    assert isinstance(g, Graph)
+    assert g.value(STATEMENT_2, URIRef(NKG + "text")) == Literal(BROWSER_STATEMENT)
 
 
 @pytest.mark.parametrize("return_format", ["xml", "json"])

@@ -36,3 +36,33 @@ def test_repr_hides_the_update_token() -> None:
 def test_invalid_settings_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         ServerConfig(**bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("args, env, expected", [
+    (["--model", "en_core_web_md"], {}, "en_core_web_md"),
+    ([], {"NEWSKG_MODEL": "/models/news"}, "/models/news"),
+    (["--model", "en_core_web_md"], {"NEWSKG_MODEL": "/models/news"}, "en_core_web_md"),
+])
+def test_serve_hands_the_model_to_the_server(tmp_path, monkeypatch, args: list[str],
+                                             env: dict[str, str], expected: str) -> None:
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    served: list[ServerConfig] = []
+
+    def fake_serve(app, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        served.append(app.extensions["newskg"].config)
+        app.extensions["newskg"].close()
+
+    monkeypatch.setattr("server.wsgi.serve", fake_serve)
+    monkeypatch.delenv("NEWSKG_MODEL", raising=False)
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "s"), "--workers", "0",
+                                       *args], env=env)
+    assert result.exit_code == 0, result.output
+    assert [c.model for c in served] == [expected]
+
+
+def test_an_empty_model_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="model"):
+        ServerConfig(model=" ")

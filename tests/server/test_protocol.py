@@ -7,12 +7,13 @@ from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
 from server.protocol import (
-    declares_dataset,
     negotiate,
     negotiate_rdf,
     parse_query_request,
     parse_update_request,
+    with_update_dataset,
 )
+from server.sparql_text import declares_dataset
 
 
 def accept(*pairs: tuple[str, float]) -> MIMEAccept:
@@ -110,6 +111,38 @@ def test_unknown_format_parameter_is_bad_request() -> None:
         negotiate(MIMEAccept(), "yaml")
 
 
+@pytest.mark.parametrize(("values", "results", "rdf"), [
+    (["tsv", "text/tab-separated-values"], "text/tab-separated-values", "text/turtle"),
+    (["rdf+xml", "application/rdf+xml"], "application/sparql-results+json", "application/rdf+xml"),
+    (["json-ld", "application/ld+json,application/x-json+ld"], "application/sparql-results+json",
+     "application/ld+json"),
+    (["xml", "xml", "xml"], "application/sparql-results+xml", "application/rdf+xml"),
+    (["json", ""], "application/sparql-results+json", "application/ld+json"),
+])
+def test_repeated_format_parameters_that_agree_are_accepted(values: list[str], results: str,
+                                                            rdf: str) -> None:
+    n = negotiate(MIMEAccept(), values)
+    assert (n.results, n.rdf) == (results, rdf)
+
+
+def test_format_parameters_that_disagree_are_bad_request() -> None:
+    with pytest.raises(BadRequest, match="disagree"):
+        negotiate(MIMEAccept(), ["csv", "json"])
+
+
+def test_format_parameter_leaves_the_other_kind_to_accept() -> None:
+    n = negotiate(accept(("application/n-triples", 1)), "csv")
+    assert (n.results, n.rdf) == ("text/csv", "application/n-triples")
+
+
+def test_output_and_results_parameters_name_the_format_too() -> None:
+    req = parse_query_request("GET", MultiDict([("query", "ASK {}"), ("output", "xml"),
+                                                ("results", "application/sparql-results+xml")]),
+                              None, b"")
+    assert req is not None
+    assert negotiate(MIMEAccept(), req.formats).results == "application/sparql-results+xml"
+
+
 def test_unacceptable_accept_is_406_listing_offers() -> None:
     with pytest.raises(NotAcceptable, match="text/turtle"):
         negotiate(accept(("image/png", 1)))
@@ -139,3 +172,31 @@ def test_negotiation_ignores_media_type_parameters() -> None:
 def test_most_specific_range_sets_the_quality() -> None:
     n = negotiate(accept(("*/*", 1), ("application/sparql-results+json", 0.1)))
     assert n.results == "application/sparql-results+xml"
+
+
+@pytest.mark.parametrize(("update", "expected"), [
+    ("INSERT { ?s a <x:T> } WHERE { ?s ?p ?o }",
+     "INSERT { ?s a <x:T> } USING <http://g/1> USING NAMED <http://g/2> WHERE { ?s ?p ?o }"),
+    ("DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } ; "
+     "INSERT { ?a ?b 1 } WHERE { ?a ?b 2 }",
+     "DELETE { ?s ?p ?o } USING <http://g/1> USING NAMED <http://g/2> WHERE { { SELECT ?s "
+     "WHERE { ?s ?p ?o } } } ; INSERT { ?a ?b 1 } USING <http://g/1> USING NAMED <http://g/2> "
+     "WHERE { ?a ?b 2 }"),
+    ('INSERT DATA { <x:a> <x:b> "WHERE" } # WHERE',
+     'INSERT DATA { <x:a> <x:b> "WHERE" } # WHERE'),
+])
+def test_update_dataset_becomes_using_clauses(update: str, expected: str) -> None:
+    assert with_update_dataset(update, ("http://g/1",), ("http://g/2",)) == expected
+
+
+@pytest.mark.parametrize(("update", "using"), [
+    ("WITH <http://w> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", ("http://g",)),
+    ("DELETE { ?s ?p ?o } USING <http://u> WHERE { ?s ?p ?o }", ("http://g",)),
+    ("DELETE WHERE { ?s ?p ?o }", ("http://g",)),
+    ("INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }", ("http://g> WHERE {} ; DROP ALL ; #",)),
+    ("INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }", ("relative",)),
+])
+def test_update_dataset_conflicts_and_bad_iris_are_400(update: str,
+                                                       using: tuple[str, ...]) -> None:
+    with pytest.raises(BadRequest):
+        with_update_dataset(update, using, ())

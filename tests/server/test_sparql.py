@@ -9,7 +9,7 @@ import json
 
 import pytest
 from flask.testing import FlaskClient
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from server.pages import EXAMPLE_QUERY
 from tests.server.conftest import BASE, DOC1
@@ -109,6 +109,7 @@ def test_ask_returns_boolean_json_and_xml(client: FlaskClient) -> None:
 def test_malformed_query_is_400_with_parser_message(client: FlaskClient) -> None:
     r = client.get("/sparql", query_string={"query": "SELECT * WHERE { ?s ?p"})
     assert r.status_code == 400 and r.mimetype == "text/plain"
+    assert float(r.headers["X-Query-Time-Ms"]) >= 0
     assert "error at 1:" in r.get_data(as_text=True)
     assert "Traceback" not in r.get_data(as_text=True)
 
@@ -212,10 +213,11 @@ def test_get_without_query_is_a_service_description(client: FlaskClient) -> None
     assert r.status_code == 200 and r.mimetype == "text/turtle"
     g = Graph().parse(data=r.get_data(as_text=True), format="turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    endpoints = {str(o) for o in g.objects(None, __import__("rdflib").URIRef(sd + "endpoint"))}
+    endpoints = {str(o) for o in g.objects(None, URIRef(sd + "endpoint"))}
     assert endpoints == {"http://localhost/sparql"}
-    assert (None, None, __import__("rdflib").URIRef(sd + "UnionDefaultGraph")) in g
-    assert len(list(g.objects(None, __import__("rdflib").URIRef(sd + "resultFormat")))) == 8
+    assert {str(o) for o in g.objects(None, URIRef(sd + "feature"))} == {
+        sd + "UnionDefaultGraph", sd + "BasicFederatedQuery"}
+    assert len(list(g.objects(None, URIRef(sd + "resultFormat")))) == 8
 
 
 def test_cors_header_on_reads_and_preflight(client: FlaskClient) -> None:

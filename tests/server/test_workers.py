@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 from flask import Flask
@@ -13,7 +17,7 @@ from pyoxigraph import RdfFormat
 
 from graph.store import KnowledgeStore
 from server.pages import EXAMPLE_QUERY
-from tests.server.conftest import TOKEN, load_seed
+from tests.server.conftest import TOKEN, load_seed, running
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -59,7 +63,8 @@ def test_worker_errors_keep_their_status(disk_store_path: str, make_app) -> None
 
 def test_runaway_query_is_killed_with_503_while_others_are_answered(
         big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
-    app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=1.0)
+    # A generous limit, so that the quick query is answered before it even on a loaded machine.
+    app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=3.0)
     pool = app.extensions["newskg"].pool
     pids_before = set(pool.pids())
     result: dict[str, object] = {}
@@ -68,6 +73,7 @@ def test_runaway_query_is_killed_with_503_while_others_are_answered(
         started = time.monotonic()
         r = app.test_client().get("/sparql", query_string={"query": RUNAWAY})
         result.update(status=r.status_code, body=r.get_data(as_text=True),
+                      time_ms=r.headers["X-Query-Time-Ms"],
                       elapsed=time.monotonic() - started)
 
     thread = threading.Thread(target=runaway)
@@ -76,10 +82,11 @@ def test_runaway_query_is_killed_with_503_while_others_are_answered(
     quick = app.test_client().get("/sparql", query_string={"query": EXAMPLE_QUERY})
     assert quick.status_code == 200
     assert thread.is_alive(), "the simple query was answered while the runaway still ran"
-    thread.join(timeout=10)
+    thread.join(timeout=30)
     assert result["status"] == 503
-    assert "exceeded the time limit of 1 s" in str(result["body"])
-    assert 0.9 < float(result["elapsed"]) < 5  # type: ignore[arg-type]
+    assert "exceeded the time limit of 3 s" in str(result["body"])
+    assert float(result["time_ms"]) >= 3000  # type: ignore[arg-type]
+    assert float(result["elapsed"]) >= 3.0  # type: ignore[arg-type]
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline and (len(pool.pids()) < 2
                                            or not pids_before - set(pool.pids())):
@@ -110,3 +117,47 @@ def test_pool_stops_its_workers_on_close(disk_store_path: str, make_app) -> None
 
 def test_in_memory_store_runs_queries_in_thread(app: Flask) -> None:
     assert app.extensions["newskg"].pool is None
+
+
+def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    """The same through a real waitress server: one client's runaway query holds one worker
+    and one HTTP thread; other clients' requests are answered meanwhile."""
+    app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=3.0)
+    statuses: dict[str, int] = {}
+    with running(app) as port:
+        base = f"http://127.0.0.1:{port}/sparql?query="
+
+        def runaway() -> None:
+            try:
+                urllib.request.urlopen(base + urllib.parse.quote(RUNAWAY), timeout=30)
+            except urllib.error.HTTPError as exc:
+                statuses["runaway"] = exc.code
+
+        slow = threading.Thread(target=runaway)
+        slow.start()
+        time.sleep(0.2)
+        answered = 0
+        for _ in range(5):
+            with urllib.request.urlopen(base + urllib.parse.quote(EXAMPLE_QUERY),
+                                        timeout=30) as r:
+                answered += len(json.load(r)["results"]["bindings"])
+        assert answered == 5
+        assert slow.is_alive(), "the quick queries were answered while the runaway still ran"
+        slow.join(timeout=30)
+    assert statuses == {"runaway": 503}
+
+
+def test_resource_pages_run_their_queries_in_the_workers(
+        disk_store_path: str, make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    app: Flask = make_app(store_path=disk_store_path, workers=1)
+    pool = app.extensions["newskg"].pool
+    ran: list[str] = []
+    original = pool.run
+    monkeypatch.setattr(pool, "run", lambda job, sink: ran.append(job.query) or original(job, sink))
+    client = app.test_client()
+    page = client.get("/resource/entity/Q15031")
+    assert page.status_code == 200 and "<h1>Xi Jinping</h1>" in page.get_data(as_text=True)
+    assert "post-war order" in page.get_data(as_text=True)
+    turtle = client.get("/resource/entity/Q15031", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and b"Xi Jinping" in turtle.data
+    assert len(ran) >= 4 and all("entity/Q15031" in q or "VALUES" in q for q in ran)

@@ -58,4 +58,83 @@
   ["mousedown", "click", "focusin", "keydown"].forEach(function (type) {
     root.addEventListener(type, localise, true);
   });
+
+  // The ask box: a question in plain English becomes SPARQL (GET /ask, JSON); the answer shows
+  // what was understood and the query, which one click opens here as a new tab.
+  function element(tag, text, className) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  }
+
+  function openInEditor(name, query) {
+    yasgui.addTab(true, { name: name, yasqe: { value: query },
+                          requestConfig: Object.assign({}, requestConfig) });
+  }
+  window.newskgOpenInEditor = openInEditor;
+
+  function showAnswer(box, data) {
+    box.textContent = "";
+    var understood = data.understood || {};
+    var list = element("ul");
+    if (understood.pattern) {
+      list.appendChild(element("li", "a question like “" + understood.pattern + "” (" +
+                                     understood.intent + ")"));
+    }
+    (understood.names || []).forEach(function (n) {
+      var found = n.matches.map(function (m) { return m.label + " (" + m.how + ")"; });
+      list.appendChild(element("li", n.role + ": “" + n.text + "” → " +
+                                     (found.length ? found.join(", ") : "nothing in the graph")));
+    });
+    (understood.notes || []).forEach(function (note) { list.appendChild(element("li", note, "note")); });
+    box.appendChild(list);
+    if (data.message) box.appendChild(element("p", data.message, "ask-message"));
+    Object.keys(data.candidates || {}).forEach(function (name) {
+      box.appendChild(element("p", "“" + name + "” could be: " + data.candidates[name]
+        .map(function (m) { return m.label; }).join("; ")));
+    });
+    if (data.nearest) {
+      box.appendChild(element("p", "Questions of this kind work: " + data.nearest
+        .map(function (p) { return "“" + p.example + "”"; }).join(", ")));
+    }
+    box.appendChild(element("pre", data.sparql, "ask-sparql"));
+    var open = element("button", "Open this SPARQL in the editor (new tab)", "ask-open");
+    open.type = "button";
+    open.addEventListener("click", function () { openInEditor(data.question, data.sparql); });
+    box.appendChild(open);
+    if (data.status === "answered") {
+      box.appendChild(element("p", data.results.length + " result(s)", "note ask-count"));
+    }
+    box.hidden = false;
+  }
+
+  var askForm = document.getElementById("newskg-ask");
+  if (askForm) {
+    askForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var box = document.getElementById("newskg-ask-answer");
+      var q = askForm.elements.q.value;
+      var url = askForm.action + "?q=" + encodeURIComponent(q);
+      fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.json().then(function (body) { return [r.ok, body]; }); })
+        .then(function (pair) {
+          if (pair[0]) { showAnswer(box, pair[1]); return; }
+          box.textContent = "";
+          box.appendChild(element("p", pair[1].message || "the question could not be read", "error"));
+          box.hidden = false;
+        })
+        .catch(function () {
+          box.textContent = "";
+          box.appendChild(element("p", "the server did not answer", "error"));
+          box.hidden = false;
+        });
+    });
+  }
+
+  // /#query=... (the "open in the editor" link of an /ask page) opens that query as a tab.
+  if (window.location.hash.indexOf("#query=") === 0) {
+    openInEditor("asked", decodeURIComponent(window.location.hash.substring(7)));
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
 })();

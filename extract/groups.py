@@ -1,0 +1,92 @@
+"""Collective noun phrases that stand for several actors at once.
+
+Two kinds: a standing group of states, named ("the G8 summit") or described by its member count
+("a meeting of the world's seven richest nations", see ``lexicons/summit_groups.tsv``), which is
+one actor; and a plural office ("the premiers", "the 10 premiers"), which stands for the people
+of the document who hold that office.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Token
+
+from extract import lexicons
+from extract.actors import ActorIndex
+from extract.records import ActorKind
+
+# English number words up to the size of the largest standing group in the lexicon.
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+
+@cache
+def _groups() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
+    out = []
+    for row in lexicons.table("summit_groups.tsv"):
+        forms = "|".join(re.escape(f) for f in row["forms"].split("|"))
+        pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+        out.append((row["label"], int(row["members"]), pattern))
+    return tuple(out)
+
+
+@cache
+def _group_words() -> tuple[frozenset[str], frozenset[str]]:
+    rows = lexicons.table("summit_group_words.tsv")
+    return (frozenset(r["word"] for r in rows if r["role"] == "head"),
+            frozenset(r["word"] for r in rows if r["role"] == "qualifier"))
+
+
+def number_of(token: Token) -> int | None:
+    """The value of a cardinal written in digits or as an English word ("seven", "10")."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text)
+
+
+def standing_group(token: Token) -> str | None:
+    """The label of the standing group a noun phrase names or describes, if any."""
+    phrase = [t for t in token.subtree if t.i <= token.i or t.head.i == token.i
+              and t.dep_ == "prep" or t.head.dep_ == "prep" and t.head.head.i == token.i]
+    text = " ".join(t.lower_ for t in sorted(phrase, key=lambda t: t.i))
+    for label, _members, pattern in _groups():
+        if pattern.search(text):
+            return label
+    heads, qualifiers = _group_words()
+    if token.tag_ != "NNS" or token.lemma_.lower() not in heads:
+        return None
+    counts = [n for c in token.children if c.dep_ == "nummod" and (n := number_of(c))]
+    if not counts or not any(c.dep_ == "amod" and (c.lower_ in qualifiers or c.lemma_.lower()
+                                                    in qualifiers) for c in token.children):
+        return None
+    return next((label for label, members, _ in _groups() if members == counts[0]), None)
+
+
+def office_holders(token: Token, actors: ActorIndex) -> list[str]:
+    """The people of the document whose office is the plural noun ``token`` ("the premiers"):
+    at least two, each with a role ending in that office."""
+    if token.tag_ != "NNS" or not any(c.lower_ in ("the", "these", "those", "all")
+                                      or c.dep_ == "nummod" for c in token.children):
+        return []
+    office = token.lemma_.lower()
+    holders = [a for a in actors.actors if a.kind is ActorKind.PERSON and a.role
+               and a.role.lower().split()[-1] == office]
+    for mod in token.children:
+        # "the foreign ministers": only the foreign ones, when the roles say which those are
+        # (a modifier no role carries, as in "the province premiers", narrows nothing).
+        word = mod.lower_
+        if mod.dep_ in ("amod", "compound") and mod.is_alpha and actors.at(mod) is None:
+            narrowed = [a for a in holders if word in a.role.lower().split()]
+            holders = narrowed or holders
+    return [a.key for a in holders] if len(holders) >= 2 else []
+
+
+def group_members(token: Token, actors: ActorIndex) -> list[str]:
+    """Actor keys a collective noun phrase stands for; empty when it names no group."""
+    if (label := standing_group(token)) is not None:
+        return [actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)]
+    return office_holders(token, actors)

@@ -1,0 +1,153 @@
+"""Large results: written as read (never whole in memory), streamed, gzipped on request, and
+counted exactly in the headers."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from pyoxigraph import RdfFormat
+from rdflib import Graph
+
+from graph.store import KnowledgeStore
+from server.executor import QueryJob, run_query
+
+ROWS = 20_000
+ALL = "SELECT ?s ?o WHERE { ?s <http://ex/p> ?o }"
+GRAPH = "CONSTRUCT { ?s <http://ex/p> ?o } WHERE { ?s <http://ex/p> ?o }"
+
+
+def _ntriples(n: int) -> bytes:
+    return "".join(f'<http://ex/item/{i}> <http://ex/p> "value number {i}, with a comma" .\n'
+                   for i in range(n)).encode()
+
+
+@pytest.fixture(scope="module")
+def big_store() -> KnowledgeStore:
+    s = KnowledgeStore()
+    s.oxigraph.load(io.BytesIO(_ntriples(ROWS)), format=RdfFormat.N_TRIPLES)
+    return s
+
+
+@pytest.fixture
+def big_client(big_store: KnowledgeStore, make_app):  # type: ignore[no-untyped-def]
+    return make_app(store=big_store, max_rows=ROWS).test_client()
+
+
+class _RecordingSink(io.RawIOBase):
+    def __init__(self) -> None:
+        self.writes: list[int] = []
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[no-untyped-def]
+        self.writes.append(len(b))
+        self.data += b
+        return len(b)
+
+
+def _job(query: str, results: str | None, rdf: str | None, max_rows: int = ROWS) -> QueryJob:
+    return QueryJob(query=query, default_graphs=(), named_graphs=(), use_union=True,
+                    results_media=results, rdf_media=rdf, max_rows=max_rows)
+
+
+@pytest.mark.parametrize(("query", "results", "rdf"), [
+    (ALL, "application/sparql-results+json", None),
+    (ALL, "application/sparql-results+xml", None),
+    (ALL, "text/csv", None),
+    (ALL, "text/tab-separated-values", None),
+    (GRAPH, None, "text/turtle"),
+    (GRAPH, None, "application/n-triples"),
+    (GRAPH, None, "application/ld+json"),
+    (GRAPH, None, "application/rdf+xml"),
+])
+def test_large_results_are_written_in_pieces_not_whole(big_store: KnowledgeStore, query: str,
+                                                       results: str | None,
+                                                       rdf: str | None) -> None:
+    sink = _RecordingSink()
+    outcome = run_query(big_store.oxigraph, _job(query, results, rdf), sink)
+    assert (outcome.rows, outcome.truncated) == (ROWS, False)
+    assert len(sink.data) > 1_000_000
+    assert len(sink.writes) > 20 and max(sink.writes) < 200_000
+
+
+def test_streamed_csv_has_every_row(big_client) -> None:  # type: ignore[no-untyped-def]
+    r = big_client.get("/sparql", query_string={"query": ALL}, headers={"Accept": "text/csv"},
+                       buffered=False)
+    assert r.is_streamed
+    chunks = list(r.response)
+    assert len(chunks) > 1
+    body = b"".join(chunks)
+    assert int(r.headers["Content-Length"]) == len(body)
+    rows = list(csv.reader(io.StringIO(body.decode())))
+    assert rows[0] == ["s", "o"] and len(rows) == ROWS + 1
+    assert {row[1] for row in rows[1:]} == {f"value number {i}, with a comma" for i in range(ROWS)}
+    assert (r.headers["X-Result-Rows"], r.headers["X-Result-Truncated"]) == (str(ROWS), "false")
+
+
+def test_streamed_results_are_gzipped_as_they_stream(big_client) -> None:  # type: ignore[no-untyped-def]
+    plain = big_client.get("/sparql", query_string={"query": ALL})
+    r = big_client.get("/sparql", query_string={"query": ALL},
+                       headers={"Accept-Encoding": "gzip"}, buffered=False)
+    assert r.headers["Content-Encoding"] == "gzip" and "Content-Length" not in r.headers
+    assert "Accept-Encoding" in r.headers["Vary"]
+    chunks = list(r.response)
+    assert len(chunks) > 1
+    body = gzip.decompress(b"".join(chunks))
+    assert body == plain.data
+    assert len(json.loads(body)["results"]["bindings"]) == ROWS
+
+
+def test_streamed_graph_is_complete_turtle(big_client) -> None:  # type: ignore[no-untyped-def]
+    r = big_client.get("/sparql", query_string={"query": GRAPH},
+                       headers={"Accept": "text/turtle", "Accept-Encoding": "gzip"})
+    assert r.headers["Content-Encoding"] == "gzip"
+    assert len(Graph().parse(data=gzip.decompress(r.data), format="turtle")) == ROWS
+
+
+@pytest.mark.parametrize(("accept", "count"), [
+    ("application/sparql-results+json",
+     lambda body: len(json.loads(body)["results"]["bindings"])),
+    ("text/csv", lambda body: body.count(b"\n") - 1),
+    ("text/tab-separated-values", lambda body: body.count(b"\n") - 1),
+    ("application/sparql-results+xml", lambda body: body.count(b"<result>")),
+])
+def test_truncated_stream_headers_match_the_body(big_store: KnowledgeStore, make_app,  # type: ignore[no-untyped-def]
+                                                 accept: str, count) -> None:
+    client = make_app(store=big_store, max_rows=1234).test_client()
+    r = client.get("/sparql", query_string={"query": ALL}, headers={"Accept": accept})
+    assert r.status_code == 200
+    assert (r.headers["X-Result-Rows"], r.headers["X-Result-Truncated"]) == ("1234", "true")
+    assert count(r.data) == 1234
+
+
+def test_worker_streams_large_results_through_its_pipe(tmp_path: Path, make_app) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "store"
+    with KnowledgeStore(path) as store:
+        store.oxigraph.load(io.BytesIO(_ntriples(ROWS)), format=RdfFormat.N_TRIPLES)
+    app: Flask = make_app(store_path=str(path), workers=1, max_rows=ROWS)
+    assert app.extensions["newskg"].pool is not None
+    r = app.test_client().get("/sparql", query_string={"query": ALL},
+                              headers={"Accept": "text/tab-separated-values"})
+    assert r.status_code == 200 and r.headers["X-Result-Rows"] == str(ROWS)
+    lines = r.data.decode().splitlines()
+    assert lines[0] == "?s\t?o" and len(lines) == ROWS + 1
+    assert len(r.data) > 1_000_000
+
+
+@pytest.mark.parametrize(("query", "accept"), [(ALL, "text/csv"), (GRAPH, "text/turtle"),
+                                               (ALL, "application/sparql-results+json")])
+def test_time_limit_while_writing_is_a_503_not_a_cut_body(big_store: KnowledgeStore, make_app,  # type: ignore[no-untyped-def]
+                                                          query: str, accept: str) -> None:
+    client = make_app(store=big_store, max_rows=ROWS, query_timeout_s=1e-6).test_client()
+    r = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
+    assert r.status_code == 503
+    assert "time limit" in r.get_data(as_text=True)
+    assert "X-Result-Rows" not in r.headers
