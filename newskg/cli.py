@@ -61,6 +61,15 @@ def main(verbose: int, quiet: bool) -> None:
                                          logging.DEBUG if verbose > 1 else logging.INFO)
 
 
+def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:
+    from extract.nlp import ModelNotFound, load_pipeline
+
+    try:
+        return load_pipeline(model, gazetteer)
+    except (ModelNotFound, OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _preload(spec: Any) -> None:
     """Load the pipeline for in-process extraction now: a missing model is a clear error."""
     from extract.nlp import ModelNotFound
