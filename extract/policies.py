@@ -63,22 +63,43 @@ def _rows(name: str) -> tuple[tuple[tuple[str, ...], str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@cache
+def _index(name: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Row positions by first word: rows of several words (their first word matches by lower
+    form only), and single-word rows (matched by lower form or lemma). Looking rows up by the
+    token's own forms instead of trying every row at every token keeps matching linear in the
+    text whatever the lexicon's size."""
+    several: dict[str, list[int]] = {}
+    single: dict[str, list[int]] = {}
+    for pos, (words, *_rest) in enumerate(_rows(name)):
+        (several if len(words) > 1 else single).setdefault(words[0], []).append(pos)
+    return ({w: tuple(v) for w, v in several.items()}, {w: tuple(v) for w, v in single.items()})
+
+
+def _candidates(name: str, token: Token) -> list[int]:
+    several, single = _index(name)
+    lower, lemma = token.lower_, token.lemma_.lower()
+    found = {*several.get(lower, ()), *single.get(lower, ()), *single.get(lemma, ())}
+    return sorted(found)  # the rows' own order: longest first, then as listed
+
+
 def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None) -> list[Trigger]:
     """Lexicon rows matched on tokens: every word by lower form, the last also by lemma (plurals);
     several rows may match the same tokens (a restriction on exports or on imports)."""
     end = len(doc) if end is None else end
+    rows = _rows(lexicon)
     found: list[Trigger] = []
     taken: set[int] = set()
     for i in range(start, end):
         best: list[Trigger] = []
-        for words, pos, kind, extra in _rows(lexicon):
+        for row in _candidates(lexicon, doc[i]):
+            words, pos, kind, extra = rows[row]
             n = len(words)
             if i + n > end or (best and n < best[0].end - best[0].start):
                 continue
-            toks = doc[i : i + n]
-            last = toks[-1]
-            if not all(t.lower_ == w for t, w in zip(toks[:-1], words[:-1], strict=True)):
+            if not all(doc[i + k].lower_ == words[k] for k in range(n - 1)):
                 continue
+            last = doc[i + n - 1]
             if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
                 continue
             if n == 1 and pos and last.pos_ != pos and not (
