@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from extract.gazetteer import PLACE_TYPES, STATE_TYPES, Entry, Gazetteer
+from extract.text import doc_text
 
 MIN_CONFIDENCE = 0.6
 """Links weaker than this are dropped: an unlinked actor keeps its own label."""
@@ -200,7 +201,7 @@ def _subnational(span: Span) -> bool:
         after += 1
     if after < len(doc) and doc[after].text in _SUBNATIONAL_AFTER:
         return True
-    text = doc.text
+    text = doc_text(doc)
     window = text[max(0, span.start_char - 40) : span.end_char + 40]
     return bool(_US_PARTY_STATE.search(window))
 

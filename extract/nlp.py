@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract import gazetteer as gaz
+from extract.text import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +195,7 @@ def _is_initialism(name: str) -> bool:
 
 def _in_capitals_line(span: Span) -> bool:
     """Whether the span lies in a line written in capitals (a wire headline or dateline)."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start : end if end != -1 else len(text)]

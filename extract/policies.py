@@ -30,7 +30,7 @@ from extract.dates import resolve
 from extract.groups import group_members
 from extract.quantities import Quantity, find_quantities
 from extract.records import ActorKind, Evidence, Mention, Policy, PolicyKind, TimeRef, TopicKind
-from extract.text import Layout
+from extract.text import Layout, doc_text
 from extract.topics import TopicIndex
 
 # -- shared parse helpers -----------------------------------------------------------------------
@@ -333,7 +333,7 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
                   published: dt.date | None) -> Iterator[Policy]:
     """Policies mentioned in ``doc``, one record per measure, in order of first mention."""
     drafts: list[_Draft] = []
-    quantities = find_quantities(doc.text)
+    quantities = find_quantities(doc_text(doc))
     home = _dateline_state(doc, actors, layout)
     for trig in find_triggers(doc, "policy_triggers.tsv"):
         head = trig.head(doc)
@@ -424,7 +424,7 @@ def _quantity_in(quantities: list[Quantity], chars: tuple[int, int], gov: Token 
     inside = [q for q in quantities if lo <= q.start and q.end <= hi and q.unit is not None]
     if not inside:
         return None
-    text = head.doc.text
+    text = doc_text(head.doc)
     # "from X to Y": the amount reached is the one after "to".
     after_to = [q for q in inside if text[max(0, q.start - 4) : q.start].strip().lower() == "to"]
     return after_to[-1] if after_to else inside[0]
@@ -621,7 +621,7 @@ def _commodity(doc: Doc, args: list[Token], head: Token, topics: TopicIndex,
     if known:
         return known[0]
     lo, hi = args[0].idx, args[-1].idx + len(args[-1].text)
-    found = _commodity_form(doc.text[lo:hi])
+    found = _commodity_form(doc_text(doc)[lo:hi])
     if found is None:
         return None
     start, end, label = found

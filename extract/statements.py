@@ -25,7 +25,7 @@ from extract import lexicons
 from extract.actors import GROUP_PRONOUNS, PERSONAL_PRONOUNS, ActorIndex
 from extract.dates import resolve as resolve_date
 from extract.records import ActorKind, Evidence, NonStatement, Policy, Statement, Summit, TimeRef
-from extract.text import Layout
+from extract.text import Layout, doc_text
 from extract.topics import TopicIndex
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -148,7 +148,7 @@ class _Extractor:
                  published: dt.date | None) -> None:
         self.doc, self.actors, self.topics = doc, actors, topics
         self.layout, self.published = layout, published
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(doc_text(doc))
         self.quoted = set()
         for s, e in self.quotes:
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -567,11 +567,11 @@ class _Extractor:
             used.add(q)
             f.quotes.append(q)
             f.start, f.end = min(f.start, s), max(f.end, e)
-            before = self.doc.text[sent.start_char:s].strip()
-            after = self.doc.text[e:sent.end_char].strip()
+            before = doc_text(self.doc)[sent.start_char:s].strip()
+            after = doc_text(self.doc)[e:sent.end_char].strip()
             # Verbatim speech: the quote is the whole content, not a phrase inside a clause.
             if not before or before.endswith((":", ",")) or after[:1] in (",", "") or \
-                    self.doc.text[s:e].rstrip("\u201d\"").endswith((",", ".", "?", "!")):
+                    doc_text(self.doc)[s:e].rstrip("\u201d\"").endswith((",", ".", "?", "!")):
                 f.direct = True
         if f.direct:
             f.confidence = 0.9
@@ -670,7 +670,7 @@ class _Extractor:
         in the body (headings are not parsed for entities). Short forms ("US") count only as
         written, and not in a title in capitals, where "US" may be "us".
         """
-        text = self.doc.text
+        text = doc_text(self.doc)
         first = next(((s, e) for s, e in self.layout.heading_ranges()
                       if not text[:s].strip()), None)
         if first is None:
@@ -761,8 +761,8 @@ class _Extractor:
             # Words that name nothing ("there was still a lot of work to do") are about what
             # the article is about.
             about = [k for k in self.headline if k not in (f.speaker, f.reported_by)]
-        quote = " ... ".join(_quote_words(self.doc.text, s, e) for s, e in f.quotes) or None
-        text = self.doc.text[s0:s1]
+        quote = " ... ".join(_quote_words(doc_text(self.doc), s, e) for s, e in f.quotes) or None
+        text = doc_text(self.doc)[s0:s1]
         return Statement(
             speaker=f.speaker,
             evidence=Evidence(max(f.start, s0), min(f.end, s1), text, s0, s1),

@@ -5,6 +5,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_TEXT_KEY = "newskg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept once in ``doc.user_data``: spaCy rebuilds it by joining every token
+    on each read, and extraction reads it hundreds of times per article."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 _SENTENCE_END = ("." , "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
 _DATELINE = re.compile(

@@ -101,7 +101,7 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     found: list[Span] = []
     for match_id, start, end in _matcher(doc, gazetteer)(doc):
         found.append(Span(doc, start, end, label="gaz", kb_id=doc.vocab.strings[match_id]))
-    for match_id, start, end in _lexicon_matcher(doc)(doc):
+    for match_id, start, end in _lexicon_matches(doc):
         found.append(Span(doc, start, end, label="lex", kb_id=doc.vocab.strings[match_id]))
     progs = programmes(doc, gazetteer)
     for name in progs.names:
@@ -113,12 +113,12 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}
     seen: list[tuple[Span, str]] = []
+    linked_names = [e for e in doc.ents if e.label_ in _NAME_LABELS and e.kb_id_]
     for span in sorted(filter_spans(found), key=lambda sp: sp.start):
         if layout.in_heading(span.start_char):
             continue
         if span.label_ == "lex" and any(
-                e.label_ in _NAME_LABELS and e.kb_id_
-                and e.start <= span.start and span.end <= e.end for e in doc.ents):
+                e.start <= span.start and span.end <= e.end for e in linked_names):
             continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
@@ -220,7 +220,7 @@ def _one_letter_short() -> dict[str, str]:
 # Words after which a topic name may take one modifier its lexicon form lacks.
 _LINKS = frozenset({"on", "of", "off", "to", "for", "in", "against", "with"})
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
-_LEXICON_MATCHERS: dict[int, Matcher] = {}
+_LEXICON_MATCHERS: dict[int, tuple[PhraseMatcher, Matcher, dict[int, int]]] = {}
 
 
 def _words(name: str) -> list[str]:
@@ -256,28 +256,47 @@ def _matcher(doc: Doc, gazetteer: Gazetteer) -> PhraseMatcher:
     return _MATCHERS[key]
 
 
-def _lexicon_matcher(doc: Doc) -> Matcher:
+def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(match_id, start, end)`` of every lexicon topic name in ``doc``, in text order.
+
+    Names of plain words go to a PhraseMatcher (a lookup per token); only names with an
+    optional modifier after a linking word need the token Matcher, which tries each of its
+    patterns at every token.
+    """
     key = id(doc.vocab)
     if key not in _LEXICON_MATCHERS:
+        phrases = PhraseMatcher(doc.vocab, attr="LOWER")
         matcher = Matcher(doc.vocab)
         for row in lexicons.table("topics.tsv"):
             names = {row["label"], *(v for v in (row.get("variants") or "").split("|") if v)}
-            patterns = []
+            plain: list[Doc] = []
+            linked: list[list[dict]] = []
             for name in names:
                 words = [w.lower() for w in _words(name)]
                 if not words:
                     continue
                 *head, last = words
+                if not any(w in _LINKS for w in head):
+                    plain.extend(Doc(doc.vocab, words=[*head, form])
+                                 for form in sorted(plurals(last)))
+                    continue
                 pattern: list[dict] = []
                 for w in head:
                     pattern.append({"LOWER": w})
                     if w in _LINKS:
                         # "restrictions on Chinese imports", "write off African debt"
                         pattern.append({"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "?"})
-                patterns.append([*pattern, {"LOWER": {"IN": sorted(plurals(last))}}])
-            matcher.add(row["label"], patterns)
-        _LEXICON_MATCHERS[key] = matcher
-    return _LEXICON_MATCHERS[key]
+                linked.extend([*pattern, {"LOWER": form}] for form in sorted(plurals(last)))
+            if plain:
+                phrases.add(row["label"], plain)
+            if linked:
+                matcher.add(row["label"], linked)
+        # Two rows naming the same words: the row listed first wins later ties.
+        order = {doc.vocab.strings.add(row["label"]): n
+                 for n, row in enumerate(lexicons.table("topics.tsv"))}
+        _LEXICON_MATCHERS[key] = (phrases, matcher, order)
+    phrases, matcher, order = _LEXICON_MATCHERS[key]
+    return sorted({*phrases(doc), *matcher(doc)}, key=lambda m: (m[1], m[2], order[m[0]]))
 
 
 __all__ = ["TopicIndex", "find_topics", "lexicons", "plurals"]
