@@ -82,6 +82,10 @@ class ShardDocument:
     quads: tuple[Quad, ...]
 
 
+def _triple(q: Quad) -> str:
+    return f"{q.subject} {q.predicate} {q.object} ."
+
+
 def write_shard_document(out: IO[bytes], doc_id: str, sha256: str, quads: Iterable[Quad]) -> None:
     """Append one document to an N-Quads shard: a header comment, then its quads.
 
@@ -237,34 +241,40 @@ class KnowledgeStore:
         doc_iri = self.document_iri(doc_id)
         olds = {d.iri for d in self.find_document(doc_id=doc_id, sha256=sha256)} | {doc_iri}
         entities_graph = self.minter.entities_graph
-        doc_triples: list[str] = []
-        entity_triples: list[str] = []
+        doc_quads: list[Quad] = []
+        entity_quads: list[Quad] = []
         labelled: set[str] = set()
         label = NamedNode(RDFS.label)
         for q in quads:
             g = q.graph_name
-            triple = f"{q.subject} {q.predicate} {q.object} ."
             if isinstance(g, NamedNode) and g.value == entities_graph:
                 if q.predicate == label:
                     # First writer wins: merged entities keep one label.
                     if q.subject.value in labelled or self._has_label(q.subject):
                         continue
                     labelled.add(q.subject.value)
-                entity_triples.append(triple)
+                entity_quads.append(q)
             elif isinstance(g, NamedNode) and g.value == doc_iri:
-                doc_triples.append(triple)
+                doc_quads.append(q)
             else:
                 raise ValueError(f"quad outside the document's graphs: {q}")
-        stale = self._mentioned_in(olds)
+        existing = {iri for iri in olds if self._store.contains_named_graph(NamedNode(iri))}
+        if not existing:
+            # A new document (the common case of a corpus ingest): one transactional insert,
+            # with no SPARQL text to write and parse.
+            self._insert([*doc_quads, *entity_quads])
+            return len(doc_quads)
+        stale = self._mentioned_in(existing)
         ops = [f"DROP SILENT GRAPH <{iri}>" for iri in sorted(olds)]
-        body = [f"GRAPH <{doc_iri}> {{\n" + "\n".join(doc_triples) + "\n}"]
-        if entity_triples:
-            body.append(f"GRAPH <{entities_graph}> {{\n" + "\n".join(entity_triples) + "\n}")
+        body = [f"GRAPH <{doc_iri}> {{\n" + "\n".join(_triple(q) for q in doc_quads) + "\n}"]
+        if entity_quads:
+            body.append(f"GRAPH <{entities_graph}> {{\n"
+                        + "\n".join(_triple(q) for q in entity_quads) + "\n}")
         ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         if stale:
             ops.append(self._prune_orphans_update(stale))
         self._update(" ;\n".join(ops))
-        return len(doc_triples)
+        return len(doc_quads)
 
     def remove_document(self, doc_id: str) -> bool:
         """Drop a document's graph; ``False`` if there was none."""
@@ -300,6 +310,14 @@ class KnowledgeStore:
             f"WHERE {{ VALUES ?e {{ {values} }} GRAPH <{entities}> {{ ?e ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?e <{NKG.mentionedIn}> ?d }} }} }}"
         )
+
+    def _insert(self, quads: list[Quad]) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"writing to the store failed: {exc}") from exc
 
     def _update(self, update: str) -> None:
         if self.read_only:
