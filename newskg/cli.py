@@ -152,7 +152,9 @@ def _workers(value: int) -> int:
 def _online_link_hook(settings: Settings) -> Any:
     from graph.linking import online_link_hook
 
-    return online_link_hook(cache_dir=Path(settings.cache_dir) / "wikidata")
+    return online_link_hook(cache_dir=Path(settings.cache_dir) / "wikidata",
+                            endpoint=settings.wikidata_api,
+                            user_agent=settings.wikidata_user_agent)
 
 
 @main.command()

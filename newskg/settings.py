@@ -35,6 +35,12 @@ class Settings:
         60.0, "Longest the extractors may spend on one document; slower ones are skipped.")
     cache_dir: str = _setting(
         ".newskg-cache", "Directory of on-disk caches (online Wikidata answers in wikidata/).")
+    wikidata_api: str = _setting(
+        "https://www.wikidata.org/w/api.php",
+        "MediaWiki API that --online-linking asks (wbsearchentities, wbgetentities).")
+    wikidata_user_agent: str | None = _setting(
+        None, "User-Agent for --online-linking requests; name your project and a contact, as "
+              "Wikidata's policy asks (unset: newskg's own).")
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(5000, "Port the server listens on.")
     query_timeout: float = _setting(

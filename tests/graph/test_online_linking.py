@@ -26,10 +26,12 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "wikidata"
 SEARCHES = {
     "vladimir putin": "search_vladimir_putin.json",
     "georgia": "search_georgia.json",
+    "scott bessent": "search_scott_bessent.json",
 }
 ENTITIES = {
     "Q7747|Q990002": "entities_Q7747_Q990002.json",
     "Q230|Q990001": "entities_Q230_Q990001.json",
+    "Q990010": "entities_Q990010.json",
 }
 
 
@@ -268,3 +270,38 @@ def test_ingest_hook_with_wikidata_unreachable_leaves_the_extraction_as_it_was(t
 
     assert hook.linker.offline
     assert "unreachable" in caplog.text
+
+
+@pytest.mark.model
+def test_ingest_with_online_linking_links_what_the_gazetteer_does_not_know(
+        wikidata, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from pyoxigraph import Store
+
+    from newskg.cli import main
+    from tests_support import SEEDS
+
+    monkeypatch.setenv("NEWSKG_WIKIDATA_API", wikidata.url)
+    monkeypatch.setenv("NEWSKG_WIKIDATA_USER_AGENT", "newskg-tests/1.0 (nobody@example.org)")
+    monkeypatch.setenv("NEWSKG_CACHE_DIR", str(tmp_path / "cache"))
+
+    def ingest(store: str) -> None:
+        result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--online-linking", "-j", "1",
+                                           "--store", str(tmp_path / store)])
+        assert result.exit_code == 0, result.output
+
+    ingest("first")
+    asked = len(wikidata.requests)
+    ingest("second")
+
+    assert asked > 0 and len(wikidata.requests) == asked, "answers come from the disk cache"
+    assert {ua for _, ua in wikidata.requests} == {"newskg-tests/1.0 (nobody@example.org)"}
+    searched = {params["search"][0] for params, _ in wikidata.requests
+                if params["action"] == ["wbsearchentities"]}
+    assert "Scott Bessent" in searched and "Xi Jinping" not in searched, \
+        "only mentions the gazetteer left unlinked are asked"
+    store = Store.read_only(str(tmp_path / "second"))
+    found = store.query("""SELECT ?label WHERE { GRAPH ?g {
+        ?x <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q990010> ;
+           <http://www.w3.org/2000/01/rdf-schema#label> ?label } }""")
+    assert [s["label"].value for s in found] == ["Scott Bessent"]

@@ -132,30 +132,6 @@ def test_a_local_dask_cluster_needs_a_positive_process_count(tmp_path, scheduler
     assert not (tmp_path / "st").exists()
 
 
-def test_online_linking_hands_each_extraction_to_the_hook_with_the_settings_cache(
-        tmp_path, monkeypatch):
-    import graph.linking
-
-    calls: dict[str, object] = {}
-
-    def fake_hook(*, cache_dir, endpoint=None, timeout=10.0):
-        calls["cache_dir"] = cache_dir
-
-        def link(extraction):
-            calls.setdefault("documents", []).append(extraction.document.id)
-            return extraction
-
-        return link
-
-    monkeypatch.setattr(graph.linking, "online_link_hook", fake_hook)
-    monkeypatch.setenv("NEWSKG_CACHE_DIR", str(tmp_path / "cache"))
-    result = run("ingest", str(SEEDS), "--online-linking", "-j", "1",
-                 "--store", str(tmp_path / "st"))
-    assert result.exit_code == 0, result.output
-    assert calls == {"cache_dir": tmp_path / "cache" / "wikidata",
-                     "documents": ["trump-xi-call"]}
-
-
 @pytest.mark.slow
 def test_dask_local_cluster_ingests_the_seed_like_a_local_run(tmp_path, seed_dir):
     store = tmp_path / "st"
