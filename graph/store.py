@@ -158,6 +158,7 @@ class KnowledgeStore:
         self.minter = Minter(base)
         self.read_only = read_only
         self._unflushed = 0
+        self._flushed = False
         try:
             if self.path is None:
                 self._store = Store()
@@ -342,6 +343,18 @@ class KnowledgeStore:
         if self._unflushed >= FLUSH_QUADS and self.path is not None:
             self._store.flush()
             self._unflushed = 0
+            self._flushed = True
+
+    def compact(self) -> None:
+        """Compact the on-disk store after a long write (a no-op when nothing was flushed).
+
+        The flushes of a long ingest leave the data in many small sorted files, which every
+        query then reads: on 1.09M quads a Wikidata-identity query took 55 ms instead of 33 ms
+        until compaction, which took 1.7 s (measured).
+        """
+        if self._flushed and not self.read_only:
+            self._store.optimize()
+            self._flushed = False
 
     # -- reading ------------------------------------------------------------------------
 

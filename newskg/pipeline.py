@@ -238,6 +238,7 @@ def ingest(
         summary.words += len(info.text.split())
         log.debug("stored %s (%s)", info.id, origin)
         tick()
+    store.compact()
     summary.seconds = time.perf_counter() - started
     return summary
 
