@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -318,22 +318,19 @@ class KnowledgeStore:
         )
 
     def _insert(self, quads: list[Quad]) -> None:
-        if self.read_only:
-            raise StoreError("the store is open read-only")
-        try:
-            self._store.extend(quads)
-        except OSError as exc:
-            raise StoreError(f"writing to the store failed: {exc}") from exc
-        self._written(len(quads))
+        self._write(self._store.extend, quads, len(quads))
 
     def _update(self, update: str, size: int = 1) -> None:
+        self._write(self._store.update, update, size)
+
+    def _write(self, write: Callable[[Any], None], what: Any, quads: int) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only")
         try:
-            self._store.update(update)
+            write(what)
         except OSError as exc:
             raise StoreError(f"writing to the store failed: {exc}") from exc
-        self._written(size)
+        self._written(quads)
 
     def _written(self, quads: int) -> None:
         # RocksDB keeps writes in memtables until their size limits, per column family: over a

@@ -112,20 +112,7 @@ def _get() -> Response:
 def _put() -> Response:
     target = _target()
     assert target is not None
-    iri = None if isinstance(target, DefaultGraph) else target.value
-    quads = _into(_read_body(iri), target)
-    state = get_state()
-    store = state.store.oxigraph
-    with state.write_lock:
-        existed = _exists(target)
-        try:
-            if existed or isinstance(target, DefaultGraph):
-                store.clear_graph(target)
-            else:
-                store.add_graph(target)
-            store.extend(quads)
-        finally:
-            state.after_write()
+    existed = _write_body(target, replace=True)
     return Response(status=204 if existed else 201)
 
 
@@ -136,6 +123,15 @@ def _post() -> Response:
         iri = f"{request.url_root}rdf-graphs/{uuid.uuid4().hex}"
         target = NamedNode(iri)
         created_location = iri
+    existed = _write_body(target, replace=False)
+    if created_location is not None:
+        return Response(status=201, headers={"Location": created_location})
+    return Response(status=204 if existed else 201)
+
+
+def _write_body(target: Target, *, replace: bool) -> bool:
+    """Add the request body's triples to ``target`` (after emptying it, with ``replace``),
+    under the write lock; returns whether the graph existed before."""
     iri = None if isinstance(target, DefaultGraph) else target.value
     quads = _into(_read_body(iri), target)
     state = get_state()
@@ -143,14 +139,14 @@ def _post() -> Response:
     with state.write_lock:
         existed = _exists(target)
         try:
-            if not existed:
+            if replace and (existed or isinstance(target, DefaultGraph)):
+                store.clear_graph(target)
+            elif not existed:
                 store.add_graph(target)
             store.extend(quads)
         finally:
             state.after_write()
-    if created_location is not None:
-        return Response(status=201, headers={"Location": created_location})
-    return Response(status=204 if existed else 201)
+    return existed
 
 
 def _delete() -> Response:
