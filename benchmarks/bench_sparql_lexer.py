@@ -38,8 +38,9 @@ def main() -> None:
         small = unit * (args.size // len(unit))
         large = unit * (4 * args.size // len(unit))
         a, b = _seconds(small), _seconds(large)
-        print(f"{name:<16} {a / len(small) * 1e6:>10.2f} {b / len(large) * 1e6:>11.2f} "
-              f"{b / a:>11.1f}")
+        print(
+            f"{name:<16} {a / len(small) * 1e6:>10.2f} {b / len(large) * 1e6:>11.2f} {b / a:>11.1f}"
+        )
 
 
 if __name__ == "__main__":

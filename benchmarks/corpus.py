@@ -26,8 +26,10 @@ class Corpus:
 
 def generate(out: Path, words: int, *, source: Path = DEV_DIR, seed: int = 1) -> Corpus:
     """Write at least ``words`` words of articles to ``out`` as JSON lines."""
-    articles = [[p for p in f.read_text(encoding="utf-8").splitlines() if p.strip()]
-                for f in sorted(source.glob("*.txt"))]
+    articles = [
+        [p for p in f.read_text(encoding="utf-8").splitlines() if p.strip()]
+        for f in sorted(source.glob("*.txt"))
+    ]
     if len(articles) < 2:
         raise SystemExit(f"need at least two .txt articles in {source}")
     rng = random.Random(seed)

@@ -36,8 +36,12 @@ def percentile(xs: list[float], q: float) -> float:
     return xs[min(len(xs) - 1, int(q * len(xs)))] * 1000
 
 
-def mixed_load(port: int, qs: list[tuple[str, str]], clients: int, seconds: float,
-               ) -> tuple[dict[str, list[float]], Counter[str], Counter[str], float]:
+def mixed_load(
+    port: int,
+    qs: list[tuple[str, str]],
+    clients: int,
+    seconds: float,
+) -> tuple[dict[str, list[float]], Counter[str], Counter[str], float]:
     """Latencies per query name, error counts per query name, error kinds, elapsed seconds."""
     latencies: dict[str, list[float]] = {name: [] for name, _ in qs}
     errors: Counter[str] = Counter()
@@ -50,14 +54,16 @@ def mixed_load(port: int, qs: list[tuple[str, str]], clients: int, seconds: floa
         for name, sparql in itertools.islice(itertools.cycle(qs), offset, None):
             if time.monotonic() >= stop:
                 break
-            accept = ("text/turtle" if "CONSTRUCT" in sparql.upper()
-                      else "application/sparql-results+json")
+            accept = (
+                "text/turtle"
+                if "CONSTRUCT" in sparql.upper()
+                else "application/sparql-results+json"
+            )
             target = "/sparql?" + urllib.parse.urlencode({"query": sparql})
             t0 = time.perf_counter()
             problem = None
             try:
-                conn.request("GET", target, headers={"Accept": accept,
-                                                     "Accept-Encoding": "gzip"})
+                conn.request("GET", target, headers={"Accept": accept, "Accept-Encoding": "gzip"})
                 resp = conn.getresponse()
                 body = resp.read()
                 if resp.status != 200:
@@ -89,8 +95,9 @@ def mixed_load(port: int, qs: list[tuple[str, str]], clients: int, seconds: floa
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, help="an existing store (else one is built)")
-    ap.add_argument("--triples", type=int, default=1_000_000,
-                    help="size of the store to build (default 1M)")
+    ap.add_argument(
+        "--triples", type=int, default=1_000_000, help="size of the store to build (default 1M)"
+    )
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=0, help="ingest workers when building")
@@ -105,8 +112,7 @@ def main() -> None:
         proc = serve_newskg(store, port)
         try:
             wait_up(port, "/healthz", proc)
-            latencies, errors, kinds, elapsed = mixed_load(port, qs, args.clients,
-                                                           args.seconds)
+            latencies, errors, kinds, elapsed = mixed_load(port, qs, args.clients, args.seconds)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -114,22 +120,29 @@ def main() -> None:
     from pyoxigraph import Store
 
     quads = len(Store.read_only(str(store))) if args.store else args.triples
-    print(f"newskg serve, {args.clients} clients, {elapsed:.0f} s of mixed example queries, "
-          f"store of {quads:,} quads; {os.cpu_count()} cores")
-    print(f"{'query':<40} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8} "
-          f"{'max ms':>8}")
+    print(
+        f"newskg serve, {args.clients} clients, {elapsed:.0f} s of mixed example queries, "
+        f"store of {quads:,} quads; {os.cpu_count()} cores"
+    )
+    print(f"{'query':<40} {'requests':>9} {'errors':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     everything: list[float] = []
     for name, _ in qs:
         xs = latencies[name]
         everything += xs
-        print(f"{name[:40]:<40} {len(xs):>9,} {errors[name]:>7} {percentile(xs, 0.5):>8.1f} "
-              f"{percentile(xs, 0.99):>8.1f} {max(xs, default=0) * 1000:>8.1f}")
+        print(
+            f"{name[:40]:<40} {len(xs):>9,} {errors[name]:>7} {percentile(xs, 0.5):>8.1f} "
+            f"{percentile(xs, 0.99):>8.1f} {max(xs, default=0) * 1000:>8.1f}"
+        )
     total_errors = sum(errors.values())
-    print(f"{'all':<40} {len(everything):>9,} {total_errors:>7} "
-          f"{percentile(everything, 0.5):>8.1f} {percentile(everything, 0.99):>8.1f} "
-          f"{max(everything, default=0) * 1000:>8.1f}")
-    print(f"requests/s: {len(everything) / elapsed:,.1f}; errors: {total_errors}"
-          + (f" ({dict(kinds)})" if kinds else ""))
+    print(
+        f"{'all':<40} {len(everything):>9,} {total_errors:>7} "
+        f"{percentile(everything, 0.5):>8.1f} {percentile(everything, 0.99):>8.1f} "
+        f"{max(everything, default=0) * 1000:>8.1f}"
+    )
+    print(
+        f"requests/s: {len(everything) / elapsed:,.1f}; errors: {total_errors}"
+        + (f" ({dict(kinds)})" if kinds else "")
+    )
     sys.exit(1 if total_errors else 0)
 
 

@@ -61,8 +61,13 @@ class _Draft:
 
     def freeze(self) -> Actor:
         return Actor(
-            key=self.key, label=self.label, kind=self.kind, qid=self.qid,
-            description=self.description, role=self.role, country_qid=self.country_qid,
+            key=self.key,
+            label=self.label,
+            kind=self.kind,
+            qid=self.qid,
+            description=self.description,
+            role=self.role,
+            country_qid=self.country_qid,
             link_confidence=self.link_confidence,
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
         )
@@ -170,7 +175,8 @@ class ActorIndex:
             t = self.doc[i]
             # Subjects are the usual antecedents; otherwise the closest mention.
             score = (2 if t.dep_ in ("nsubj", "nsubjpass") else 0) + (
-                1 if t.sent.start == sent_start else 0)
+                1 if t.sent.start == sent_start else 0
+            )
             if best is None or score > best[0]:
                 best, best_key = (score, i), key
             if score >= 2:
@@ -207,16 +213,21 @@ class ActorIndex:
         """A ministry or agency named by a common noun phrase ("China's foreign ministry")."""
         for t in span:
             k = self._by_token.get(t.i)
-            if k and self._drafts[k].kind in (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION,
-                                              ActorKind.NEWS_ORGANIZATION):
+            if k and self._drafts[k].kind in (
+                ActorKind.GOVERNMENT_BODY,
+                ActorKind.ORGANIZATION,
+                ActorKind.NEWS_ORGANIZATION,
+            ):
                 return k
         label = span.text
-        draft = _Draft(key=f"GovernmentBody:{normalise(label)}", label=label,
-                       kind=ActorKind.GOVERNMENT_BODY)
+        draft = _Draft(
+            key=f"GovernmentBody:{normalise(label)}", label=label, kind=ActorKind.GOVERNMENT_BODY
+        )
         if owner:
             d = self._drafts.get(owner)
-            draft.country_qid = d.qid if d and d.kind is ActorKind.COUNTRY else (
-                d.country_qid if d else None)
+            draft.country_qid = (
+                d.qid if d and d.kind is ActorKind.COUNTRY else (d.country_qid if d else None)
+            )
         key = draft.key
         if key in self._drafts:
             self._drafts[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
@@ -231,16 +242,21 @@ class ActorIndex:
         key = f"Person:{normalise(span.text)}"
         if key not in self._drafts and len(span) == 1:
             key = self.person_named(span[0]) or key
-        draft = self._drafts.get(key) or _Draft(key=key, label=span.text, kind=ActorKind.PERSON,
-                                                role=role)
+        draft = self._drafts.get(key) or _Draft(
+            key=key, label=span.text, kind=ActorKind.PERSON, role=role
+        )
         return self._add(draft, span)
 
     def person_named(self, token: Token) -> str | None:
         """The one person whose full name contains ``token`` (a surname the NER missed)."""
         word = token.lower_
-        keys = {d.key for d in self._drafts.values()
-                if d.kind is ActorKind.PERSON and word in d.label.lower().split()[-2:]
-                and len(d.label.split()) > 1}
+        keys = {
+            d.key
+            for d in self._drafts.values()
+            if d.kind is ActorKind.PERSON
+            and word in d.label.lower().split()[-2:]
+            and len(d.label.split()) > 1
+        }
         return keys.pop() if len(keys) == 1 else None
 
     def is_media(self, key: str | None) -> bool:
@@ -253,8 +269,8 @@ class ActorIndex:
         media = {w for w, c in _nominal_classes().items() if c == "media"}
         low = d.label.lower()
         return any(re.search(rf"\b{re.escape(w)}\b", low) for w in media) or any(
-            re.search(rf"\b{re.escape(w)}\b", m.text.lower()) for w in media
-            for m in d.mentions)
+            re.search(rf"\b{re.escape(w)}\b", m.text.lower()) for w in media for m in d.mentions
+        )
 
     def agent(self, key: str | None) -> str | None:
         """The actor that acts for ``key``: a capital used as an agent stands for its state."""
@@ -276,8 +292,12 @@ def _nominal_classes() -> dict[str, str]:
 def _from_entry(entry: Entry, link_confidence: float = 0.95) -> _Draft:
     kind = _KIND_OF_TYPE.get(entry.type, ActorKind.ORGANIZATION)
     return _Draft(
-        key=entry.qid, label=entry.label, kind=kind, qid=entry.qid,
-        description=entry.description, link_confidence=link_confidence,
+        key=entry.qid,
+        label=entry.label,
+        kind=kind,
+        qid=entry.qid,
+        description=entry.description,
+        link_confidence=link_confidence,
         country_qid=entry.country_qid if kind is not ActorKind.COUNTRY else None,
     )
 
@@ -290,8 +310,11 @@ def _clean_span(span: Span) -> Span:
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    while end > start and doc[end - 1].tag_ == "POS" or (
-            end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019")):
+    while (
+        end > start
+        and doc[end - 1].tag_ == "POS"
+        or (end > start and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"))
+    ):
         end -= 1
     return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
 
@@ -320,8 +343,11 @@ def _role_before(span: Span, titles: frozenset[str]) -> str | None:
     first = span.start
     while i >= 0:
         t = doc[i]
-        if t.is_punct and t.text not in (".",) or t.pos_ in ("VERB", "AUX", "DET", "ADP", "CCONJ",
-                                                           "PRON", "SCONJ", "NUM"):
+        if (
+            t.is_punct
+            and t.text not in (".",)
+            or t.pos_ in ("VERB", "AUX", "DET", "ADP", "CCONJ", "PRON", "SCONJ", "NUM")
+        ):
             break
         if t.pos_ not in ("PROPN", "NOUN", "ADJ") and not t.ent_type_:
             break
@@ -332,7 +358,8 @@ def _role_before(span: Span, titles: frozenset[str]) -> str | None:
     words = doc[first : span.start]
     lowered = words.text.lower()
     if not any(w.lower_ in titles for w in words) and not any(
-            title in lowered for title in titles if " " in title):
+        title in lowered for title in titles if " " in title
+    ):
         return None
     return words.text
 
@@ -349,8 +376,13 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and not layout.in_heading(e.start_char)]
     persons: list[tuple[Span, str | None]] = []
     # Tokens of full personal names: an ORG/GPE mention equal to one is that person misread.
-    name_tokens = {t.lower_ for e in ents if e.label_ == "PERSON"
-                   for t in _strip_title(_clean_span(e), titles)[0] if len(e) > 1 and t.is_alpha}
+    name_tokens = {
+        t.lower_
+        for e in ents
+        if e.label_ == "PERSON"
+        for t in _strip_title(_clean_span(e), titles)[0]
+        if len(e) > 1 and t.is_alpha
+    }
     institutions = lexicons.words("institutions.txt")
     progs = programmes(doc, gazetteer)
     for ent in ents:
@@ -361,19 +393,26 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             # A programme is a topic; whose programme it is may still name a person.
             owner = possessor(span)
             if owner is not None and any(t.lower_ in titles for t in owner):
-                persons.append(_strip_title(Span(doc, owner.start, owner.end, label="PERSON"),
-                                            titles))
+                persons.append(
+                    _strip_title(Span(doc, owner.start, owner.end, label="PERSON"), titles)
+                )
             continue
-        if ent.label_ != "PERSON" and span.text.lower() in name_tokens and link(
-                span, gazetteer) is None:
+        if (
+            ent.label_ != "PERSON"
+            and span.text.lower() in name_tokens
+            and link(span, gazetteer) is None
+        ):
             persons.append((Span(doc, span.start, span.end, label="PERSON"), None))
             continue
         if ent.label_ in ("ORG", "GPE") and len(span) >= 2:
             head = Span(doc, span.start, span.end - 1, label="GPE")
             last = doc[span.end - 1]
             states = [e for e in gazetteer.lookup(head.text) if e.type == "country"]
-            if len(states) == 1 and last.lower_ not in institutions and not gazetteer.lookup(
-                    span.text):
+            if (
+                len(states) == 1
+                and last.lower_ not in institutions
+                and not gazetteer.lookup(span.text)
+            ):
                 # "U.S. Imports": wire style capitalises the word after an abbreviation.
                 index._add(_from_entry(states[0], 0.9), head)
                 continue
@@ -409,8 +448,9 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             match = next((d for d in full if tokens[0] in d.label.lower().split()), None)
             if match is None and found is None:
                 # "Mulrony" beside "Brian Mulroney": a surname misspelt by one letter.
-                close = {d.key: d for d in full
-                         if one_edit_apart(tokens[0], d.label.lower().split()[-1])}
+                close = {
+                    d.key: d for d in full if one_edit_apart(tokens[0], d.label.lower().split()[-1])
+                }
                 match = next(iter(close.values())) if len(close) == 1 else None
         if match is None and found is not None:
             draft = _from_entry(found.entry, found.confidence)
@@ -419,8 +459,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
         else:
             # A lone surname is never a label: keep the title with it ("President Reagan").
             label = f"{role} {name.text}" if len(tokens) == 1 and role else name.text
-            draft = _Draft(key=f"Person:{normalise(name.text)}", label=label,
-                           kind=ActorKind.PERSON)
+            draft = _Draft(key=f"Person:{normalise(name.text)}", label=label, kind=ActorKind.PERSON)
         draft.role = role
         if role:
             draft.country_qid = _country_in(role, gazetteer)
@@ -467,13 +506,25 @@ def _merge_aliases(index: ActorIndex, doc: Doc) -> None:
         if not (label[:1].isupper() and label[1:].islower() and label.isalpha()):
             continue
         # "Senate" -> "Senatorial": a final e drops before a suffix.
-        base = next((k for w, k in words.items() if k != d.key and len(label) >= len(w) + 2
-                     and label.lower().startswith(w[:-1] if w.endswith("e") else w)), None)
+        base = next(
+            (
+                k
+                for w, k in words.items()
+                if k != d.key
+                and len(label) >= len(w) + 2
+                and label.lower().startswith(w[:-1] if w.endswith("e") else w)
+            ),
+            None,
+        )
         if base is None:
             # "Kiechl" beside "Ignaz Kiechle": a surname misspelt, and then mistyped by the NER.
-            people = {p.key for p in index._drafts.values() if p.kind is ActorKind.PERSON
-                      and " " in p.label and one_edit_apart(label.lower(),
-                                                            p.label.lower().split()[-1])}
+            people = {
+                p.key
+                for p in index._drafts.values()
+                if p.kind is ActorKind.PERSON
+                and " " in p.label
+                and one_edit_apart(label.lower(), p.label.lower().split()[-1])
+            }
             base = people.pop() if len(people) == 1 else None
         if base is not None and base in index._drafts:
             index._merge(base, d.key)
@@ -490,10 +541,14 @@ def one_edit_apart(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:

@@ -20,11 +20,32 @@ _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 # "several"/"a few"/"some" weeks: a span of counts rather than one count.
-_VAGUE = {"several": (2, 8), "a few": (2, 4), "few": (2, 4), "some": (2, 8), "many": (3, 12),
-          "a couple of": (2, 2), "couple of": (2, 2)}
+_VAGUE = {
+    "several": (2, 8),
+    "a few": (2, 4),
+    "few": (2, 4),
+    "some": (2, 8),
+    "many": (3, 12),
+    "a couple of": (2, 2),
+    "couple of": (2, 2),
+}
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 
 _AGO = re.compile(
@@ -93,11 +114,19 @@ def resolve(text: str, published: dt.date | None, *, future: bool | None = None)
 def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.date] | None:
     one = dt.timedelta(days=1)
     fixed = {
-        "today": (p, p), "tonight": (p, p), "this morning": (p, p), "this afternoon": (p, p),
-        "this evening": (p, p), "yesterday": (p - one, p - one), "last night": (p - one, p - one),
+        "today": (p, p),
+        "tonight": (p, p),
+        "this morning": (p, p),
+        "this afternoon": (p, p),
+        "this evening": (p, p),
+        "yesterday": (p - one, p - one),
+        "last night": (p - one, p - one),
         "tomorrow": (p + one, p + one),
-        "this week": _week(p), "last week": _week(p, -1), "next week": _week(p, 1),
-        "earlier this week": (_week(p)[0], p), "later this week": (p, _week(p)[1]),
+        "this week": _week(p),
+        "last week": _week(p, -1),
+        "next week": _week(p, 1),
+        "earlier this week": (_week(p)[0], p),
+        "later this week": (p, _week(p)[1]),
         "this month": _month_range(p.year, p.month),
         "last month": _month_range(*_add_months(p, -1)),
         "next month": _month_range(*_add_months(p, 1)),
@@ -116,8 +145,12 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
     if low in fixed:
         return fixed[low]
     # "Monday", "Monday night", "last Friday", "next Tuesday", "Monday's".
-    m = re.fullmatch(r"(?:(?P<rel>last|this|next|this coming|coming)\s+)?(?P<wd>" +
-                     "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?", low)
+    m = re.fullmatch(
+        r"(?:(?P<rel>last|this|next|this coming|coming)\s+)?(?P<wd>"
+        + "|".join(_WEEKDAYS)
+        + r")(?:\s+(?:morning|afternoon|evening|night))?",
+        low,
+    )
     if m:
         target = _WEEKDAYS[m["wd"]]
         ahead = m["rel"] in ("next", "coming", "this coming") or future is True
@@ -155,11 +188,18 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
         years = sorted((p.year + sign * lo, p.year + sign * hi))
         return dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
     # "April", "in June", "early December", "late March".
-    m = re.fullmatch(r"(?:(?P<part>early|mid|late|end of|the end of|beginning of)[- ])?"
-                     r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>[a-z]+)\.?"
-                     r"(?:\s+(?P<year>\d{4}))?", low)
-    if m and m["mon"] in _MONTHS and not m["mon"].startswith("may") or (
-            m and m["mon"] == "may" and (m["year"] or m["rel"] or m["part"])):
+    m = re.fullmatch(
+        r"(?:(?P<part>early|mid|late|end of|the end of|beginning of)[- ])?"
+        r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>[a-z]+)\.?"
+        r"(?:\s+(?P<year>\d{4}))?",
+        low,
+    )
+    if (
+        m
+        and m["mon"] in _MONTHS
+        and not m["mon"].startswith("may")
+        or (m and m["mon"] == "may" and (m["year"] or m["rel"] or m["part"]))
+    ):
         month = _MONTHS[m["mon"]]
         if m["year"]:
             year = int(m["year"])
@@ -179,8 +219,11 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
         elif m["part"] == "beginning of":
             last = first + dt.timedelta(days=9)
         return first, last
-    m = re.fullmatch(r"(?:the\s+)?(?:(?P<part>early|late|end of|the end of)\s+)?"
-                     r"(?P<year>1[89]\d\d|20\d\d)", low)
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?P<part>early|late|end of|the end of)\s+)?"
+        r"(?P<year>1[89]\d\d|20\d\d)",
+        low,
+    )
     if m:
         year = int(m["year"])
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -194,8 +237,11 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
 
 def _absolute(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.date] | None:
     """Day-and-month dates ("March 12", "12 March 1987") via dateparser, year from context."""
-    m = re.fullmatch(r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]+)\.?|(?P<m2>[a-z]+)\.?\s+"
-                     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{4}))?", low)
+    m = re.fullmatch(
+        r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]+)\.?|(?P<m2>[a-z]+)\.?\s+"
+        r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<y>\d{4}))?",
+        low,
+    )
     if not m:
         return None
     month = _MONTHS.get(m["m1"] or m["m2"] or "")
@@ -205,9 +251,16 @@ def _absolute(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
 
     year = int(m["y"]) if m["y"] else _near_month(month, p, future)
     base = dt.datetime(year, month, 1)
-    parsed = dateparser.parse(low, languages=["en"], settings={
-        "RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False,
-        "REQUIRE_PARTS": ["day", "month"]})
+    parsed = dateparser.parse(
+        low,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": False,
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
     if parsed is None:
         return None
     day = parsed.date().replace(year=year) if not m["y"] else parsed.date()

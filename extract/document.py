@@ -27,8 +27,9 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     topics = find_topics(doc, gazetteer, layout)
     policies = tuple(find_policies(doc, actors, topics, layout, info.date))
     summits = tuple(find_summits(doc, actors, topics, layout, info.date, policies))
-    speech = list(find_statements(doc, actors, topics, layout, info.date,
-                                  events=(*summits, *policies)))
+    speech = list(
+        find_statements(doc, actors, topics, layout, info.date, events=(*summits, *policies))
+    )
     return Extraction(
         document=info,
         actors=actors.actors,

@@ -18,9 +18,13 @@ from extract.actors import ActorIndex
 from extract.records import ActorKind
 
 # English number words up to the size of the largest standing group in the lexicon.
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 
 
 @cache
@@ -36,8 +40,10 @@ def _groups() -> tuple[tuple[str, int, re.Pattern[str]], ...]:
 @cache
 def _group_words() -> tuple[frozenset[str], frozenset[str]]:
     rows = lexicons.table("summit_group_words.tsv")
-    return (frozenset(r["word"] for r in rows if r["role"] == "head"),
-            frozenset(r["word"] for r in rows if r["role"] == "qualifier"))
+    return (
+        frozenset(r["word"] for r in rows if r["role"] == "head"),
+        frozenset(r["word"] for r in rows if r["role"] == "qualifier"),
+    )
 
 
 def number_of(token: Token) -> int | None:
@@ -50,8 +56,15 @@ def number_of(token: Token) -> int | None:
 
 def standing_group(token: Token) -> str | None:
     """The label of the standing group a noun phrase names or describes, if any."""
-    phrase = [t for t in token.subtree if t.i <= token.i or t.head.i == token.i
-              and t.dep_ == "prep" or t.head.dep_ == "prep" and t.head.head.i == token.i]
+    phrase = [
+        t
+        for t in token.subtree
+        if t.i <= token.i
+        or t.head.i == token.i
+        and t.dep_ == "prep"
+        or t.head.dep_ == "prep"
+        and t.head.head.i == token.i
+    ]
     text = " ".join(t.lower_ for t in sorted(phrase, key=lambda t: t.i))
     for label, _members, pattern in _groups():
         if pattern.search(text):
@@ -60,8 +73,10 @@ def standing_group(token: Token) -> str | None:
     if token.tag_ != "NNS" or token.lemma_.lower() not in heads:
         return None
     counts = [n for c in token.children if c.dep_ == "nummod" and (n := number_of(c))]
-    if not counts or not any(c.dep_ == "amod" and (c.lower_ in qualifiers or c.lemma_.lower()
-                                                    in qualifiers) for c in token.children):
+    if not counts or not any(
+        c.dep_ == "amod" and (c.lower_ in qualifiers or c.lemma_.lower() in qualifiers)
+        for c in token.children
+    ):
         return None
     return next((label for label, members, _ in _groups() if members == counts[0]), None)
 
@@ -69,12 +84,16 @@ def standing_group(token: Token) -> str | None:
 def office_holders(token: Token, actors: ActorIndex) -> list[str]:
     """The people of the document whose office is the plural noun ``token`` ("the premiers"):
     at least two, each with a role ending in that office."""
-    if token.tag_ != "NNS" or not any(c.lower_ in ("the", "these", "those", "all")
-                                      or c.dep_ == "nummod" for c in token.children):
+    if token.tag_ != "NNS" or not any(
+        c.lower_ in ("the", "these", "those", "all") or c.dep_ == "nummod" for c in token.children
+    ):
         return []
     office = token.lemma_.lower()
-    holders = [a for a in actors.actors if a.kind is ActorKind.PERSON and a.role
-               and a.role.lower().split()[-1] == office]
+    holders = [
+        a
+        for a in actors.actors
+        if a.kind is ActorKind.PERSON and a.role and a.role.lower().split()[-1] == office
+    ]
     for mod in token.children:
         # "the foreign ministers": only the foreign ones, when the roles say which those are
         # (a modifier no role carries, as in "the province premiers", narrows nothing).

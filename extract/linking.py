@@ -60,22 +60,74 @@ _LABEL_TYPES = {
 # "the state of Georgia", "governor of Georgia", "Washington state", "Georgia Gov. Brian Kemp",
 # "Georgia's governor", "Fulton County, Georgia", "(R-Ga.)".
 _SUBNATIONAL_BEFORE = ("state of", "governor of", "Governor of", "County,", "county,")
-_SUBNATIONAL_AFTER = frozenset({
-    "county", "County", "Gov.", "Governor", "governor", "statehouse", "Statehouse",
-})
+_SUBNATIONAL_AFTER = frozenset(
+    {
+        "county",
+        "County",
+        "Gov.",
+        "Governor",
+        "governor",
+        "statehouse",
+        "Statehouse",
+    }
+)
 _US_PARTY_STATE = re.compile(r"\([RDI]-[A-Z][A-Za-z.]{0,5}\)")
 
 # A capital as a location rather than an actor: after these prepositions, as the object of these
 # verbs, or as a noun modifier ("the Beijing office").
-_PLACE_PREPS = frozenset({
-    "in", "to", "from", "at", "into", "near", "outside", "inside", "around", "across", "via",
-    "through", "toward", "towards", "throughout", "out", "back", "within", "beyond", "off",
-    "of", "for", "over", "until", "till",
-})
-_PLACE_VERBS = frozenset({
-    "visit", "leave", "reach", "tour", "arrive", "return", "fly", "travel", "enter", "host",
-    "depart", "evacuate", "bomb", "attack", "shell", "strike", "hit", "flood", "base", "locate",
-})
+_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "to",
+        "from",
+        "at",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "via",
+        "through",
+        "toward",
+        "towards",
+        "throughout",
+        "out",
+        "back",
+        "within",
+        "beyond",
+        "off",
+        "of",
+        "for",
+        "over",
+        "until",
+        "till",
+    }
+)
+_PLACE_VERBS = frozenset(
+    {
+        "visit",
+        "leave",
+        "reach",
+        "tour",
+        "arrive",
+        "return",
+        "fly",
+        "travel",
+        "enter",
+        "host",
+        "depart",
+        "evacuate",
+        "bomb",
+        "attack",
+        "shell",
+        "strike",
+        "hit",
+        "flood",
+        "base",
+        "locate",
+    }
+)
 _PLACE_SUBJECT_VERBS = frozenset({"host", "lie", "sit", "locate", "flood", "suffer", "freeze"})
 _ACTOR_PREPS = frozenset({"with", "by", "between", "against", "on", "upon", "among"})
 
@@ -169,7 +221,8 @@ def acts(span: Span) -> bool:
         while first.dep_ == "conj":
             first = first.head
         return first.dep_ in ("nsubj", "nsubjpass", "poss") or (
-            first.dep_ == "pobj" and first.head.lower_ in _ACTOR_PREPS)
+            first.dep_ == "pobj" and first.head.lower_ in _ACTOR_PREPS
+        )
     return False
 
 
@@ -194,8 +247,11 @@ def _subnational(span: Span) -> bool:
     if after < len(doc) and doc[after].text in ("state", "State"):
         # "Washington state" (the noun the name modifies), not "China state media".
         state = doc[after]
-        if span.root.head == state and state.dep_ not in ("compound", "amod", "nmod") and (
-                after + 1 >= len(doc) or doc[after + 1].text not in ("-", "\u2011")):
+        if (
+            span.root.head == state
+            and state.dep_ not in ("compound", "amod", "nmod")
+            and (after + 1 >= len(doc) or doc[after + 1].text not in ("-", "\u2011"))
+        ):
             return True
     if after < len(doc) and doc[after].tag_ == "POS":
         after += 1
@@ -212,6 +268,7 @@ def _followed_by(span: Span, word: str) -> bool:
 
 def _countries_in_context(span: Span, gazetteer: Gazetteer) -> set[str]:
     """QIDs of the states named (or adjectived) in the span's sentence, else in the document."""
+
     def states_in(tokens: Span | list[Token]) -> set[str]:
         found: set[str] = set()
         for t in tokens:

@@ -25,8 +25,11 @@ _MINOR = frozenset({"of", "the", "and", "for", "on", "de", "in", "to"})
 @cache
 def programme_nouns(where: str) -> frozenset[str]:
     """Nouns of ``lexicons/programme_nouns.tsv`` usable as a name's ``head`` or ``after`` it."""
-    return frozenset(row["word"] for row in lexicons.table("programme_nouns.tsv")
-                     if row["where"] in (where, "both"))
+    return frozenset(
+        row["word"]
+        for row in lexicons.table("programme_nouns.tsv")
+        if row["where"] in (where, "both")
+    )
 
 
 def name_part(span: Span) -> Span:
@@ -65,8 +68,11 @@ def is_programme(span: Span) -> bool:
     if span.label_ not in PROGRAMME_LABELS or len(span) == 0:
         return False
     root = span.root
-    if root.lower_ in programme_nouns("head") and (root.is_title or root.is_upper) and len(
-            span) > 1:
+    if (
+        root.lower_ in programme_nouns("head")
+        and (root.is_title or root.is_upper)
+        and len(span) > 1
+    ):
         return True
     return _before_broadcast_noun(span)
 
@@ -80,8 +86,7 @@ def _before_broadcast_noun(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return (after.lower_ in programme_nouns("after") and after.is_lower
-            and span.root.head == after)
+    return after.lower_ in programme_nouns("after") and after.is_lower and span.root.head == after
 
 
 def bracketed_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
@@ -104,9 +109,16 @@ def bracketed_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
             prev = doc[start - 1]
             hyphen = doc[start - 2] if start >= 2 else None
             joined = hyphen is not None and hyphen.text == "-" and not hyphen.whitespace_
-            if not (prev.is_title or prev.is_upper and prev.is_alpha or joined
-                    or prev.text == "-" and not prev.whitespace_
-                    or prev.lower_ in _MINOR and start < end):
+            if not (
+                prev.is_title
+                or prev.is_upper
+                and prev.is_alpha
+                or joined
+                or prev.text == "-"
+                and not prev.whitespace_
+                or prev.lower_ in _MINOR
+                and start < end
+            ):
                 break
             start -= 1
             if prev.is_title and _initials(doc[start:end].text) == letters:
@@ -117,8 +129,7 @@ def bracketed_acronyms(doc: Doc) -> list[tuple[Span, Span]]:
 
 def _initials(name: str) -> str:
     """First letters of the words of a name, minor words skipped; a hyphenated word is one."""
-    return "".join(w[0] for w in name.split() if w.lower() not in _MINOR and w[0].isalpha()
-                   ).upper()
+    return "".join(w[0] for w in name.split() if w.lower() not in _MINOR and w[0].isalpha()).upper()
 
 
 @dataclass(frozen=True)
@@ -132,19 +143,24 @@ class Programmes:
         """Whether an entity span is a programme name or one of their acronyms."""
         name = name_part(span)
         return name.text in self.acronyms or any(
-            n.start == name.start and n.end == name.end for n in self.names)
+            n.start == name.start and n.end == name.end for n in self.names
+        )
 
 
 def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     """The entity spans of ``doc`` that name programmes (none the gazetteer knows as an actor),
     and the acronyms in brackets defined for them."""
-    names = tuple(name_part(e) for e in doc.ents
-                  if is_programme(name_part(e)) and not gazetteer.lookup(name_part(e).text))
+    names = tuple(
+        name_part(e)
+        for e in doc.ents
+        if is_programme(name_part(e)) and not gazetteer.lookup(name_part(e).text)
+    )
     # A name that also stands alone elsewhere ("the Commission said") is an actor even where it
     # precedes "programme".
     alone = {name_part(e).text for e in doc.ents if not _before_broadcast_noun(name_part(e))}
-    names = tuple(n for n in names if not (_before_broadcast_noun(n) and n.text in alone
-                                           and not _own_head(n)))
+    names = tuple(
+        n for n in names if not (_before_broadcast_noun(n) and n.text in alone and not _own_head(n))
+    )
     acronyms: dict[str, Span] = {}
     for name, acronym in bracketed_acronyms(doc):
         match = next((n for n in names if n.end == name.end), None)
@@ -153,5 +169,12 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     return Programmes(names, acronyms)
 
 
-__all__ = ["Programmes", "bracketed_acronyms", "is_programme", "name_part", "possessor",
-           "programme_nouns", "programmes"]
+__all__ = [
+    "Programmes",
+    "bracketed_acronyms",
+    "is_programme",
+    "name_part",
+    "possessor",
+    "programme_nouns",
+    "programmes",
+]

@@ -37,8 +37,14 @@ from extract.topics import TopicIndex
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
 MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
-STATES = frozenset({ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION,
-                    ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION})
+STATES = frozenset(
+    {
+        ActorKind.COUNTRY,
+        ActorKind.INTERNATIONAL_ORGANIZATION,
+        ActorKind.GOVERNMENT_BODY,
+        ActorKind.ORGANIZATION,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +108,13 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
             last = doc[i + n - 1]
             if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
                 continue
-            if n == 1 and pos and last.pos_ != pos and not (
-                    pos == "NOUN" and last.pos_ == "PROPN") and not _verb_read_as_modifier(
-                    last, pos, words[-1]):
+            if (
+                n == 1
+                and pos
+                and last.pos_ != pos
+                and not (pos == "NOUN" and last.pos_ == "PROPN")
+                and not _verb_read_as_modifier(last, pos, words[-1])
+            ):
                 continue
             best.append(Trigger(i, i + n, kind, extra))
         if best and not any(t in taken for t in range(best[0].start, best[0].end)):
@@ -116,8 +126,13 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
 def _verb_read_as_modifier(token: Token, pos: str, form: str) -> bool:
     """A lexicon verb in its bare form that the tagger read as an adjective of the next noun
     ("voluntarily restrain exports" tagged like "voluntary exports"): still the verb."""
-    return pos == "VERB" and token.pos_ == "ADJ" and token.lower_ == form and \
-        token.dep_ == "amod" and token.head.i == token.i + 1
+    return (
+        pos == "VERB"
+        and token.pos_ == "ADJ"
+        and token.lower_ == form
+        and token.dep_ == "amod"
+        and token.head.i == token.i + 1
+    )
 
 
 def governor(token: Token) -> Token | None:
@@ -135,15 +150,25 @@ def argument_tokens(head: Token, limit: int = 14) -> list[Token]:
     either side: 'punitive tariffs of 300 mln dlrs a year on Japanese electronic goods'."""
     keep: list[Token] = [head]
     for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS or child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
-                                                        "mark", "advmod", "neg"):
+        if child.dep_ in _CLAUSE_DEPS or child.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "aux",
+            "auxpass",
+            "mark",
+            "advmod",
+            "neg",
+        ):
             continue
         keep.extend(child.subtree)
     if head.dep_ == "dobj":
         # "remove curbs on its exports": the parser often hangs the object's "on" on the verb.
         for child in head.head.children:
-            if child.dep_ == "prep" and child.i > head.i and child.lower_ in (
-                    "on", "against", "of", "for", "to", "from"):
+            if (
+                child.dep_ == "prep"
+                and child.i > head.i
+                and child.lower_ in ("on", "against", "of", "for", "to", "from")
+            ):
                 keep.extend(child.subtree)
     keep = [t for t in keep if abs(t.i - head.i) <= limit and t.sent == head.sent]
     return sorted(set(keep), key=lambda t: t.i)
@@ -155,8 +180,13 @@ def evidence(tokens: Iterable[Token]) -> Evidence:
     while last.is_punct and last.i > first.i:
         last = first.doc[last.i - 1]
     sent = first.sent
-    return Evidence(start=first.idx, end=last.idx + len(last.text), sentence=sent.text,
-                    sentence_start=sent.start_char, sentence_end=sent.end_char)
+    return Evidence(
+        start=first.idx,
+        end=last.idx + len(last.text),
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+    )
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -189,16 +219,25 @@ def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
         if key is None and t.pos_ == "PROPN":
             key = actors.person_named(t)  # "Mr Straw" where the tagger missed the name
         if key is None:
-            inner = [c for c in t.subtree if c.dep_ not in ("relcl", "acl", "prep", "conj", "cc")
-                     or c.i == t.i]
+            inner = [
+                c
+                for c in t.subtree
+                if c.dep_ not in ("relcl", "acl", "prep", "conj", "cc") or c.i == t.i
+            ]
             keys = actors.in_span(inner)
             key = keys[0] if keys else None
         if key is None:
             # The tagger missed a name it found elsewhere ("G7 finance ministers"): a proper
             # noun spelled exactly like a known actor's label is that actor.
             labels = _labels(actors)
-            key = next((labels[c.text.lower()] for c in t.subtree
-                        if c.pos_ == "PROPN" and c.text.lower() in labels), None)
+            key = next(
+                (
+                    labels[c.text.lower()]
+                    for c in t.subtree
+                    if c.pos_ == "PROPN" and c.text.lower() in labels
+                ),
+                None,
+            )
         if key is None and group_reference(t):
             out.extend(k for k in recent_pair(t, actors) if k not in out)
             continue
@@ -209,8 +248,11 @@ def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
 
 def _labels(actors: ActorIndex) -> dict[str, str]:
     """One-word actor labels ("G7", "GATT") to their keys."""
-    return {a.label.lower(): a.key for a in actors.actors
-            if a.kind is not ActorKind.PLACE and " " not in a.label}
+    return {
+        a.label.lower(): a.key
+        for a in actors.actors
+        if a.kind is not ActorKind.PLACE and " " not in a.label
+    }
 
 
 def recent_pair(token: Token, actors: ActorIndex) -> list[str]:
@@ -222,8 +264,9 @@ def recent_pair(token: Token, actors: ActorIndex) -> list[str]:
         if key is None:
             continue
         kind = actors.kind(key)
-        bucket = people if kind is ActorKind.PERSON else states if kind is ActorKind.COUNTRY \
-            else None
+        bucket = (
+            people if kind is ActorKind.PERSON else states if kind is ActorKind.COUNTRY else None
+        )
         if bucket is not None and key not in bucket:
             bucket.append(key)
         if len(people) == 2:
@@ -233,14 +276,23 @@ def recent_pair(token: Token, actors: ActorIndex) -> list[str]:
 
 def group_reference(token: Token) -> bool:
     """'the two leaders', 'both sides', 'the two nations': a pair named earlier."""
-    if token.lemma_.lower() not in ("leader", "side", "nation", "country", "government",
-                                    "president", "head", "party"):
+    if token.lemma_.lower() not in (
+        "leader",
+        "side",
+        "nation",
+        "country",
+        "government",
+        "president",
+        "head",
+        "party",
+    ):
         return False
     return any(c.lower_ in ("two", "both") for c in token.children)
 
 
-def time_near(tokens: Iterable[Token], published: dt.date | None,
-              future: bool | None) -> TimeRef | None:
+def time_near(
+    tokens: Iterable[Token], published: dt.date | None, future: bool | None
+) -> TimeRef | None:
     """The first DATE/TIME entity among ``tokens`` (or attached to them), resolved."""
     seen: set[int] = set()
     for t in tokens:
@@ -260,16 +312,20 @@ def time_near(tokens: Iterable[Token], published: dt.date | None,
 
 @cache
 def status_cues(applies: str) -> dict[str, tuple[str, bool]]:
-    return {r["cue"]: (r["status"], r["realised"] == "yes") for r in lexicons.table(
-        "status_cues.tsv") if r["applies"] in (applies, "both")}
+    return {
+        r["cue"]: (r["status"], r["realised"] == "yes")
+        for r in lexicons.table("status_cues.tsv")
+        if r["applies"] in (applies, "both")
+    }
 
 
 def realised(verb: Token) -> bool:
     """A finite verb, not under a modal, a plan or a negation: the act happened."""
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "ccomp"):
         return False
-    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in ("did", "do", "does")
-                                     for c in verb.children):
+    if verb.tag_ == "VB" and not any(
+        c.dep_ == "aux" and c.lower_ in ("did", "do", "does") for c in verb.children
+    ):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
         return False
@@ -281,11 +337,24 @@ def future_of(verb: Token | None) -> bool | None:
         return None
     chain = [verb, *verb.ancestors]
     for v in chain[:3]:
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "\u2019ll", "shall", "would")
-               for c in v.children):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "\u2019ll", "shall", "would")
+            for c in v.children
+        ):
             return True
-        if v.lemma_ in ("plan", "hope", "expect", "due", "set", "intend", "schedule", "accept",
-                        "invitation", "invite", "leave"):
+        if v.lemma_ in (
+            "plan",
+            "hope",
+            "expect",
+            "due",
+            "set",
+            "intend",
+            "schedule",
+            "accept",
+            "invitation",
+            "invite",
+            "leave",
+        ):
             return True
     if verb.tag_ in ("VBD", "VBN"):
         return False
@@ -294,23 +363,72 @@ def future_of(verb: Token | None) -> bool | None:
 
 # -- policies ----------------------------------------------------------------------------------
 
-_RESTRICTIVE = frozenset({PolicyKind.TARIFF, PolicyKind.SANCTION, PolicyKind.EMBARGO,
-                          PolicyKind.EXPORT_RESTRICTION, PolicyKind.IMPORT_RESTRICTION,
-                          PolicyKind.QUOTA, PolicyKind.SUBSIDY})
+_RESTRICTIVE = frozenset(
+    {
+        PolicyKind.TARIFF,
+        PolicyKind.SANCTION,
+        PolicyKind.EMBARGO,
+        PolicyKind.EXPORT_RESTRICTION,
+        PolicyKind.IMPORT_RESTRICTION,
+        PolicyKind.QUOTA,
+        PolicyKind.SUBSIDY,
+    }
+)
 _DEFAULT_STATUS = {k: "imposed" for k in _RESTRICTIVE} | {
-    PolicyKind.TRADE_AGREEMENT: "proposed", PolicyKind.PURCHASE_COMMITMENT: "announced",
-    PolicyKind.AID: "announced", PolicyKind.MILITARY_AID: "announced"}
-_HUMAN = {PolicyKind.PURCHASE_COMMITMENT: "purchase commitment",
-          PolicyKind.EXPORT_RESTRICTION: "export restriction",
-          PolicyKind.IMPORT_RESTRICTION: "import restriction",
-          PolicyKind.TRADE_AGREEMENT: "trade agreement", PolicyKind.MILITARY_AID: "military aid"}
+    PolicyKind.TRADE_AGREEMENT: "proposed",
+    PolicyKind.PURCHASE_COMMITMENT: "announced",
+    PolicyKind.AID: "announced",
+    PolicyKind.MILITARY_AID: "announced",
+}
+_HUMAN = {
+    PolicyKind.PURCHASE_COMMITMENT: "purchase commitment",
+    PolicyKind.EXPORT_RESTRICTION: "export restriction",
+    PolicyKind.IMPORT_RESTRICTION: "import restriction",
+    PolicyKind.TRADE_AGREEMENT: "trade agreement",
+    PolicyKind.MILITARY_AID: "military aid",
+}
 _TRADE_WORDS = frozenset({"trade", "free", "commercial", "economic", "tariff", "investment"})
-_SIGN_VERBS = frozenset({"sign", "conclude", "reach", "negotiate", "finalize", "finalise",
-                         "ratify", "approve", "initial"})
-_CONTROL_OBJECT = frozenset({"call", "urge", "ask", "press", "push", "persuade", "request",
-                             "force", "pressure", "want", "tell"})
-_UNNAMED_STATE = frozenset({"government", "country", "nation", "state", "administration",
-                            "statement", "ministry", "authority", "cabinet"})
+_SIGN_VERBS = frozenset(
+    {
+        "sign",
+        "conclude",
+        "reach",
+        "negotiate",
+        "finalize",
+        "finalise",
+        "ratify",
+        "approve",
+        "initial",
+    }
+)
+_CONTROL_OBJECT = frozenset(
+    {
+        "call",
+        "urge",
+        "ask",
+        "press",
+        "push",
+        "persuade",
+        "request",
+        "force",
+        "pressure",
+        "want",
+        "tell",
+    }
+)
+_UNNAMED_STATE = frozenset(
+    {
+        "government",
+        "country",
+        "nation",
+        "state",
+        "administration",
+        "statement",
+        "ministry",
+        "authority",
+        "cabinet",
+    }
+)
 
 
 @dataclass
@@ -329,8 +447,9 @@ class _Draft:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layout,
-                  published: dt.date | None) -> Iterator[Policy]:
+def find_policies(
+    doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layout, published: dt.date | None
+) -> Iterator[Policy]:
     """Policies mentioned in ``doc``, one record per measure, in order of first mention."""
     drafts: list[_Draft] = []
     quantities = find_quantities(doc_text(doc))
@@ -355,8 +474,10 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         if any(d.trigger.start <= head.i < d.trigger.end for d in drafts):
             continue  # the same words already made a policy of another kind
         actor = _actor(head, gov, actors, home)
-        strong = any(c.dep_ == "poss" or c.dep_ in ("compound", "amod") and actors.at(c)
-                     for c in head.children)
+        strong = any(
+            c.dep_ == "poss" or c.dep_ in ("compound", "amod") and actors.at(c)
+            for c in head.children
+        )
         target = _target(args, actor, actors, head) or _pair_partner(gov, actor, actors)
         if kind in (PolicyKind.EXPORT_RESTRICTION,) and (owner := _export_owner(args, actors)):
             if owner != actor:
@@ -365,10 +486,24 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         commodity = _commodity(doc, args, head, topics, actors)
         status = _status(head, gov, kind)
         tokens = args + ([gov] if gov is not None and abs(gov.i - head.i) <= 6 else [])
-        tref = time_near(list(gov.subtree) if gov is not None and gov.sent == head.sent else args,
-                         published, future_of(gov))
-        draft = _Draft(kind, evidence(tokens), doc[trig.start : trig.end], actor, target,
-                       commodity, qty, status, tref, _definite(head, kind), strong)
+        tref = time_near(
+            list(gov.subtree) if gov is not None and gov.sent == head.sent else args,
+            published,
+            future_of(gov),
+        )
+        draft = _Draft(
+            kind,
+            evidence(tokens),
+            doc[trig.start : trig.end],
+            actor,
+            target,
+            commodity,
+            qty,
+            status,
+            tref,
+            _definite(head, kind),
+            strong,
+        )
         mention = Mention(draft.trigger.text, draft.trigger.start_char, draft.trigger.end_char)
         same = _same_as(draft, drafts)
         if same is not None:
@@ -382,15 +517,25 @@ def find_policies(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layo
         drafts.append(draft)
     for i, d in enumerate(drafts, 1):
         yield Policy(
-            key=f"policy:{i}", kind=d.kind, label=_label(d, actors, topics), evidence=d.evidence,
-            actor=d.actor, target=d.target, commodity=d.commodity,
+            key=f"policy:{i}",
+            kind=d.kind,
+            label=_label(d, actors, topics),
+            evidence=d.evidence,
+            actor=d.actor,
+            target=d.target,
+            commodity=d.commodity,
             quantity=d.quantity.value if d.quantity else None,
-            unit=d.quantity.unit if d.quantity else None, status=d.status, time=d.time,
-            mentions=tuple(d.mentions), confidence=0.6 if d.actor is None else 0.7)
+            unit=d.quantity.unit if d.quantity else None,
+            status=d.status,
+            time=d.time,
+            mentions=tuple(d.mentions),
+            confidence=0.6 if d.actor is None else 0.7,
+        )
 
 
-def _needs_met(need: str, head: Token, args: list[Token], gov: Token | None,
-               qty: Quantity | None) -> bool:
+def _needs_met(
+    need: str, head: Token, args: list[Token], gov: Token | None, qty: Quantity | None
+) -> bool:
     lemmas = {t.lemma_.lower() for t in args} | {t.lower_ for t in args}
     if need == "-":
         return True
@@ -403,8 +548,11 @@ def _needs_met(need: str, head: Token, args: list[Token], gov: Token | None,
     if need == "provide":
         return gov is not None and gov.lemma_ in ("provide", "supply", "sell", "send", "deliver")
     if need == "trade":
-        if any(c.lemma_.lower() in _TRADE_WORDS for c in head.children
-               if c.dep_ in ("compound", "amod", "nmod")):
+        if any(
+            c.lemma_.lower() in _TRADE_WORDS
+            for c in head.children
+            if c.dep_ in ("compound", "amod", "nmod")
+        ):
             return True
         if gov is not None and gov.lemma_ in _SIGN_VERBS and head.dep_ == "dobj":
             return True
@@ -412,8 +560,9 @@ def _needs_met(need: str, head: Token, args: list[Token], gov: Token | None,
     return False
 
 
-def _quantity_in(quantities: list[Quantity], chars: tuple[int, int], gov: Token | None,
-                 head: Token) -> Quantity | None:
+def _quantity_in(
+    quantities: list[Quantity], chars: tuple[int, int], gov: Token | None, head: Token
+) -> Quantity | None:
     lo, hi = chars
     if gov is not None and gov.sent == head.sent:
         # "increased support for Africa from $1.1bn to $4.6bn": amounts on the governing verb.
@@ -468,8 +617,10 @@ def _actor(head: Token, gov: Token | None, actors: ActorIndex, home: str | None)
         parent = verb.head
         if verb.dep_ == "ccomp":
             break  # a reported clause: whoever reports it ("Trump said ...") is not the actor
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "relcl", "dep") \
-                and parent.i != verb.i:
+        if (
+            verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "pcomp", "relcl", "dep")
+            and parent.i != verb.i
+        ):
             if parent.lemma_ in _CONTROL_OBJECT:
                 for child in parent.children:
                     obj = child if child.dep_ == "dobj" else None
@@ -527,23 +678,31 @@ def _dateline_state(doc: Doc, actors: ActorIndex, layout: Layout) -> str | None:
     return None
 
 
-def _target(args: list[Token], actor: str | None, actors: ActorIndex,
-            head: Token) -> str | None:
+def _target(args: list[Token], actor: str | None, actors: ActorIndex, head: Token) -> str | None:
     """The state a measure aims at: 'on/against/targeting/to/for/from X' or a demonym on the
     goods ('Japanese electronic goods', 'U.S. soybeans')."""
     for t in args:
         if t.i == head.i:
             continue
         key = actors.agent(actors.at(t))
-        if key and key != actor and actors.kind(key) in (ActorKind.COUNTRY,
-                                                          ActorKind.INTERNATIONAL_ORGANIZATION,
-                                                          ActorKind.PLACE):
+        if (
+            key
+            and key != actor
+            and actors.kind(key)
+            in (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.PLACE)
+        ):
             return key
     gov = governor(head)
     if gov is not None:
         for child in gov.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in ("to", "from", "with", "on",
-                                                                     "against", "for"):
+            if child.dep_ in ("prep", "dative") and child.lower_ in (
+                "to",
+                "from",
+                "with",
+                "on",
+                "against",
+                "for",
+            ):
                 for key in actors.in_span(child.subtree):
                     key = actors.agent(key)
                     if key and key != actor and actors.kind(key) is ActorKind.COUNTRY:
@@ -552,7 +711,7 @@ def _target(args: list[Token], actor: str | None, actors: ActorIndex,
 
 
 def _pair_partner(gov: Token | None, actor: str | None, actors: ActorIndex) -> str | None:
-    """"The two countries are close to a deal", "the two leaders agreed on a framework": the
+    """ "The two countries are close to a deal", "the two leaders agreed on a framework": the
     measure is between the pair, so the side that is not its actor is its target."""
     verb = gov
     for _ in range(4):
@@ -565,8 +724,11 @@ def _pair_partner(gov: Token | None, actor: str | None, actors: ActorIndex) -> s
             if subj.lemma_.lower() in ("country", "nation", "government", "state"):
                 states = _recent_states(subj, actors)
             else:
-                states = [s for k in recent_pair(subj, actors)
-                          if (s := _state_of([k], actors)) is not None]
+                states = [
+                    s
+                    for k in recent_pair(subj, actors)
+                    if (s := _state_of([k], actors)) is not None
+                ]
             return next((s for s in states if s != actor), None)
         if verb.head is verb:
             return None
@@ -601,8 +763,9 @@ def _export_owner(args: list[Token], actors: ActorIndex) -> str | None:
 @cache
 def _commodity_rows() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = sorted(lexicons.table("commodities.tsv"), key=lambda r: -len(r["form"]))
-    return tuple((re.compile(rf"(?<![\w-]){re.escape(r['form'])}(?![\w-])", re.I), r["label"])
-                 for r in rows)
+    return tuple(
+        (re.compile(rf"(?<![\w-]){re.escape(r['form'])}(?![\w-])", re.I), r["label"]) for r in rows
+    )
 
 
 def _commodity_form(text: str) -> tuple[int, int, str] | None:
@@ -614,10 +777,12 @@ def _commodity_form(text: str) -> tuple[int, int, str] | None:
     return best
 
 
-def _commodity(doc: Doc, args: list[Token], head: Token, topics: TopicIndex,
-               actors: ActorIndex) -> str | None:
-    known = [k for k in topics.in_span(args) if (t := topics.get(k)) and
-             t.kind is TopicKind.COMMODITY]
+def _commodity(
+    doc: Doc, args: list[Token], head: Token, topics: TopicIndex, actors: ActorIndex
+) -> str | None:
+    known = [
+        k for k in topics.in_span(args) if (t := topics.get(k)) and t.kind is TopicKind.COMMODITY
+    ]
     if known:
         return known[0]
     lo, hi = args[0].idx, args[-1].idx + len(args[-1].text)
@@ -641,8 +806,11 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
     while verb is not None and len(chain) < 4:
         if not chain or chain[-1] is not verb:
             chain.append(verb)
-        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj",
-                         "pobj", "prep") and verb.head.i != verb.i:
+        if (
+            verb.dep_
+            in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep")
+            and verb.head.i != verb.i
+        ):
             verb = verb.head
         else:
             break
@@ -656,8 +824,11 @@ def _status(head: Token, gov: Token | None, kind: PolicyKind) -> str:
             if needs_real and not realised(v):
                 unrealised = True
                 continue
-            if status == "proposed" and v.pos_ == "NOUN" and (
-                    backer := _backing_verb(v, cues)) is not None:
+            if (
+                status == "proposed"
+                and v.pos_ == "NOUN"
+                and (backer := _backing_verb(v, cues)) is not None
+            ):
                 return backer  # "backed plans to write off debts": the plan was agreed
             if unrealised and status == "proposed":
                 # "plans to end the embargo": the plan is about lifting; the measure stands.
@@ -684,11 +855,17 @@ def _backing_verb(noun: Token, cues: dict[str, tuple[str, bool]]) -> str | None:
 def _definite(head: Token, kind: PolicyKind) -> bool:
     """Referring back: 'the embargo', 'its restrictions'; a bare plural measure ('sanctions')
     also names the ones already in force, but bare 'purchases' are new ones."""
-    if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their",
-                                                      "these", "those") for c in head.children):
+    if any(
+        c.dep_ in ("det", "poss")
+        and c.lower_ in ("the", "this", "that", "its", "their", "these", "those")
+        for c in head.children
+    ):
         return True
-    return kind in _RESTRICTIVE and head.tag_ == "NNS" and not any(
-        c.dep_ in ("det", "nummod") for c in head.children)
+    return (
+        kind in _RESTRICTIVE
+        and head.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "nummod") for c in head.children)
+    )
 
 
 def _same_as(new: _Draft, drafts: list[_Draft]) -> _Draft | None:
@@ -697,19 +874,26 @@ def _same_as(new: _Draft, drafts: list[_Draft]) -> _Draft | None:
     for old in reversed(drafts):
         if old.kind is not new.kind:
             continue
-        if new.quantity is not None and (old.quantity is None or
-                                         old.quantity.value != new.quantity.value):
+        if new.quantity is not None and (
+            old.quantity is None or old.quantity.value != new.quantity.value
+        ):
             continue
         # A definite mention ("lifting the embargo") keeps the measure's owner even when the
         # verb around it has another subject; only a possessor ("Japan's quota") tells apart.
         weak = new.definite and not new.strong
-        clash = any(a and b and a != b for a, b in (
-            (None if weak else old.actor, new.actor), (old.target, new.target),
-            (old.commodity, new.commodity)))
+        clash = any(
+            a and b and a != b
+            for a, b in (
+                (None if weak else old.actor, new.actor),
+                (old.target, new.target),
+                (old.commodity, new.commodity),
+            )
+        )
         if clash:
             continue
         if new.kind in (PolicyKind.PURCHASE_COMMITMENT, PolicyKind.AID) and not (
-                new.definite and new.quantity is None):
+            new.definite and new.quantity is None
+        ):
             continue
         return old
     return None

@@ -17,18 +17,52 @@ from functools import cache
 from extract import lexicons
 
 _SCALES = {
-    "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "mln": 10**6, "m": 10**6, "mn": 10**6,
-    "billion": 10**9, "bln": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+    "thousand": 10**3,
+    "k": 10**3,
+    "million": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bln": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    "trn": 10**12,
 }
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
 }
-_PERIODS = {"year": "year", "annum": "year", "yr": "year", "month": "month", "week": "week",
-            "day": "day", "quarter": "quarter"}
+_PERIODS = {
+    "year": "year",
+    "annum": "year",
+    "yr": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "quarter": "quarter",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +151,15 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         start = m.start("pre") if m["pre"] else m.start("num")
         # Whole amounts stay plain integers (never "1.2E+7"): they become xsd:decimal literals.
         value = value.to_integral_value() if value == value.to_integral_value() else value
-        found.append(Quantity(offset + start, offset + m.end(), value, unit,
-                              _PERIODS.get((m["per"] or "").lower())))
+        found.append(
+            Quantity(
+                offset + start,
+                offset + m.end(),
+                value,
+                unit,
+                _PERIODS.get((m["per"] or "").lower()),
+            )
+        )
     return _carry_units(found, text, offset)
 
 
@@ -128,9 +169,13 @@ def _carry_units(found: list[Quantity], text: str, offset: int) -> list[Quantity
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (q.unit is None and prev is not None and prev.unit is not None
-                and "." not in text[prev.end - offset : q.start - offset].rstrip(".")
-                and q.value >= 1000):
+        if (
+            q.unit is None
+            and prev is not None
+            and prev.unit is not None
+            and "." not in text[prev.end - offset : q.start - offset].rstrip(".")
+            and q.value >= 1000
+        ):
             q = Quantity(q.start, q.end, q.value, prev.unit, q.per)
         out.append(q)
     return out

@@ -38,9 +38,19 @@ MAX_QUESTION_CHARS = 500
 # Slots that may name several things joined by "and" ("Trump and Xi").
 _COORDINATORS = frozenset({"and", ",", "&", "or"})
 _LEADING = frozenset({"the", "a", "an", "both", "all", "each", "any", "jointly", "together"})
-_DATE_PREPS = {"between": "range", "from": "from", "since": "from", "after": "after",
-               "before": "before", "until": "to", "till": "to", "in": "in", "on": "in",
-               "during": "in", "of": "in"}
+_DATE_PREPS = {
+    "between": "range",
+    "from": "from",
+    "since": "from",
+    "after": "after",
+    "before": "before",
+    "until": "to",
+    "till": "to",
+    "in": "in",
+    "on": "in",
+    "during": "in",
+    "of": "in",
+}
 
 
 class QuestionError(ValueError):
@@ -53,19 +63,25 @@ class QuestionError(ValueError):
 @cache
 def patterns() -> tuple[Pattern, ...]:
     """Every supported pattern, in the order of the file (earlier rows win ties)."""
-    return tuple(Pattern(Intent(r["intent"]), r["pattern"], r["example"])
-                 for r in lexicons.table(PATTERNS_FILE))
+    return tuple(
+        Pattern(Intent(r["intent"]), r["pattern"], r["example"])
+        for r in lexicons.table(PATTERNS_FILE)
+    )
 
 
 @cache
 def word_class(name: str) -> frozenset[str]:
     """The lemmas of a word class used by the patterns (``@speech``, ``@summit`` ...)."""
     if name == "speech":
-        return frozenset(r["phrase"] for r in lexicons.table("reporting_verbs.tsv")
-                         if r["frame"] in ("speech", "act") and " " not in r["phrase"])
+        return frozenset(
+            r["phrase"]
+            for r in lexicons.table("reporting_verbs.tsv")
+            if r["frame"] in ("speech", "act") and " " not in r["phrase"]
+        )
     if name == "summit":
-        return frozenset(r["form"] for r in lexicons.table("summit_triggers.tsv")
-                         if " " not in r["form"])
+        return frozenset(
+            r["form"] for r in lexicons.table("summit_triggers.tsv") if " " not in r["form"]
+        )
     if name == "policy":
         return frozenset(policy_kinds_of_words())
     if name == "status":
@@ -86,8 +102,11 @@ def policy_kinds_of_words() -> dict[str, tuple[str, ...]]:
 @cache
 def policy_statuses() -> dict[str, str]:
     """Verb lemmas that state where a policy stands ("impose" -> imposed)."""
-    return {r["cue"]: r["status"] for r in lexicons.table("status_cues.tsv")
-            if r["applies"] in ("policy", "both")}
+    return {
+        r["cue"]: r["status"]
+        for r in lexicons.table("status_cues.tsv")
+        if r["applies"] in ("policy", "both")
+    }
 
 
 def compile_pattern(pattern: str) -> tuple[list[dict], dict[int, str]]:
@@ -152,8 +171,9 @@ def _matcher(vocab: Vocab) -> Matcher:
 # -- parsing ----------------------------------------------------------------------------------
 
 
-def parse_question(nlp: Language, text: str, gazetteer: Gazetteer | None = None,
-                   *, today: dt.date | None = None) -> Question:
+def parse_question(
+    nlp: Language, text: str, gazetteer: Gazetteer | None = None, *, today: dt.date | None = None
+) -> Question:
     """Read ``text`` as one of the supported questions (or say which ones are nearest).
 
     Raises:
@@ -161,7 +181,7 @@ def parse_question(nlp: Language, text: str, gazetteer: Gazetteer | None = None,
     """
     text = " ".join(text.split())
     if not text:
-        raise QuestionError("empty question: ask e.g. \"what did Xi say about Taiwan\"")
+        raise QuestionError('empty question: ask e.g. "what did Xi say about Taiwan"')
     if len(text) > MAX_QUESTION_CHARS:
         raise QuestionError(f"a question is at most {MAX_QUESTION_CHARS} characters")
     gazetteer = gazetteer or bundled_gazetteer()
@@ -172,9 +192,14 @@ def parse_question(nlp: Language, text: str, gazetteer: Gazetteer | None = None,
     best = _best_match(doc)
     if best is None:
         mentioned = [_name(s, "mentioned", gazetteer, topics) for s in _concept_spans(doc, topics)]
-        return Question(text=text, intent=None, names=tuple(mentioned), dates=dates,
-                        notes=(*notes, "no supported pattern fits this question"),
-                        nearest=nearest_patterns(text))
+        return Question(
+            text=text,
+            intent=None,
+            names=tuple(mentioned),
+            dates=dates,
+            notes=(*notes, "no supported pattern fits this question"),
+            nearest=nearest_patterns(text),
+        )
     index, start, alignments = best
     pattern = patterns()[index]
     _, slot_of = _compiled()[index]
@@ -199,9 +224,16 @@ def parse_question(nlp: Language, text: str, gazetteer: Gazetteer | None = None,
     rest = [t.text for t in doc if t.i not in covered and not t.is_punct]
     if rest:
         notes.append(f"left aside: {' '.join(rest)}")
-    return Question(text=text, intent=pattern.intent, pattern=pattern, names=tuple(names),
-                    statuses=tuple(dict.fromkeys(statuses)), policy_kinds=tuple(
-                        dict.fromkeys(kinds)), dates=dates, notes=tuple(notes))
+    return Question(
+        text=text,
+        intent=pattern.intent,
+        pattern=pattern,
+        names=tuple(names),
+        statuses=tuple(dict.fromkeys(statuses)),
+        policy_kinds=tuple(dict.fromkeys(kinds)),
+        dates=dates,
+        notes=tuple(notes),
+    )
 
 
 def _best_match(doc: Doc) -> tuple[int, int, list[int]] | None:
@@ -218,8 +250,9 @@ def _best_match(doc: Doc) -> tuple[int, int, list[int]] | None:
 def nearest_patterns(text: str, limit: int = 3) -> tuple[Pattern, ...]:
     """The supported patterns whose examples read most like ``text`` (one per intent)."""
     low = text.lower().rstrip("?")
-    scored = sorted(patterns(), key=lambda p: -difflib.SequenceMatcher(
-        None, low, p.example.lower()).ratio())
+    scored = sorted(
+        patterns(), key=lambda p: -difflib.SequenceMatcher(None, low, p.example.lower()).ratio()
+    )
     seen: set[Intent] = set()
     out = []
     for p in scored:
@@ -247,8 +280,12 @@ def _dates(doc: Doc, today: dt.date) -> tuple[DateRange | None, set[int], list[s
         mode = _DATE_PREPS.get(prep, "in")
         first = ent.start - 1 if prep in _DATE_PREPS else ent.start
         last = ent
-        if (mode == "range" and i + 1 < len(ents) and ents[i + 1].start == ent.end + 1
-                and doc[ent.end].lower_ == "and"):
+        if (
+            mode == "range"
+            and i + 1 < len(ents)
+            and ents[i + 1].start == ent.end + 1
+            and doc[ent.end].lower_ == "and"
+        ):
             last = ents[i + 1]
             i += 1
         i += 1
@@ -273,8 +310,11 @@ def _dates(doc: Doc, today: dt.date) -> tuple[DateRange | None, set[int], list[s
             highs.append(hi)
     if not texts:
         return None, tokens, notes
-    return DateRange(" ".join(texts), max(lows, default=None), min(highs, default=None)), \
-        tokens, notes
+    return (
+        DateRange(" ".join(texts), max(lows, default=None), min(highs, default=None)),
+        tokens,
+        notes,
+    )
 
 
 # -- names ------------------------------------------------------------------------------------
@@ -294,8 +334,7 @@ def _split(doc: Doc, tokens: Sequence[Token]) -> list[Span]:
     for part in parts:
         while part and (part[0].lower_ in _LEADING or part[0].is_punct):
             part = part[1:]
-        while part and (part[-1].is_punct or part[-1].tag_ == "POS"
-                        or part[-1].lower_ in _LEADING):
+        while part and (part[-1].is_punct or part[-1].tag_ == "POS" or part[-1].lower_ in _LEADING):
             part = part[:-1]
         if part:
             spans.append(doc[part[0].i : part[-1].i + 1])
@@ -323,18 +362,28 @@ def _name(span: Span, role: str, gazetteer: Gazetteer, topics: TopicIndex) -> Na
         return NameRef(role=role, text=span.text, forms=(span.text,), person=True)
     concepts = _concepts(span, topics)
     main = _main(concepts, root)
-    kinds = tuple(dict.fromkeys(
-        t.kind for t in find_triggers(doc, "policy_triggers.tsv", span.start, span.end)
-        if t.extra == "-" and (main is None or t.start >= main[0].start and t.end <= main[0].end)))
+    kinds = tuple(
+        dict.fromkeys(
+            t.kind
+            for t in find_triggers(doc, "policy_triggers.tsv", span.start, span.end)
+            if t.extra == "-"
+            and (main is None or t.start >= main[0].start and t.end <= main[0].end)
+        )
+    )
     if main is None:
         return _plain_name(span, role, gazetteer, kinds)
     mspan, topic = main
     ignored = _ignored(span, mspan)
     if topic is not None:
         forms = tuple(dict.fromkeys([mspan.text, topic.label]))
-        return NameRef(role=role, text=span.text, forms=forms,
-                       qids=(topic.qid,) if topic.qid else (), policy_kinds=kinds,
-                       ignored=ignored)
+        return NameRef(
+            role=role,
+            text=span.text,
+            forms=forms,
+            qids=(topic.qid,) if topic.qid else (),
+            policy_kinds=kinds,
+            ignored=ignored,
+        )
     clean = _clean_span(mspan)
     forms_list = [clean.text]
     person = mspan.label_ == "PERSON"
@@ -347,8 +396,15 @@ def _name(span: Span, role: str, gazetteer: Gazetteer, topics: TopicIndex) -> Na
         qids = (found.entry.qid,)
         forms_list.append(found.entry.label)
         person = person or found.entry.type == "person"
-    return NameRef(role=role, text=span.text, forms=tuple(dict.fromkeys(forms_list)), qids=qids,
-                   policy_kinds=kinds, person=person, ignored=ignored)
+    return NameRef(
+        role=role,
+        text=span.text,
+        forms=tuple(dict.fromkeys(forms_list)),
+        qids=qids,
+        policy_kinds=kinds,
+        person=person,
+        ignored=ignored,
+    )
 
 
 def _plain_name(span: Span, role: str, gazetteer: Gazetteer, kinds: tuple[str, ...]) -> NameRef:
@@ -363,8 +419,14 @@ def _plain_name(span: Span, role: str, gazetteer: Gazetteer, kinds: tuple[str, .
         qids = (entries[0].qid,)
         forms.append(entries[0].label)
         person = entries[0].type == "person"
-    return NameRef(role=role, text=text, forms=tuple(dict.fromkeys(forms)), qids=qids,
-                   policy_kinds=kinds, person=person)
+    return NameRef(
+        role=role,
+        text=text,
+        forms=tuple(dict.fromkeys(forms)),
+        qids=qids,
+        policy_kinds=kinds,
+        person=person,
+    )
 
 
 def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, object | None]]:
@@ -379,8 +441,7 @@ def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, object | None]
             t = doc.char_span(m.start, m.end)
             if t is None or not (t.start >= span.start and t.end <= span.end):
                 continue
-            if not any(s.start <= t.start < s.end or t.start <= s.start < t.end
-                       for s, _ in found):
+            if not any(s.start <= t.start < s.end or t.start <= s.start < t.end for s, _ in found):
                 found.append((t, topic))
     return sorted(found, key=lambda c: c[0].start)
 
@@ -400,7 +461,9 @@ def _main(concepts: list[tuple[Span, object | None]], root: Token) -> tuple[Span
 
 
 def _ignored(span: Span, main: Span) -> str | None:
-    words = [t.text for t in span if not (main.start <= t.i < main.end)
-             and not t.is_punct and t.lower_ not in _LEADING]
+    words = [
+        t.text
+        for t in span
+        if not (main.start <= t.i < main.end) and not t.is_punct and t.lower_ not in _LEADING
+    ]
     return " ".join(words) or None
-

@@ -32,8 +32,9 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("ccomp", "parataxis", "xcomp", "advcl", "acl")
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # "they would insist", "she will announce": speech still to come is not a statement.
-_MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must",
-                     "'ll", "wo", "'d"})
+_MODALS = frozenset(
+    {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo", "'d"}
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "oneself"})
 # Subjects that are never speakers although they govern a reporting verb.
@@ -104,7 +105,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_words(text: str, start: int, end: int) -> str:
-    return text[start:end].strip(" \u201c\u201d\"").strip()
+    return text[start:end].strip(' \u201c\u201d"').strip()
 
 
 # -- the extractor ----------------------------------------------------------------------------
@@ -144,8 +145,14 @@ def find_statements(
 
 
 class _Extractor:
-    def __init__(self, doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layout,
-                 published: dt.date | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        actors: ActorIndex,
+        topics: TopicIndex,
+        layout: Layout,
+        published: dt.date | None,
+    ) -> None:
         self.doc, self.actors, self.topics = doc, actors, topics
         self.layout, self.published = layout, published
         self.quotes = find_quotes(doc_text(doc))
@@ -156,8 +163,9 @@ class _Extractor:
                 self.quoted.update(range(span.start, span.end))
         # (token index, actor key, is a person): who was last the subject, for pronouns.
         self.history: list[tuple[int, str, bool]] = []
-        self.sents = [s for s in doc.sents if not layout.in_heading(s.start_char)
-                      and s.text.strip()]
+        self.sents = [
+            s for s in doc.sents if not layout.in_heading(s.start_char) and s.text.strip()
+        ]
         self.headline = self._headline_keys()
 
     # -- main loop ------------------------------------------------------------------------------
@@ -191,14 +199,29 @@ class _Extractor:
                 speaker = self._speaker(verb)
                 if speaker is None:
                     continue
-                here.append(_Found(speaker, verb, phrase, sent.start_char, sent.end_char,
-                                   [sent], content=content,
-                                   time=self._time(verb), confidence=0.8))
+                here.append(
+                    _Found(
+                        speaker,
+                        verb,
+                        phrase,
+                        sent.start_char,
+                        sent.end_char,
+                        [sent],
+                        content=content,
+                        time=self._time(verb),
+                        confidence=0.8,
+                    )
+                )
             here = self._nest(here)
             for f in here:
                 self._attach_quotes(f, sent, used_quotes)
-                self.history.append((f.verb.i if f.verb else sent.start, f.speaker,
-                                     self.actors.kind(f.speaker) is ActorKind.PERSON))
+                self.history.append(
+                    (
+                        f.verb.i if f.verb else sent.start,
+                        f.speaker,
+                        self.actors.kind(f.speaker) is ActorKind.PERSON,
+                    )
+                )
             if not here:
                 cont = self._continuation(sent, n, found, used_quotes)
                 if cont is not None:
@@ -229,14 +252,24 @@ class _Extractor:
         lemma = tok.lemma_.lower()
         for child in tok.children:
             two = f"{lemma} {child.lower_}"
-            if two in verbs and child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "ccomp",
-                                               "advmod", "dative"):
+            if two in verbs and child.dep_ in (
+                "prt",
+                "prep",
+                "dobj",
+                "acomp",
+                "oprd",
+                "ccomp",
+                "advmod",
+                "dative",
+            ):
                 return two
         return lemma if lemma in verbs and " " not in lemma else None
 
     def _negated(self, verb: Token) -> bool:
-        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg")
-               for c in verb.children):
+        if any(
+            c.dep_ == "neg" or c.lower_ in _NEGATIONS and c.dep_ in ("advmod", "neg")
+            for c in verb.children
+        ):
             return True
         head = verb.head
         # "did not mention" is parsed with the negation on the verb; "has not committed to
@@ -244,16 +277,22 @@ class _Extractor:
         return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)
 
     def _reduced_passive(self, verb: Token) -> bool:
-        """"Asked about X, he declined": the participle's subject is who was asked."""
-        return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT") and not any(
-            c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+        """ "Asked about X, he declined": the participle's subject is who was asked."""
+        return (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl", "ROOT")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+        )
 
     def _modal(self, verb: Token) -> bool:
         return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
     def _declined(self, verb: Token) -> bool:
-        return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _verbs()
-                and _verbs()[verb.head.lemma_.lower()] == "refuse")
+        return (
+            verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in _verbs()
+            and _verbs()[verb.head.lemma_.lower()] == "refuse"
+        )
 
     def _content(self, verb: Token, phrase: str, frame: str, sent: Span) -> list[Token] | None:
         """The tokens of what was said, or None when the verb reports no content."""
@@ -263,16 +302,28 @@ class _Extractor:
                 return None
             skip = {t.i for t in verb.subtree}
             return [t for t in sent if t.i not in skip]
-        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis", "xcomp")
-                   or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))]
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ in ("ccomp", "parataxis", "xcomp")
+            or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+        ]
         if frame == "assent":
             clauses = [c for c in clauses if c.dep_ != "xcomp"]  # "agreed to hold talks"
         if any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children):
             return None  # "defend itself": an action, not speech
         if phrase in ("call for", "call on") or frame == "act":
-            clauses += [c for c in verb.children if c.i > verb.i
-                        and (c.dep_ in ("dobj", "prep", "dative", "oprd") or c.dep_ == "npadvmod"
-                             and c.pos_ == "NOUN" and not c.ent_type_)]
+            clauses += [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (
+                    c.dep_ in ("dobj", "prep", "dative", "oprd")
+                    or c.dep_ == "npadvmod"
+                    and c.pos_ == "NOUN"
+                    and not c.ent_type_
+                )
+            ]
         if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and self._after_break(verb):
             clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
         tokens = [t for c in clauses for t in c.subtree]
@@ -311,13 +362,20 @@ class _Extractor:
                 # A dateline read as a subject speaks only when nothing else does.
                 named = [c for c in subjects if not self.layout.in_dateline(c.idx)]
                 keys = [k for c in named if (k := self._np_actor(c, verb))] or [
-                    k for c in subjects if (k := self._np_actor(c, verb))]
+                    k for c in subjects if (k := self._np_actor(c, verb))
+                ]
                 kinds = [self.actors.kind(k) for k in keys]
-                return next((k for k, kind in zip(keys, kinds, strict=True)
-                             if kind is ActorKind.PERSON),
-                            next((k for k, kind in zip(keys, kinds, strict=True)
-                                  if kind not in (ActorKind.PLACE, ActorKind.CITY)),
-                                 keys[0] if keys else None))
+                return next(
+                    (k for k, kind in zip(keys, kinds, strict=True) if kind is ActorKind.PERSON),
+                    next(
+                        (
+                            k
+                            for k, kind in zip(keys, kinds, strict=True)
+                            if kind not in (ActorKind.PLACE, ActorKind.CITY)
+                        ),
+                        keys[0] if keys else None,
+                    ),
+                )
             outer = self._outer_cue(v)
             if outer is not None:
                 v = outer
@@ -336,8 +394,13 @@ class _Extractor:
         """The reporting verb a subjectless reporting verb is coordinated with, where the parser
         hung it on the reported clause instead ("He said X were Y but predicted Z")."""
         head = verb.head
-        if (verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < verb.i
-                and self._phrase(verb) and self._phrase(head.head)):
+        if (
+            verb.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and head.head.i < verb.i
+            and self._phrase(verb)
+            and self._phrase(head.head)
+        ):
             return head.head
         return None
 
@@ -361,14 +424,22 @@ class _Extractor:
             if child.dep_ == "appos":
                 # The appositive's own name, not a modifier: "Gazprom, the Russian gas giant"
                 # is no statement by Russia.
-                k = a.at(child) or next((a.at(t) for t in child.subtree if a.at(t)
-                                         and t.dep_ in ("compound", "flat", "appos")
-                                         and t.pos_ == "PROPN"), None)
+                k = a.at(child) or next(
+                    (
+                        a.at(t)
+                        for t in child.subtree
+                        if a.at(t) and t.dep_ in ("compound", "flat", "appos") and t.pos_ == "PROPN"
+                    ),
+                    None,
+                )
                 if k:
                     return a.agent(k)
                 name = [t for t in child.subtree if t.pos_ == "PROPN" and t.is_title]
-                if (lemma in titles or lower in titles) and len(name) >= 2 and \
-                        name[-1].i - name[0].i == len(name) - 1:
+                if (
+                    (lemma in titles or lower in titles)
+                    and len(name) >= 2
+                    and name[-1].i - name[0].i == len(name) - 1
+                ):
                     # "its economy minister, Pablo Ruiz, said": a name the NER missed.
                     return a.add_person(self.doc[name[0].i : name[-1].i + 1])
         if lower in words or lemma in words:
@@ -392,8 +463,9 @@ class _Extractor:
             if any(_nominals().get(m.lemma_.lower()) == "state" for m in mods):
                 return self._default_state(head)
             if owner:
-                return a.agent(owner) if a.kind(owner) is not ActorKind.PERSON \
-                    else a.state_of(owner)
+                return (
+                    a.agent(owner) if a.kind(owner) is not ActorKind.PERSON else a.state_of(owner)
+                )
             return self._recent(head, persons=False, named=True)
         if cls == "company" and head.tag_ == "NN":
             if owner and a.kind(owner) is not ActorKind.PERSON:
@@ -403,8 +475,11 @@ class _Extractor:
             return a.agent(owner)  # "G7 ministers called for ..."
         if head.tag_ in ("NNS", "NNPS"):
             return None  # "ministers said": several people, none of them one named person
-        if lemma in titles or lower in titles or any(
-                f"{c.lower_} {lower}" in titles for c in head.children):
+        if (
+            lemma in titles
+            or lower in titles
+            or any(f"{c.lower_} {lower}" in titles for c in head.children)
+        ):
             if owner and a.kind(owner) is not ActorKind.PERSON:
                 # "an ECB spokesman said": an unnamed officer speaks for the body.
                 return self._by_role(head) or a.agent(owner)
@@ -417,8 +492,11 @@ class _Extractor:
         """The organisation (not a state or place) named last before "the company"."""
         best, best_start = None, -1
         for actor in self.actors.actors:
-            if actor.kind not in (ActorKind.ORGANIZATION, ActorKind.NEWS_ORGANIZATION,
-                                  ActorKind.INTERNATIONAL_ORGANIZATION):
+            if actor.kind not in (
+                ActorKind.ORGANIZATION,
+                ActorKind.NEWS_ORGANIZATION,
+                ActorKind.INTERNATIONAL_ORGANIZATION,
+            ):
                 continue
             start = max((m.start for m in actor.mentions if m.start < head.idx), default=-1)
             if start > best_start:
@@ -440,7 +518,7 @@ class _Extractor:
         return best
 
     def _reporter_of(self, pronoun: Token, verb: Token) -> str | None:
-        """"The ministry said it welcomed ...": a pronoun subject of a reported clause is the
+        """ "The ministry said it welcomed ...": a pronoun subject of a reported clause is the
         speaker reporting it, when that speaker is of the pronoun's sort."""
         if pronoun.lower_ not in ("he", "she", "it", "they"):
             return None
@@ -452,8 +530,11 @@ class _Extractor:
                 return None
             key = self._np_actor(subj, anc)
             is_person = self.actors.kind(key) is ActorKind.PERSON
-            if key and is_person == (pronoun.lower_ in ("he", "she")) and (
-                    pronoun.lower_ != "they" or self.actors.kind(key) is ActorKind.ANONYMOUS):
+            if (
+                key
+                and is_person == (pronoun.lower_ in ("he", "she"))
+                and (pronoun.lower_ != "they" or self.actors.kind(key) is ActorKind.ANONYMOUS)
+            ):
                 return key
             return None
         return None
@@ -467,7 +548,8 @@ class _Extractor:
                 continue
             role = actor.role.lower()
             if head.lower_ in role and all(
-                    w in role or self.actors.gazetteer.demonym(w) == [] for w in words):
+                w in role or self.actors.gazetteer.demonym(w) == [] for w in words
+            ):
                 if any(m.start < head.idx for m in actor.mentions):
                     best = actor.key
         return best
@@ -478,8 +560,9 @@ class _Extractor:
             return None
         return self._recent(tok, persons=persons) or self.actors.resolve(tok)
 
-    def _recent(self, tok: Token, *, persons: bool, named: bool = False,
-                title: str | None = None) -> str | None:
+    def _recent(
+        self, tok: Token, *, persons: bool, named: bool = False, title: str | None = None
+    ) -> str | None:
         """The latest subject (or speaker) of the right sort before ``tok``, outside quotes;
         with ``title`` ("the minister"), not a person whose known role is another."""
         limit = tok.sent.start
@@ -498,15 +581,26 @@ class _Extractor:
                 continue  # a state is "it"; "they" are people or bodies
             if kind is ActorKind.ANONYMOUS:
                 # "officials said ... they said"; "an official said ... he said" (only next)
-                if named or (persons and self.doc[i].sent.end < tok.sent.start - 1
-                             and i < self.doc[tok.sent.start - 1].sent.start):
+                if named or (
+                    persons
+                    and self.doc[i].sent.end < tok.sent.start - 1
+                    and i < self.doc[tok.sent.start - 1].sent.start
+                ):
                     continue
-                if persons and tok.lower_ in PERSONAL_PRONOUNS and self.doc[i].tag_ in (
-                        "NNS", "NNPS"):
+                if (
+                    persons
+                    and tok.lower_ in PERSONAL_PRONOUNS
+                    and self.doc[i].tag_ in ("NNS", "NNPS")
+                ):
                     continue  # "some people ... he said": he is not the people
                 return key
-            if title and (d := self.actors.get(key)) and d.role and title not in d.role.lower() \
-                    and d.role.lower().strip(".") not in _HONORIFICS:
+            if (
+                title
+                and (d := self.actors.get(key))
+                and d.role
+                and title not in d.role.lower()
+                and d.role.lower().strip(".") not in _HONORIFICS
+            ):
                 continue
             if is_person == persons:
                 return key
@@ -530,7 +624,8 @@ class _Extractor:
             if key is None:
                 continue
             subjectish = t.dep_ in _SUBJECTS or (
-                t.dep_ in ("compound", "poss", "appos", "amod") and t.head.dep_ in _SUBJECTS)
+                t.dep_ in ("compound", "poss", "appos", "amod") and t.head.dep_ in _SUBJECTS
+            )
             if subjectish:
                 kind = self.actors.kind(key)
                 self.history.append((t.i, self.actors.agent(key), kind is ActorKind.PERSON))
@@ -539,7 +634,7 @@ class _Extractor:
     # -- structure ----------------------------------------------------------------------------
 
     def _nest(self, here: list[_Found]) -> list[_Found]:
-        """"Xinhua said Xi stressed ...": the inner speaker speaks, the outer one relays."""
+        """ "Xinhua said Xi stressed ...": the inner speaker speaks, the outer one relays."""
         out = list(here)
         for outer in here:
             for inner in here:
@@ -567,11 +662,15 @@ class _Extractor:
             used.add(q)
             f.quotes.append(q)
             f.start, f.end = min(f.start, s), max(f.end, e)
-            before = doc_text(self.doc)[sent.start_char:s].strip()
-            after = doc_text(self.doc)[e:sent.end_char].strip()
+            before = doc_text(self.doc)[sent.start_char : s].strip()
+            after = doc_text(self.doc)[e : sent.end_char].strip()
             # Verbatim speech: the quote is the whole content, not a phrase inside a clause.
-            if not before or before.endswith((":", ",")) or after[:1] in (",", "") or \
-                    doc_text(self.doc)[s:e].rstrip("\u201d\"").endswith((",", ".", "?", "!")):
+            if (
+                not before
+                or before.endswith((":", ","))
+                or after[:1] in (",", "")
+                or doc_text(self.doc)[s:e].rstrip('\u201d"').endswith((",", ".", "?", "!"))
+            ):
                 f.direct = True
         if f.direct:
             f.confidence = 0.9
@@ -580,8 +679,9 @@ class _Extractor:
     def _sents_over(self, start: int, end: int) -> list[Span]:
         return [s for s in self.sents if s.end_char > start and s.start_char < end]
 
-    def _continuation(self, sent: Span, n: int, found: list[_Found],
-                      used: set[tuple[int, int]]) -> _Found | None:
+    def _continuation(
+        self, sent: Span, n: int, found: list[_Found], used: set[tuple[int, int]]
+    ) -> _Found | None:
         """A sentence that is all quotation, with no attribution: the last speaker goes on."""
         text = sent.text.strip()
         if sum(t.is_alpha for t in sent) < 2:
@@ -607,9 +707,19 @@ class _Extractor:
         start = min([sent.start_char, *(q[0] for q in fresh)])
         end = max([sent.end_char, *(q[1] for q in fresh)])
         used.update(fresh)
-        f = _Found(last.speaker, None, None, start, end, self._sents_over(start, end),
-                   content=list(sent), quotes=fresh or qs, direct=True,
-                   reported_by=last.reported_by, confidence=0.7)
+        f = _Found(
+            last.speaker,
+            None,
+            None,
+            start,
+            end,
+            self._sents_over(start, end),
+            content=list(sent),
+            quotes=fresh or qs,
+            direct=True,
+            reported_by=last.reported_by,
+            confidence=0.7,
+        )
         return f
 
     def _one_act(self, a: _Found, b: _Found) -> bool:
@@ -619,8 +729,9 @@ class _Extractor:
         if a.verb is None or b.verb is None:
             return True
         for x, y in ((a, b), (b, a)):
-            if y.verb.dep_ == "conj" and (y.verb.head == x.verb
-                                          or self._outer_cue(y.verb) == x.verb):
+            if y.verb.dep_ == "conj" and (
+                y.verb.head == x.verb or self._outer_cue(y.verb) == x.verb
+            ):
                 return True
             if y.verb.i in {t.i for t in x.content}:
                 return True
@@ -631,8 +742,7 @@ class _Extractor:
         two."""
         out: list[_Found] = []
         for f in here:
-            same = next((o for o in out if o.speaker == f.speaker and self._one_act(o, f)),
-                        None)
+            same = next((o for o in out if o.speaker == f.speaker and self._one_act(o, f)), None)
             if same is None:
                 out.append(f)
             else:
@@ -658,8 +768,13 @@ class _Extractor:
     def _non_statement(self, speaker: str, verb: Token, sent: Span, cue: str) -> NonStatement:
         speaking = {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}
         about = self._about([t for t in verb.subtree if t.i not in speaking], speaker, None, ())
-        return NonStatement(speaker=speaker, evidence=evidence_of(sent, sent), cue=cue,
-                            about=tuple(about), confidence=0.7)
+        return NonStatement(
+            speaker=speaker,
+            evidence=evidence_of(sent, sent),
+            cue=cue,
+            about=tuple(about),
+            confidence=0.7,
+        )
 
     # -- records ------------------------------------------------------------------------------
 
@@ -671,32 +786,44 @@ class _Extractor:
         written, and not in a title in capitals, where "US" may be "us".
         """
         text = doc_text(self.doc)
-        first = next(((s, e) for s, e in self.layout.heading_ranges()
-                      if not text[:s].strip()), None)
+        first = next(
+            ((s, e) for s, e in self.layout.heading_ranges() if not text[:s].strip()), None
+        )
         if first is None:
             return []
-        title = text[first[0]:first[1]]
+        title = text[first[0] : first[1]]
         capitals = title.upper() == title
         keys: list[tuple[int, str]] = []
         # People in a title are who the story is about, not what each quote is about.
-        named = [(a.key, a.label, a.mentions) for a in self.actors.actors
-                 if a.kind not in (ActorKind.ANONYMOUS, ActorKind.PERSON)]
-        named += [(t.key, t.label, tuple(m for m in t.mentions if not self.topics.is_anaphor(m)))
-                  for t in self.topics.topics]
+        named = [
+            (a.key, a.label, a.mentions)
+            for a in self.actors.actors
+            if a.kind not in (ActorKind.ANONYMOUS, ActorKind.PERSON)
+        ]
+        named += [
+            (t.key, t.label, tuple(m for m in t.mentions if not self.topics.is_anaphor(m)))
+            for t in self.topics.topics
+        ]
         for key, label, mentions in named:
             for form in {label, *(m.text for m in mentions)}:
                 short = len(form) <= 3
                 if short and capitals:
                     continue
-                m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title,
-                              0 if short else re.IGNORECASE)
+                m = re.search(
+                    rf"(?<!\w){re.escape(form)}(?!\w)", title, 0 if short else re.IGNORECASE
+                )
                 if m:
                     keys.append((m.start(), key))
                     break
         return list(dict.fromkeys(k for _, k in sorted(keys)))
 
-    def _about(self, tokens: list[Token], speaker: str, reported_by: str | None,
-               events: Sequence[Summit | Policy]) -> list[str]:
+    def _about(
+        self,
+        tokens: list[Token],
+        speaker: str,
+        reported_by: str | None,
+        events: Sequence[Summit | Policy],
+    ) -> list[str]:
         keys: list[str] = []
         for t in tokens:
             k = self.actors.at(t) or self.topics.at(t)
@@ -713,7 +840,8 @@ class _Extractor:
             lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
             for ev in events:
                 spans = [(ev.evidence.start, ev.evidence.end)] + [
-                    (m.start, m.end) for m in ev.mentions]
+                    (m.start, m.end) for m in ev.mentions
+                ]
                 if any(lo <= s and e <= hi for s, e in spans) and ev.key not in keys:
                     keys.append(ev.key)
         return [k for k in keys if k not in (speaker, reported_by)]
@@ -722,8 +850,11 @@ class _Extractor:
         """The place "the island" or "the capital" stands for: the nearest place of that sort
         named in this or the previous two sentences."""
         want = _place_nouns().get(tok.lower_)
-        if want is None or tok.pos_ != "NOUN" or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        if (
+            want is None
+            or tok.pos_ != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        ):
             return None
         kinds = (ActorKind.CITY,) if want == "city" else (ActorKind.COUNTRY, ActorKind.PLACE)
         limit = tok.sent.start

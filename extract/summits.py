@@ -42,10 +42,18 @@ from extract.text import Layout
 from extract.topics import TopicIndex
 
 _PLACES = frozenset({ActorKind.CITY, ActorKind.PLACE, ActorKind.COUNTRY})
-_PARTIES = frozenset({ActorKind.PERSON, ActorKind.COUNTRY, ActorKind.ORGANIZATION,
-                      ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.GOVERNMENT_BODY})
-_NEW_WORDS = frozenset({"next", "another", "further", "new", "second", "first", "forthcoming",
-                        "upcoming", "future"})
+_PARTIES = frozenset(
+    {
+        ActorKind.PERSON,
+        ActorKind.COUNTRY,
+        ActorKind.ORGANIZATION,
+        ActorKind.INTERNATIONAL_ORGANIZATION,
+        ActorKind.GOVERNMENT_BODY,
+    }
+)
+_NEW_WORDS = frozenset(
+    {"next", "another", "further", "new", "second", "first", "forthcoming", "upcoming", "future"}
+)
 _HUMAN = {SummitKind.PHONE_CALL: "phone call", SummitKind.STATE_VISIT: "state visit"}
 
 
@@ -72,13 +80,21 @@ def _membership_words() -> frozenset[str]:
 @cache
 def _initiators() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     rows = lexicons.table("summit_initiators.tsv")
-    return (frozenset(r["form"] for r in rows if r["how"] == "verb"),
-            frozenset(r["form"] for r in rows if r["how"] == "of"),
-            frozenset(r["form"] for r in rows if r["how"] == "take_part"))
+    return (
+        frozenset(r["form"] for r in rows if r["how"] == "verb"),
+        frozenset(r["form"] for r in rows if r["how"] == "of"),
+        frozenset(r["form"] for r in rows if r["how"] == "take_part"),
+    )
 
 
-def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layout,
-                 published: dt.date | None, policies: Sequence[Policy] = ()) -> Iterator[Summit]:
+def find_summits(
+    doc: Doc,
+    actors: ActorIndex,
+    topics: TopicIndex,
+    layout: Layout,
+    published: dt.date | None,
+    policies: Sequence[Policy] = (),
+) -> Iterator[Summit]:
     """Summits mentioned in ``doc``, one per real-world event, in order of first mention."""
     drafts: list[_Draft] = []
     here = _dateline_place(doc, actors, layout)
@@ -96,14 +112,27 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
             participants.append(inviter)
         args = argument_tokens(head, limit=10)
         future = future_of(gov)
-        tref = time_near(args + ([gov] + [t for c in gov.children if c.dep_ in ("prep", "npadvmod")
-                                          for t in c.subtree] if gov is not None else []) + [
-                             t for c in (gov.children if gov is not None else ())
-                             if c.dep_ == "advmod" for t in c.subtree],
-                         published, future)
+        tref = time_near(
+            args
+            + (
+                [gov]
+                + [t for c in gov.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree]
+                if gov is not None
+                else []
+            )
+            + [
+                t
+                for c in (gov.children if gov is not None else ())
+                if c.dep_ == "advmod"
+                for t in c.subtree
+            ],
+            published,
+            future,
+        )
         status = _status(head, gov, tref, published)
-        mention = Mention(doc[trig.start : trig.end].text, doc[trig.start].idx,
-                          head.idx + len(head.text))
+        mention = Mention(
+            doc[trig.start : trig.end].text, doc[trig.start].idx, head.idx + len(head.text)
+        )
         old = _antecedent(head, kind, trig.extra, participants, location, drafts)
         initiator = _initiator(head, gov, actors)
         if old is not None:
@@ -117,19 +146,33 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
                     old.participants.append(p)
             _add_outcomes(old, head, policies)
             continue
-        if kind is SummitKind.TALKS and head.lemma_ == "discussion" and gov is not None \
-                and gov.lemma_ == "hold" and head.head.i == gov.i:
+        if (
+            kind is SummitKind.TALKS
+            and head.lemma_ == "discussion"
+            and gov is not None
+            and gov.lemma_ == "hold"
+            and head.head.i == gov.i
+        ):
             kind = SummitKind.MEETING  # "held discussions with the premiers": a meeting
-        if not participants and mention_is_new(head) and drafts and any(
-                d.group == trig.extra for d in drafts):
+        if (
+            not participants
+            and mention_is_new(head)
+            and drafts
+            and any(d.group == trig.extra for d in drafts)
+        ):
             # "further discussions", "the next meeting": the same parties meet again.
             same = [d for d in drafts if d.group == trig.extra]
-            participants = list(next((d for d in reversed(same) if d.kind is kind),
-                                     same[-1]).participants)
+            participants = list(
+                next((d for d in reversed(same) if d.kind is kind), same[-1]).participants
+            )
         if not participants and kind is SummitKind.PHONE_CALL:
             participants = _sentence_parties(head, actors)
-        if len(participants) == 1 and actors.kind(participants[0]) is ActorKind.COUNTRY \
-                and _has_with_party(head) and not is_visit_kind(kind):
+        if (
+            len(participants) == 1
+            and actors.kind(participants[0]) is ActorKind.COUNTRY
+            and _has_with_party(head)
+            and not is_visit_kind(kind)
+        ):
             other = _home_state(gov, actors, here)
             if other is not None and other != participants[0]:
                 participants.append(other)
@@ -138,18 +181,39 @@ def find_summits(doc: Doc, actors: ActorIndex, topics: TopicIndex, layout: Layou
             participants = persons  # leaders meeting: the host state is their place, not a party
         if not participants:
             continue  # nobody to attach the event to: not useful, and not checkable
-        tokens = args + ([gov] if gov is not None and gov.i < head.i and head.i - gov.i <= 3
-                         else [])
-        draft = _Draft(kind, trig.extra, evidence(tokens), participants, location, status, tref,
-                       initiator, mentions=[mention], tokens={head.i})
+        tokens = args + (
+            [gov] if gov is not None and gov.i < head.i and head.i - gov.i <= 3 else []
+        )
+        draft = _Draft(
+            kind,
+            trig.extra,
+            evidence(tokens),
+            participants,
+            location,
+            status,
+            tref,
+            initiator,
+            mentions=[mention],
+            tokens={head.i},
+        )
         _add_outcomes(draft, head, policies)
         drafts.append(draft)
     _places_from_context(drafts, actors, here)
     for i, d in enumerate(drafts, 1):
-        yield Summit(key=f"summit:{i}", kind=d.kind, label=_label(d, actors), evidence=d.evidence,
-                     participants=tuple(d.participants), location=d.location, time=d.time,
-                     status=d.status, initiated_by=d.initiated_by, outcomes=tuple(d.outcomes),
-                     mentions=tuple(d.mentions), confidence=0.7)
+        yield Summit(
+            key=f"summit:{i}",
+            kind=d.kind,
+            label=_label(d, actors),
+            evidence=d.evidence,
+            participants=tuple(d.participants),
+            location=d.location,
+            time=d.time,
+            status=d.status,
+            initiated_by=d.initiated_by,
+            outcomes=tuple(d.outcomes),
+            mentions=tuple(d.mentions),
+            confidence=0.7,
+        )
 
 
 def _accept(head: Token, kind: str, drafts: list[_Draft]) -> bool:
@@ -158,28 +222,39 @@ def _accept(head: Token, kind: str, drafts: list[_Draft]) -> bool:
     lower = head.lower_
     preps = {c.lower_ for c in head.children if c.dep_ == "prep"}
     if kind == "PhoneCall" and head.pos_ == "NOUN":
-        dated = any(c.ent_type_ in ("DATE", "TIME") for p in head.children if p.lower_ == "on"
-                    for c in p.children)
+        dated = any(
+            c.ent_type_ in ("DATE", "TIME")
+            for p in head.children
+            if p.lower_ == "on"
+            for c in p.children
+        )
         if preps & {"for", "to", "from"} or ("on" in preps and not dated) or head.tag_ == "NNS":
             return False
-        phone = any(c.lower_ in ("phone", "telephone") for c in head.children) or \
-            head.doc[max(0, head.i - 1)].lower_ in ("phone", "telephone")
-        return phone or bool(preps & {"with", "between"}) or any(
-            d.group == "call" for d in drafts)
+        phone = any(c.lower_ in ("phone", "telephone") for c in head.children) or head.doc[
+            max(0, head.i - 1)
+        ].lower_ in ("phone", "telephone")
+        return phone or bool(preps & {"with", "between"}) or any(d.group == "call" for d in drafts)
     if kind == "Talks" and head.tag_ != "NNS" and lower not in ("talks", "negotiations"):
         return False
     if kind == "Meeting" and head.pos_ == "VERB":
         # "met a cool reception", "criteria had to be met": a meeting has people on both sides.
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if obj is not None and not (obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                                    or obj.pos_ == "PRON"):
+        if obj is not None and not (
+            obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.pos_ == "PRON"
+        ):
             return False
         return head.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in head.children)
     return True
 
 
-def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIndex,
-               drafts: list[_Draft], here: str | None) -> tuple[list[str], str | None, str | None]:
+def _arguments(
+    head: Token,
+    gov: Token | None,
+    kind: SummitKind,
+    actors: ActorIndex,
+    drafts: list[_Draft],
+    here: str | None,
+) -> tuple[list[str], str | None, str | None]:
     parts: list[str] = []
     location: str | None = None
     inviter: str | None = None
@@ -217,7 +292,8 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
                 add(actor_of(child, actors))
         elif child.dep_ in ("compound", "amod", "nmod") and (key := actors.at(child)):
             if actors.kind(key) in (ActorKind.CITY, ActorKind.PLACE) or (
-                    actors.kind(key) is ActorKind.COUNTRY and not is_visit):
+                actors.kind(key) is ActorKind.COUNTRY and not is_visit
+            ):
                 location = location or key
             else:
                 add([actors.agent(key)])
@@ -246,21 +322,36 @@ def _arguments(head: Token, gov: Token | None, kind: SummitKind, actors: ActorIn
     if head.dep_ == "dobj" and is_visit:
         # "follows a visit here by X": the parser hangs the visitor's "by" on the verb.
         for child in head.head.children:
-            if child.i > head.i and (child.dep_ == "agent" or (
-                    child.dep_ == "prep" and child.lower_ == "by")):
+            if child.i > head.i and (
+                child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by")
+            ):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         add(actor_of(obj, actors))
-    if parts and gov is not None and head.pos_ != "VERB" and _has_with_party(head) and any(
-            actors.kind(k) is not ActorKind.COUNTRY for k in parts):
+    if (
+        parts
+        and gov is not None
+        and head.pos_ != "VERB"
+        and _has_with_party(head)
+        and any(actors.kind(k) is not ActorKind.COUNTRY for k in parts)
+    ):
         # "X, speaking at a news conference with Y": X is the other side of the meeting.
         subj = _clause_subject(gov)
         if subj is not None and not group(subj):
-            add([k for k in actor_of(subj, actors)
-                 if actors.kind(k) in (ActorKind.PERSON, ActorKind.COUNTRY)])
-    if gov is not None and (head.pos_ == "VERB" or (gov.lemma_ in takes_part and head.head in
-                                                    (gov, *[c for c in gov.children
-                                                            if c.dep_ == "prep"]))):
+            add(
+                [
+                    k
+                    for k in actor_of(subj, actors)
+                    if actors.kind(k) in (ActorKind.PERSON, ActorKind.COUNTRY)
+                ]
+            )
+    if gov is not None and (
+        head.pos_ == "VERB"
+        or (
+            gov.lemma_ in takes_part
+            and head.head in (gov, *[c for c in gov.children if c.dep_ == "prep"])
+        )
+    ):
         verb = gov
         subj = subject_of(verb)
         if subj is None and verb.dep_ in ("xcomp", "acl", "advcl", "conj", "relcl"):
@@ -332,13 +423,24 @@ def _places_from_context(drafts: list[_Draft], actors: ActorIndex, here: str | N
     the visited place ("Mr X, visiting Beijing ... a news conference with Y"); otherwise a held
     meeting in a datelined story is at the dateline's place."""
     for i, d in enumerate(drafts):
-        if d.location is not None or d.kind not in (SummitKind.MEETING, SummitKind.TALKS,
-                                                    SummitKind.SUMMIT):
+        if d.location is not None or d.kind not in (
+            SummitKind.MEETING,
+            SummitKind.TALKS,
+            SummitKind.SUMMIT,
+        ):
             continue
         people = {p for p in d.participants if actors.kind(p) is ActorKind.PERSON}
-        visit = next((v for v in reversed(drafts[:i]) if is_visit_kind(v.kind) and v.location
-                      and v.status in ("held", "ongoing") and people & set(v.participants)),
-                     None)
+        visit = next(
+            (
+                v
+                for v in reversed(drafts[:i])
+                if is_visit_kind(v.kind)
+                and v.location
+                and v.status in ("held", "ongoing")
+                and people & set(v.participants)
+            ),
+            None,
+        )
         if visit is not None:
             d.location = visit.location
         elif here is not None and d.kind is SummitKind.MEETING and d.status == "held":
@@ -376,19 +478,32 @@ def mention_is_new(head: Token) -> bool:
     return any(c.lower_ in _NEW_WORDS for c in head.children)
 
 
-def _antecedent(head: Token, kind: SummitKind, group: str, parts: list[str],
-                location: str | None, drafts: list[_Draft]) -> _Draft | None:
+def _antecedent(
+    head: Token,
+    kind: SummitKind,
+    group: str,
+    parts: list[str],
+    location: str | None,
+    drafts: list[_Draft],
+) -> _Draft | None:
     """The earlier summit a mention refers back to, if any."""
     mods = {c.lower_ for c in head.children}
     if mods & _NEW_WORDS:
         return None
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
-                   for c in head.children) or head.pos_ == "PROPN"
+    definite = (
+        any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
+            for c in head.children
+        )
+        or head.pos_ == "PROPN"
+    )
     for old in reversed(drafts):
         if old.group != group:
             continue
-        same_kind = old.kind is kind or {old.kind, kind} <= {SummitKind.VISIT,
-                                                             SummitKind.STATE_VISIT}
+        same_kind = old.kind is kind or {old.kind, kind} <= {
+            SummitKind.VISIT,
+            SummitKind.STATE_VISIT,
+        }
         if location and old.location and location != old.location:
             continue
         if parts and old.participants and not set(parts) & set(old.participants):
@@ -397,14 +512,20 @@ def _antecedent(head: Token, kind: SummitKind, group: str, parts: list[str],
             return old
         if same_kind and location and location == old.location:
             return old
-        if same_kind and parts and set(parts) <= set(old.participants) and head.pos_ == "NOUN" \
-                and not any(c.dep_ == "det" for c in head.children):
+        if (
+            same_kind
+            and parts
+            and set(parts) <= set(old.participants)
+            and head.pos_ == "NOUN"
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
             return old
     return None
 
 
-def _status(head: Token, gov: Token | None, tref: TimeRef | None,
-            published: dt.date | None) -> str | None:
+def _status(
+    head: Token, gov: Token | None, tref: TimeRef | None, published: dt.date | None
+) -> str | None:
     cues = status_cues("summit")
     for c in head.children:
         if c.lemma_.lower() in cues and c.dep_ in ("amod", "advmod"):
@@ -414,25 +535,38 @@ def _status(head: Token, gov: Token | None, tref: TimeRef | None,
         lemma = v.lemma_.lower()
         if v is not head and lemma in cues:
             return cues[lemma][0]
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "\u2019ll", "shall")
-               for c in v.children) and v.pos_ in ("VERB", "AUX"):
+        if any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "\u2019ll", "shall")
+            for c in v.children
+        ) and v.pos_ in ("VERB", "AUX"):
             return "planned"
         if v.pos_ in ("VERB", "AUX") and v is not head or (v is head and v.pos_ == "VERB"):
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v is head:
                 continue
-            if v.tag_ == "VBG" and v.dep_ in ("acl", "advcl") and not any(
-                    c.dep_ == "aux" for c in v.children):
+            if (
+                v.tag_ == "VBG"
+                and v.dep_ in ("acl", "advcl")
+                and not any(c.dep_ == "aux" for c in v.children)
+            ):
                 continue  # "Mr X, visiting Beijing, said": the tense is the main clause's
             if v.tag_ in ("VBD", "VBN"):
                 return "held"
             if v.tag_ in ("VBZ", "VBP") and _in_future_time_clause(v):
                 return "planned"  # "a decision could come when members gather for a summit"
             if v.tag_ in ("VBZ", "VBP", "VBG"):
-                if tref and published and (tref.day or tref.latest) and (
-                        tref.day or tref.latest) < published:
+                if (
+                    tref
+                    and published
+                    and (tref.day or tref.latest)
+                    and (tref.day or tref.latest) < published
+                ):
                     return "held"
-                if tref and published and (tref.day or tref.earliest) and (
-                        tref.day or tref.earliest) > published:
+                if (
+                    tref
+                    and published
+                    and (tref.day or tref.earliest)
+                    and (tref.day or tref.earliest) > published
+                ):
                     return "planned"  # "leaves on a visit on Wednesday"
                 return "ongoing"
     if tref and published:
@@ -450,14 +584,16 @@ def _in_future_time_clause(verb: Token) -> bool:
     """A present-tense verb in a "when/before/until/once" clause of a future or modal clause:
     English puts the future event of such a clause in the present tense."""
     if verb.dep_ not in ("advcl", "relcl") or not any(
-            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "before", "until", "once")
-            for c in verb.children):
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "before", "until", "once")
+        for c in verb.children
+    ):
         return False
     main = verb.head if verb.head.pos_ in ("VERB", "AUX") else governor(verb.head)
     if main is None:
         return False
-    return bool(future_of(main)) or any(c.dep_ == "aux" and c.lower_ in MODALS
-                                        for c in main.children)
+    return bool(future_of(main)) or any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in main.children
+    )
 
 
 def _initiator(head: Token, gov: Token | None, actors: ActorIndex) -> str | None:
@@ -470,8 +606,11 @@ def _initiator(head: Token, gov: Token | None, actors: ActorIndex) -> str | None
         if tok.lemma_ in preps and tok.dep_ == "pobj":
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-                    obj = c if c.dep_ == "poss" else next(
-                        (x for x in c.children if x.dep_ == "pobj"), None)
+                    obj = (
+                        c
+                        if c.dep_ == "poss"
+                        else next((x for x in c.children if x.dep_ == "pobj"), None)
+                    )
                     if obj is not None and (keys := actor_of(obj, actors)):
                         return keys[0]
     return None
@@ -486,8 +625,16 @@ def _add_outcomes(draft: _Draft, head: Token, policies: Sequence[Policy]) -> Non
     # relative clause may hang elsewhere in the parse; "which/where/when" after the summit
     # word still opens a clause about it.
     rest = head.doc[head.i + 1 : head.sent.end]
-    rel = next((t for t in rest if t.lower_ in ("which", "where", "when") and t.i - head.i <= 14
-                and t.tag_ in ("WDT", "WRB")), None)
+    rel = next(
+        (
+            t
+            for t in rest
+            if t.lower_ in ("which", "where", "when")
+            and t.i - head.i <= 14
+            and t.tag_ in ("WDT", "WRB")
+        ),
+        None,
+    )
     if rel is not None:
         hi = max(hi, head.sent.end_char)
     for p in policies:

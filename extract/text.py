@@ -21,7 +21,8 @@ def doc_text(doc: Doc) -> str:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
 
-_SENTENCE_END = ("." , "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
+
+_SENTENCE_END = (".", "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.]+)?),\s+"
     r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
@@ -83,5 +84,6 @@ def is_heading(line: str) -> bool:
         return True
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     title_case = capitalised / max(len(words), 1) >= 0.6
-    return not line.endswith(_SENTENCE_END) or (title_case and len(words) <= 8 and
-                                                  not line.endswith((".", "?", "!")))
+    return not line.endswith(_SENTENCE_END) or (
+        title_case and len(words) <= 8 and not line.endswith((".", "?", "!"))
+    )

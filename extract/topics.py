@@ -21,8 +21,11 @@ from extract.names import programme_nouns, programmes
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
 
-_KIND_OF_TYPE = {"commodity": TopicKind.COMMODITY, "chemical_group": TopicKind.COMMODITY,
-                 "event": TopicKind.EVENT}
+_KIND_OF_TYPE = {
+    "commodity": TopicKind.COMMODITY,
+    "chemical_group": TopicKind.COMMODITY,
+    "event": TopicKind.EVENT,
+}
 
 
 class TopicIndex:
@@ -34,14 +37,26 @@ class TopicIndex:
         self._by_token: dict[int, str] = {}
         self._anaphors: set[int] = set()
 
-    def add(self, span: Span | None, label: str, kind: TopicKind, qid: str | None = None,
-            description: str | None = None) -> str:
+    def add(
+        self,
+        span: Span | None,
+        label: str,
+        kind: TopicKind,
+        qid: str | None = None,
+        description: str | None = None,
+    ) -> str:
         """The key of the topic (created on first use); ``span`` is recorded as a mention."""
         key = qid or f"{kind.value}:{normalise(label)}"
         if key not in self._topics:
-            self._topics[key] = Topic(key=key, label=label, kind=kind, mentions=(), qid=qid,
-                                      description=description,
-                                      link_confidence=0.9 if qid else None)
+            self._topics[key] = Topic(
+                key=key,
+                label=label,
+                kind=kind,
+                mentions=(),
+                qid=qid,
+                description=description,
+                link_confidence=0.9 if qid else None,
+            )
             self._mentions[key] = []
         if span is not None:
             self._mentions[key].append(Mention(span.text, span.start_char, span.end_char))
@@ -60,8 +75,9 @@ class TopicIndex:
         """
         old = self._by_token.get(token.i)
         if old is not None:
-            self._mentions[old] = [m for m in self._mentions[old]
-                                   if not (m.start <= token.idx < m.end)]
+            self._mentions[old] = [
+                m for m in self._mentions[old] if not (m.start <= token.idx < m.end)
+            ]
             if not self._mentions[old]:
                 del self._mentions[old], self._topics[old]
             for i, k in list(self._by_token.items()):
@@ -86,9 +102,17 @@ class TopicIndex:
         out = []
         for key, topic in self._topics.items():
             mentions = tuple(sorted(self._mentions[key], key=lambda m: m.start))
-            out.append(Topic(key=topic.key, label=topic.label, kind=topic.kind,
-                             mentions=mentions, qid=topic.qid, description=topic.description,
-                             link_confidence=topic.link_confidence))
+            out.append(
+                Topic(
+                    key=topic.key,
+                    label=topic.label,
+                    kind=topic.kind,
+                    mentions=mentions,
+                    qid=topic.qid,
+                    description=topic.description,
+                    link_confidence=topic.link_confidence,
+                )
+            )
         return tuple(out)
 
 
@@ -118,7 +142,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         if layout.in_heading(span.start_char):
             continue
         if span.label_ == "lex" and any(
-                e.start <= span.start and span.end <= e.end for e in linked_names):
+            e.start <= span.start and span.end <= e.end for e in linked_names
+        ):
             continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
@@ -126,16 +151,34 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         if span.label_ == "gaz":
             entry = gazetteer.by_qid.get(span.kb_id_)
             if entry is not None:
-                seen.append((span, index.add(
-                    span, entry.label, _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC),
-                    entry.qid, entry.description)))
+                seen.append(
+                    (
+                        span,
+                        index.add(
+                            span,
+                            entry.label,
+                            _KIND_OF_TYPE.get(entry.type, TopicKind.TOPIC),
+                            entry.qid,
+                            entry.description,
+                        ),
+                    )
+                )
             continue
         row = lexicon[span.kb_id_]
         qid = row.get("qid") or None
         entry = gazetteer.by_qid.get(qid) if qid else None
-        seen.append((span, index.add(span, row["label"], TopicKind(row.get("kind") or "Topic"),
-                                     entry.qid if entry else None,
-                                     entry.description if entry else None)))
+        seen.append(
+            (
+                span,
+                index.add(
+                    span,
+                    row["label"],
+                    TopicKind(row.get("kind") or "Topic"),
+                    entry.qid if entry else None,
+                    entry.description if entry else None,
+                ),
+            )
+        )
     _resolve_anaphora(doc, index, seen, layout)
     return index
 
@@ -144,8 +187,9 @@ _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
-                      layout: Layout) -> None:
+def _resolve_anaphora(
+    doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]], layout: Layout
+) -> None:
     """A definite noun phrase that names the head of a topic already mentioned is that topic.
 
     "the embargo" after "the arms embargo", "the talks" after "free trade talks": the latest
@@ -154,18 +198,23 @@ def _resolve_anaphora(doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]],
     """
     nouns = programme_nouns("head")
     # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
-    programmes_seen = {key for span, key in seen if span.label_ == "prog"
-                       and (span.kb_id_ or span.root.lower_ in nouns)}
+    programmes_seen = {
+        key
+        for span, key in seen
+        if span.label_ == "prog" and (span.kb_id_ or span.root.lower_ in nouns)
+    }
     for tok in doc:
         if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
             continue
         children = list(tok.children)
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children) or any(
-                c.dep_ in ("compound", "poss", "nummod") for c in children):
+            c.dep_ in ("compound", "poss", "nummod") for c in children
+        ):
             continue
         current = index.at(tok)
-        if current is not None and any(sp.start <= tok.i < sp.end and len(sp) > 1
-                                       for sp, _ in seen):
+        if current is not None and any(
+            sp.start <= tok.i < sp.end and len(sp) > 1 for sp, _ in seen
+        ):
             continue  # part of a longer topic name already
         lemma = tok.lemma_.lower()
         target = None
@@ -211,7 +260,7 @@ def _one_letter_short() -> dict[str, str]:
         if len(form) < 7:
             continue
         for i in range(len(form)):
-            cut = form[:i] + form[i + 1:]
+            cut = form[:i] + form[i + 1 :]
             if cut not in exact:
                 short.setdefault(cut, label)
     return short
@@ -277,8 +326,9 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
                     continue
                 *head, last = words
                 if not any(w in _LINKS for w in head):
-                    plain.extend(Doc(doc.vocab, words=[*head, form])
-                                 for form in sorted(plurals(last)))
+                    plain.extend(
+                        Doc(doc.vocab, words=[*head, form]) for form in sorted(plurals(last))
+                    )
                     continue
                 pattern: list[dict] = []
                 for w in head:
@@ -292,8 +342,10 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
             if linked:
                 matcher.add(row["label"], linked)
         # Two rows naming the same words: the row listed first wins later ties.
-        order = {doc.vocab.strings.add(row["label"]): n
-                 for n, row in enumerate(lexicons.table("topics.tsv"))}
+        order = {
+            doc.vocab.strings.add(row["label"]): n
+            for n, row in enumerate(lexicons.table("topics.tsv"))
+        }
         _LEXICON_MATCHERS[key] = (phrases, matcher, order)
     phrases, matcher, order = _LEXICON_MATCHERS[key]
     return sorted({*phrases(doc), *matcher(doc)}, key=lambda m: (m[1], m[2], order[m[0]]))

@@ -83,7 +83,7 @@ class Minter:
         prefix = f"{self.base}entity/"
         if len(set(participants)) < 2 or not all(p.startswith(prefix) for p in participants):
             return None
-        locals_ = sorted({p[len(prefix):].replace("/", ".") for p in participants})
+        locals_ = sorted({p[len(prefix) :].replace("/", ".") for p in participants})
         return f"{self.base}summit/{family}/{when}/{'+'.join(locals_)}"
 
     def in_document(self, doc_id: str, kind_path: str, local: str) -> str:

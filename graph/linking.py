@@ -154,36 +154,61 @@ class OnlineLinker:
             self.offline = True
             log.warning(
                 "Wikidata is unreachable (%s); online linking is off for the rest of this run "
-                "and mentions stay linked only through the offline gazetteer", exc)
+                "and mentions stay linked only through the offline gazetteer",
+                exc,
+            )
             return None
-        self._write_cache(path, {
-            "query": {"label": name, "kind": group, "language": self.language},
-            "match": None if match is None else {
-                "qid": match.qid, "label": match.label, "description": match.description,
-                "confidence": match.confidence},
-        })
+        self._write_cache(
+            path,
+            {
+                "query": {"label": name, "kind": group, "language": self.language},
+                "match": None
+                if match is None
+                else {
+                    "qid": match.qid,
+                    "label": match.label,
+                    "description": match.description,
+                    "confidence": match.confidence,
+                },
+            },
+        )
         return match
 
     # -- reconciliation -----------------------------------------------------------------
 
     def _reconcile(self, name: str, group: str) -> OnlineMatch | None:
-        found = self._get({
-            "action": "wbsearchentities", "search": name, "language": self.language,
-            "uselang": self.language, "type": "item", "limit": str(self.limit),
-            "format": "json",
-        }).get("search", [])
+        found = self._get(
+            {
+                "action": "wbsearchentities",
+                "search": name,
+                "language": self.language,
+                "uselang": self.language,
+                "type": "item",
+                "limit": str(self.limit),
+                "format": "json",
+            }
+        ).get("search", [])
         wanted = _fold(name)
-        exact = [c for c in found if _fold(c.get("label", "")) == wanted
-                 or _fold(c.get("match", {}).get("text", "")) == wanted]
+        exact = [
+            c
+            for c in found
+            if _fold(c.get("label", "")) == wanted
+            or _fold(c.get("match", {}).get("text", "")) == wanted
+        ]
         if not exact:
             return None
         ids = [c["id"] for c in exact if re.fullmatch(r"Q\d+", c.get("id", ""))]
         if not ids:
             return None
-        entities = self._get({
-            "action": "wbgetentities", "ids": "|".join(ids), "props": "labels|aliases|"
-            "descriptions|claims", "languages": self.language, "format": "json",
-        }).get("entities", {})
+        entities = self._get(
+            {
+                "action": "wbgetentities",
+                "ids": "|".join(ids),
+                "props": "labels|aliases|descriptions|claims",
+                "languages": self.language,
+                "format": "json",
+            }
+        ).get("entities", {})
         classes = self.kinds.get(group, frozenset())
         fitting: list[OnlineMatch] = []
         for qid in ids:
@@ -198,10 +223,14 @@ class OnlineLinker:
                 confidence = CONFIDENCE_ALIAS
             else:
                 continue
-            fitting.append(OnlineMatch(
-                qid=qid, label=en_label or name,
-                description=_value(entity.get("descriptions", {}).get(self.language)),
-                confidence=confidence))
+            fitting.append(
+                OnlineMatch(
+                    qid=qid,
+                    label=en_label or name,
+                    description=_value(entity.get("descriptions", {}).get(self.language)),
+                    confidence=confidence,
+                )
+            )
         if not fitting:
             return None
         best = max(f.confidence for f in fitting)
@@ -210,9 +239,13 @@ class OnlineLinker:
 
     def _get(self, params: dict[str, str]) -> dict[str, Any]:
         url = f"{self.endpoint}?{urllib.parse.urlencode(params)}"
-        request = urllib.request.Request(url, headers={
-            "User-Agent": self.user_agent, "Accept": "application/json",
-        })
+        request = urllib.request.Request(
+            url,
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": "application/json",
+            },
+        )
         delay = self.backoff
         last: Exception | None = None
         for attempt in range(self.retries + 1):
@@ -230,8 +263,12 @@ class OnlineLinker:
                     delay = _retry_after(exc, delay)
                     continue
                 raise _Unreachable(f"HTTP {exc.code} from {self.endpoint}") from exc
-            except (urllib.error.URLError, TimeoutError, ConnectionError,
-                    json.JSONDecodeError) as exc:
+            except (
+                urllib.error.URLError,
+                TimeoutError,
+                ConnectionError,
+                json.JSONDecodeError,
+            ) as exc:
                 last = exc
                 continue
             if isinstance(payload, dict) and "error" in payload:
@@ -313,8 +350,12 @@ def _linked(actor: Actor, linker: OnlineLinker) -> Actor:
     match = linker.search(actor.label, actor.kind.value)
     if match is None:
         return actor
-    return replace(actor, qid=match.qid, description=actor.description or match.description,
-                   link_confidence=match.confidence)
+    return replace(
+        actor,
+        qid=match.qid,
+        description=actor.description or match.description,
+        link_confidence=match.confidence,
+    )
 
 
 class OnlineLinkHook:
@@ -339,5 +380,11 @@ def online_link_hook(
     user_agent: str | None = None,
 ) -> Callable[[Extraction], Extraction]:
     """An :class:`OnlineLinkHook` over a linker with this cache, endpoint and timeout."""
-    return OnlineLinkHook(OnlineLinker(endpoint or WIKIDATA_API, cache_dir, timeout,
-                                       user_agent=user_agent or DEFAULT_USER_AGENT))
+    return OnlineLinkHook(
+        OnlineLinker(
+            endpoint or WIKIDATA_API,
+            cache_dir,
+            timeout,
+            user_agent=user_agent or DEFAULT_USER_AGENT,
+        )
+    )

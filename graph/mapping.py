@@ -45,9 +45,14 @@ _ACTOR_CORE: dict[ActorKind, tuple[str, str]] = {
 _PLACES = {ActorKind.PLACE, ActorKind.CITY, ActorKind.COUNTRY}
 # Reports of one real-world event may name it differently ("talks", "the summit", "a meeting";
 # "a visit", "a state visit"): identity compares these families, not the exact kind.
-_FAMILY = {SummitKind.PHONE_CALL: "call", SummitKind.VISIT: "visit",
-           SummitKind.STATE_VISIT: "visit", SummitKind.MEETING: "meeting",
-           SummitKind.SUMMIT: "meeting", SummitKind.TALKS: "meeting"}
+_FAMILY = {
+    SummitKind.PHONE_CALL: "call",
+    SummitKind.VISIT: "visit",
+    SummitKind.STATE_VISIT: "visit",
+    SummitKind.MEETING: "meeting",
+    SummitKind.SUMMIT: "meeting",
+    SummitKind.TALKS: "meeting",
+}
 
 
 @cache
@@ -258,8 +263,11 @@ class _Emitter:
         :meth:`graph.iris.Minter.canonical_summit`): same kind family, month and participants."""
         month = summit_month(m.time)
         labels = {a.key: a.label for a in self.x.actors}
-        parts = {o.value: labels.get(key, key) for key in m.participants
-                 if (o := self.ref(key)) is not None}
+        parts = {
+            o.value: labels.get(key, key)
+            for key in m.participants
+            if (o := self.ref(key)) is not None
+        }
         if month is None:
             return
         iri = self.minter.canonical_summit(_FAMILY[m.kind], month, list(parts))
@@ -281,8 +289,11 @@ class _Emitter:
         if p.kind.value == "MilitaryAid":
             yield self.q(s, RDF.type, _n(NKG.Aid))
         yield self.q(s, RDFS.label, _str(p.label))
-        for prop, key in ((NKG.actor, p.actor), (NKG.target, p.target),
-                          (NKG.commodity, p.commodity)):
+        for prop, key in (
+            (NKG.actor, p.actor),
+            (NKG.target, p.target),
+            (NKG.commodity, p.commodity),
+        ):
             if (o := self.ref(key)) is not None:
                 yield self.q(s, prop, o)
         if p.quantity is not None:
@@ -314,8 +325,11 @@ def summit_month(t: TimeRef | None) -> str | None:
         return None
     if t.day:
         return f"{t.day.year:04d}-{t.day.month:02d}"
-    if t.earliest and t.latest and (t.earliest.year, t.earliest.month) == (
-            t.latest.year, t.latest.month):
+    if (
+        t.earliest
+        and t.latest
+        and (t.earliest.year, t.earliest.month) == (t.latest.year, t.latest.month)
+    ):
         return f"{t.earliest.year:04d}-{t.earliest.month:02d}"
     return None
 

@@ -43,15 +43,25 @@ class Queryable(Protocol):
 
     def query(self, sparql: str) -> Any: ...
 
+
 MAX_RESULTS = 1000
 """Rows an answer keeps; a longer result says it was cut."""
 
-_PREFIXES = {"nkg": NKG.IRI, "rdfs": RDFS.IRI, "owl": OWL.IRI, "skos": SKOS.IRI,
-             "prov": PROV.IRI, "dcterms": DCTERMS.IRI, "xsd": XSD.IRI, "wd": WIKIDATA_ENTITY}
+_PREFIXES = {
+    "nkg": NKG.IRI,
+    "rdfs": RDFS.IRI,
+    "owl": OWL.IRI,
+    "skos": SKOS.IRI,
+    "prov": PROV.IRI,
+    "dcterms": DCTERMS.IRI,
+    "xsd": XSD.IRI,
+    "wd": WIKIDATA_ENTITY,
+}
 
 # SPARQL twin of :func:`name_key`: lower case, no dots, straight apostrophes, single spaces.
-_NAME_KEY = ('LCASE(REPLACE(REPLACE(REPLACE(STR({v}), "[.]", ""), "[\u2019\u2018]", "\'"), '
-             '"\\\\s+", " "))')
+_NAME_KEY = (
+    'LCASE(REPLACE(REPLACE(REPLACE(STR({v}), "[.]", ""), "[\u2019\u2018]", "\'"), "\\\\s+", " "))'
+)
 _STATUS_OF_AGREEMENT = ("agreed", "pledged")
 
 
@@ -61,8 +71,11 @@ def name_key(name: str) -> str:
     >>> name_key("The  U.S.")
     'us'
     """
-    key = re.sub(r"\s+", " ", name.replace(".", "").replace("\u2019", "'")
-                 .replace("\u2018", "'").strip().lower())
+    key = re.sub(
+        r"\s+",
+        " ",
+        name.replace(".", "").replace("\u2019", "'").replace("\u2018", "'").strip().lower(),
+    )
     return key[4:] if key.startswith("the ") else key
 
 
@@ -114,17 +127,22 @@ class Answer:
     truncated: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"question": self.question, "status": self.status,
-                               "sparql": self.sparql, "results": list(self.results),
-                               "understood": self.understood}
+        out: dict[str, Any] = {
+            "question": self.question,
+            "status": self.status,
+            "sparql": self.sparql,
+            "results": list(self.results),
+            "understood": self.understood,
+        }
         if self.message:
             out["message"] = self.message
         if self.candidates:
-            out["candidates"] = {text: [{"iri": m.iri, "label": m.label, "how": m.how}
-                                        for m in ms] for text, ms in self.candidates.items()}
+            out["candidates"] = {
+                text: [{"iri": m.iri, "label": m.label, "how": m.how} for m in ms]
+                for text, ms in self.candidates.items()
+            }
         if self.nearest:
-            out["nearest"] = [{"intent": str(p.intent), "example": p.example}
-                              for p in self.nearest]
+            out["nearest"] = [{"intent": str(p.intent), "example": p.example} for p in self.nearest]
         if self.truncated:
             out["truncated"] = True
         return out
@@ -136,8 +154,7 @@ class Answer:
 def resolve(store: Queryable, name: NameRef) -> Resolved:
     """The actors, places and topics of the graph that ``name`` means."""
     found: dict[str, Match] = {}
-    for m in sorted(_lookup(store, name.qids, name.forms),
-                    key=lambda m: _HOW.index(m.how)):
+    for m in sorted(_lookup(store, name.qids, name.forms), key=lambda m: _HOW.index(m.how)):
         found.setdefault(m.iri, m)
     words = name_key(name.forms[0]).split() if name.forms else []
     if name.person and len(words) == 1:
@@ -151,8 +168,9 @@ def resolve(store: Queryable, name: NameRef) -> Resolved:
         # "International Finance Facility" is often written "IFF" after its first mention.
         for m in _lookup(store, (), [initials(name.forms[0])]):
             found.setdefault(m.iri, Match(m.iri, m.label, "initials", m.qid))
-    return Resolved(name, tuple(sorted(found.values(), key=lambda m: (m.how != "Wikidata",
-                                                                       m.label, m.iri))))
+    return Resolved(
+        name, tuple(sorted(found.values(), key=lambda m: (m.how != "Wikidata", m.label, m.iri)))
+    )
 
 
 def _lookup(store: Queryable, qids: Sequence[str], forms: Sequence[str]) -> list[Match]:
@@ -169,8 +187,7 @@ def _lookup(store: Queryable, qids: Sequence[str], forms: Sequence[str]) -> list
         key = _NAME_KEY.format(v="?n")
         test = f'FILTER({key} = ?key || {key} = CONCAT("the ", ?key))'
         found += _rows(store, _lookup_query((), f"VALUES ?key {{ {keys} }}", test))
-    return [Match(r["r"], r.get("label") or r["r"], r["how"], _qid(r.get("same")))
-            for r in found]
+    return [Match(r["r"], r.get("label") or r["r"], r["how"], _qid(r.get("same"))) for r in found]
 
 
 def _lookup_query(qids: Sequence[str], names: str, test: str = "") -> str:
@@ -208,8 +225,7 @@ def _full_names(store: Queryable, surname: str) -> list[Match]:
   FILTER(STRENDS({_NAME_KEY.format(v="?label")}, {_lit(" " + surname)}))
   OPTIONAL {{ ?r owl:sameAs ?same }}
 }}"""
-    return [Match(r["r"], r["label"], "surname", _qid(r.get("same")))
-            for r in _rows(store, query)]
+    return [Match(r["r"], r["label"], "surname", _qid(r.get("same"))) for r in _rows(store, query)]
 
 
 def _surname_matches(store: Queryable, surname: str, qids: set[str]) -> list[Match]:
@@ -230,7 +246,7 @@ def _surname_matches(store: Queryable, surname: str, qids: set[str]) -> list[Mat
 
 
 def _qid(iri: str | None) -> str | None:
-    return iri[len(WIKIDATA_ENTITY):] if iri and iri.startswith(WIKIDATA_ENTITY) else None
+    return iri[len(WIKIDATA_ENTITY) :] if iri and iri.startswith(WIKIDATA_ENTITY) else None
 
 
 # -- answering --------------------------------------------------------------------------------
@@ -241,26 +257,45 @@ def answer(store: Queryable, question: Question) -> Answer:
     resolved = [resolve(store, n) for n in question.names]
     understood = _understood(question, resolved)
     if question.intent is None:
-        return Answer(question.text, "unsupported", example_query(question, resolved),
-                      understood=understood, nearest=question.nearest,
-                      message="This question does not fit a supported pattern. The nearest "
-                              "ones are listed; the query is an example to start from.")
+        return Answer(
+            question.text,
+            "unsupported",
+            example_query(question, resolved),
+            understood=understood,
+            nearest=question.nearest,
+            message="This question does not fit a supported pattern. The nearest "
+            "ones are listed; the query is an example to start from.",
+        )
     sparql = build_query(question, resolved)
     ambiguous = {r.name.text: r.matches for r in resolved if r.ambiguous}
     if ambiguous:
         names = ", ".join(repr(t) for t in ambiguous)
-        return Answer(question.text, "ambiguous", sparql, understood=understood,
-                      candidates=ambiguous,
-                      message=f"{names} names several resources in the graph; say which one "
-                              f"(for example by the full name), or edit the query.")
+        return Answer(
+            question.text,
+            "ambiguous",
+            sparql,
+            understood=understood,
+            candidates=ambiguous,
+            message=f"{names} names several resources in the graph; say which one "
+            f"(for example by the full name), or edit the query.",
+        )
     rows = _rows(store, sparql, MAX_RESULTS + 1)
     missing = [r.name.text for r in resolved if not r.matches]
     message = ""
     if missing:
-        message = (f"The graph holds nothing called {', '.join(repr(m) for m in missing)}; "
-                   f"the query looks for it by label.")
-    return Answer(question.text, "answered", sparql, tuple(rows[:MAX_RESULTS]), understood,
-                  message, truncated=len(rows) > MAX_RESULTS)
+        message = (
+            f"The graph holds nothing called {', '.join(repr(m) for m in missing)}; "
+            f"the query looks for it by label."
+        )
+    return Answer(
+        question.text,
+        "answered",
+        sparql,
+        tuple(rows[:MAX_RESULTS]),
+        understood,
+        message,
+        truncated=len(rows) > MAX_RESULTS,
+    )
 
 
 def _understood(question: Question, resolved: Sequence[Resolved]) -> dict[str, Any]:
@@ -268,12 +303,16 @@ def _understood(question: Question, resolved: Sequence[Resolved]) -> dict[str, A
         "intent": str(question.intent) if question.intent else None,
         "pattern": question.pattern.example if question.pattern else None,
         "rule": question.pattern.pattern if question.pattern else None,
-        "names": [{"role": r.name.role, "text": r.name.text,
-                   **({"not_used": r.name.ignored} if r.name.ignored else {}),
-                   **({"policy_kinds": list(r.name.policy_kinds)} if r.name.policy_kinds
-                      else {}),
-                   "matches": [{"iri": m.iri, "label": m.label, "how": m.how}
-                               for m in r.matches]} for r in resolved],
+        "names": [
+            {
+                "role": r.name.role,
+                "text": r.name.text,
+                **({"not_used": r.name.ignored} if r.name.ignored else {}),
+                **({"policy_kinds": list(r.name.policy_kinds)} if r.name.policy_kinds else {}),
+                "matches": [{"iri": m.iri, "label": m.label, "how": m.how} for m in r.matches],
+            }
+            for r in resolved
+        ],
     }
     if question.statuses:
         out["statuses"] = list(question.statuses)
@@ -281,8 +320,11 @@ def _understood(question: Question, resolved: Sequence[Resolved]) -> dict[str, A
         out["policy_kinds"] = list(question.policy_kinds)
     if question.dates is not None:
         d = question.dates
-        out["dates"] = {"text": d.text, "from": d.earliest.isoformat() if d.earliest else None,
-                        "to": d.latest.isoformat() if d.latest else None}
+        out["dates"] = {
+            "text": d.text,
+            "from": d.earliest.isoformat() if d.earliest else None,
+            "to": d.latest.isoformat() if d.latest else None,
+        }
     if question.notes:
         out["notes"] = list(question.notes)
     return out
@@ -307,8 +349,11 @@ def _lit(value: str) -> str:
 
 
 def _prefix_lines(used: str | None = None) -> str:
-    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIXES.items()
-                   if used is None or re.search(rf"(?<![\w?]){p}:", used))
+    return "".join(
+        f"PREFIX {p}: <{iri}>\n"
+        for p, iri in _PREFIXES.items()
+        if used is None or re.search(rf"(?<![\w?]){p}:", used)
+    )
 
 
 def _with_prefixes(body: str) -> str:
@@ -335,8 +380,10 @@ def _bind(var: str, resolved: Sequence[Resolved], indent: str = "  ") -> str:
             parts.append(f"{indent}VALUES ?{var} {{\n{rows}\n{indent}}}")
     if unresolved:
         keys = ", ".join(_lit(k) for k in dict.fromkeys(unresolved))
-        block = (f"?{var} rdfs:label|skos:altLabel ?{var}Name .\n{indent}"
-                 f"FILTER({_NAME_KEY.format(v='?' + var + 'Name')} IN ({keys}))")
+        block = (
+            f"?{var} rdfs:label|skos:altLabel ?{var}Name .\n{indent}"
+            f"FILTER({_NAME_KEY.format(v='?' + var + 'Name')} IN ({keys}))"
+        )
         if iris:
             parts = [f"{indent}{{\n{parts[0]}\n{indent}}} UNION {{ {block} }}"]
         else:
@@ -358,9 +405,11 @@ def _date_filter(question: Question, var: str = "?date") -> str:
 
 def _dated(item: str) -> str:
     """``?date``: the item's own date where known, else its article's publication date."""
-    return (f"  OPTIONAL {{ {item} nkg:date ?itemDate }}\n"
-            f"  OPTIONAL {{ ?document dcterms:date ?published }}\n"
-            f"  BIND(COALESCE(?itemDate, ?published) AS ?date)\n")
+    return (
+        f"  OPTIONAL {{ {item} nkg:date ?itemDate }}\n"
+        f"  OPTIONAL {{ ?document dcterms:date ?published }}\n"
+        f"  BIND(COALESCE(?itemDate, ?published) AS ?date)\n"
+    )
 
 
 def _by_role(resolved: Sequence[Resolved], role: str) -> list[Resolved]:
@@ -374,18 +423,20 @@ def _about(topics: Sequence[Resolved]) -> str:
     if not kinds:
         return f"{_bind('topic', topics)}\n  ?statement nkg:about ?topic .\n"
     alts = " UNION ".join(f"{{ ?policy a nkg:{k} }}" for k in kinds)
-    return (f"  {{\n{plain}\n  }} UNION {{\n    ?statement nkg:about ?policy .\n"
-            f"    {alts}\n  }}\n")
+    return f"  {{\n{plain}\n  }} UNION {{\n    ?statement nkg:about ?policy .\n    {alts}\n  }}\n"
 
 
-def _statement_core(question: Question, speakers: Sequence[Resolved],
-                    topics: Sequence[Resolved]) -> str:
+def _statement_core(
+    question: Question, speakers: Sequence[Resolved], topics: Sequence[Resolved]
+) -> str:
     body = ""
     if speakers:
         body += _bind("who", speakers) + "\n"
-    body += ("  ?statement a nkg:Statement ; nkg:speaker ?who ; nkg:text ?text ;\n"
-             "             prov:wasDerivedFrom ?document .\n"
-             "  ?who rdfs:label ?speaker .\n")
+    body += (
+        "  ?statement a nkg:Statement ; nkg:speaker ?who ; nkg:text ?text ;\n"
+        "             prov:wasDerivedFrom ?document .\n"
+        "  ?who rdfs:label ?speaker .\n"
+    )
     if topics:
         body += _about(topics)
     return body + _dated("?statement") + _date_filter(question)
@@ -396,22 +447,27 @@ def _q_statements(question: Question, resolved: Sequence[Resolved]) -> str:
     topics = _by_role(resolved, "topic")
     return _with_prefixes(
         "SELECT DISTINCT ?speaker ?text ?date ?document ?statement WHERE {\n"
-        + _statement_core(question, speakers, topics) + "}\nORDER BY ?date ?speaker ?statement")
+        + _statement_core(question, speakers, topics)
+        + "}\nORDER BY ?date ?speaker ?statement"
+    )
 
 
 def _q_statement_counts(question: Question, resolved: Sequence[Resolved]) -> str:
     return _with_prefixes(
         "SELECT ?speaker (COUNT(DISTINCT ?statement) AS ?statements) WHERE {\n"
         + _statement_core(question, [], _by_role(resolved, "topic"))
-        + "}\nGROUP BY ?who ?speaker\nORDER BY DESC(?statements) ?speaker")
+        + "}\nGROUP BY ?who ?speaker\nORDER BY DESC(?statements) ?speaker"
+    )
 
 
 def _q_reported_by(question: Question, resolved: Sequence[Resolved]) -> str:
     core = _statement_core(question, _by_role(resolved, "speaker"), [])
     return _with_prefixes(
-        "SELECT DISTINCT ?reporter ?speaker ?text ?date ?document ?statement WHERE {\n" + core
+        "SELECT DISTINCT ?reporter ?speaker ?text ?date ?document ?statement WHERE {\n"
+        + core
         + "  ?statement nkg:reportedBy ?relay .\n  ?relay rdfs:label ?reporter .\n"
-        "}\nORDER BY ?date ?reporter ?statement")
+        "}\nORDER BY ?date ?reporter ?statement"
+    )
 
 
 def _participants(parties: Sequence[Resolved]) -> str:
@@ -424,18 +480,23 @@ def _participants(parties: Sequence[Resolved]) -> str:
 def _q_summits(question: Question, resolved: Sequence[Resolved], *, planned: bool) -> str:
     parties = _by_role(resolved, "participant")
     body = _participants(parties)
-    body += ("  ?summit a nkg:Summit ; rdfs:label ?text ; prov:wasDerivedFrom ?document ;\n"
-             "          nkg:participant ?party .\n  ?party rdfs:label ?name .\n")
+    body += (
+        "  ?summit a nkg:Summit ; rdfs:label ?text ; prov:wasDerivedFrom ?document ;\n"
+        "          nkg:participant ?party .\n  ?party rdfs:label ?name .\n"
+    )
     if planned:
         body += '  ?summit nkg:status "planned" .\n'
     body += "  OPTIONAL { ?summit nkg:status ?status }\n" + _dated("?summit")
     body += _date_filter(question)
     having = "" if parties or planned else "\nHAVING (COUNT(DISTINCT ?party) > 1)"
     return _with_prefixes(
-        "SELECT ?summit ?text (GROUP_CONCAT(DISTINCT ?name; separator=\", \") AS ?participants)"
-        " ?status ?date ?document WHERE {\n" + body
-        + "}\nGROUP BY ?summit ?text ?status ?date ?document" + having
-        + "\nORDER BY ?date ?summit")
+        'SELECT ?summit ?text (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?participants)'
+        " ?status ?date ?document WHERE {\n"
+        + body
+        + "}\nGROUP BY ?summit ?text ?status ?date ?document"
+        + having
+        + "\nORDER BY ?date ?summit"
+    )
 
 
 def _q_policies(question: Question, resolved: Sequence[Resolved]) -> str:
@@ -449,18 +510,24 @@ def _q_policies(question: Question, resolved: Sequence[Resolved]) -> str:
         body += _bind("by", actors) + "\n  ?policy nkg:actor ?by .\n"
     named_targets = [r for r in targets if r.matches or not r.name.policy_kinds]
     if named_targets:
-        body += (_bind("concerned", named_targets)
-                 + "\n  ?policy nkg:target|nkg:commodity ?concerned .\n")
-    body += ("  OPTIONAL { ?policy nkg:actor/rdfs:label ?actor }\n"
-             "  OPTIONAL { ?policy nkg:target/rdfs:label ?target }\n"
-             "  OPTIONAL { ?policy nkg:commodity/rdfs:label ?commodity }\n"
-             "  OPTIONAL { ?policy nkg:status ?status }\n")
+        body += (
+            _bind("concerned", named_targets)
+            + "\n  ?policy nkg:target|nkg:commodity ?concerned .\n"
+        )
+    body += (
+        "  OPTIONAL { ?policy nkg:actor/rdfs:label ?actor }\n"
+        "  OPTIONAL { ?policy nkg:target/rdfs:label ?target }\n"
+        "  OPTIONAL { ?policy nkg:commodity/rdfs:label ?commodity }\n"
+        "  OPTIONAL { ?policy nkg:status ?status }\n"
+    )
     if question.statuses:
         body += f"  FILTER(?status IN ({', '.join(_lit(s) for s in question.statuses)}))\n"
     body += _dated("?policy") + _date_filter(question)
     return _with_prefixes(
         "SELECT DISTINCT ?text ?actor ?target ?commodity ?status ?date ?document ?policy WHERE {\n"
-        + body + "}\nORDER BY ?date ?policy")
+        + body
+        + "}\nORDER BY ?date ?policy"
+    )
 
 
 def _q_agreements(question: Question, resolved: Sequence[Resolved]) -> str:
@@ -470,24 +537,31 @@ def _q_agreements(question: Question, resolved: Sequence[Resolved]) -> str:
     if len(parties) > 1:
         body += _bind("other", parties) + "\n  FILTER(?other != ?party)\n"
     about_other = "  ?item nkg:about ?other .\n" if len(parties) > 1 else ""
-    toward_other = ("    ?other nkg:country? ?otherSide .\n    ?item nkg:target ?otherSide .\n"
-                    if len(parties) > 1 else "")
+    toward_other = (
+        "    ?other nkg:country? ?otherSide .\n    ?item nkg:target ?otherSide .\n"
+        if len(parties) > 1
+        else ""
+    )
     body += (
         "  {\n    # what one of them said about an agreement with the other\n"
         "    ?item a nkg:Statement ; nkg:speaker ?party ; nkg:text ?text .\n"
-        + about_other.replace("  ?", "    ?") +
-        '    FILTER(REGEX(?text, "\\\\bagree", "i"))\n'
+        + about_other.replace("  ?", "    ?")
+        + '    FILTER(REGEX(?text, "\\\\bagree", "i"))\n'
         '    BIND("statement" AS ?what)\n'
         "  } UNION {\n    # measures one of them (or its country) agreed or pledged\n"
         "    ?party nkg:country? ?side .\n"
         "    ?item a nkg:Policy ; nkg:actor ?side ; nkg:status ?status ; rdfs:label ?text .\n"
-        f"    FILTER(?status IN ({statuses}))\n" + toward_other +
-        '    BIND("policy" AS ?what)\n  }\n'
-        "  ?item prov:wasDerivedFrom ?document .\n  ?party rdfs:label ?speaker .\n")
+        f"    FILTER(?status IN ({statuses}))\n"
+        + toward_other
+        + '    BIND("policy" AS ?what)\n  }\n'
+        "  ?item prov:wasDerivedFrom ?document .\n  ?party rdfs:label ?speaker .\n"
+    )
     body += _dated("?item") + _date_filter(question)
     return _with_prefixes(
-        "SELECT DISTINCT ?what ?speaker ?text ?date ?document ?item WHERE {\n" + body
-        + "}\nORDER BY ?date ?item")
+        "SELECT DISTINCT ?what ?speaker ?text ?date ?document ?item WHERE {\n"
+        + body
+        + "}\nORDER BY ?date ?item"
+    )
 
 
 def build_query(question: Question, resolved: Sequence[Resolved]) -> str:
@@ -514,8 +588,12 @@ def example_query(question: Question, resolved: Sequence[Resolved]) -> str:
     """For an unsupported question: the nearest pattern's query, with the names it mentions
     as topics where that pattern takes a topic (else the pattern's query with no names)."""
     nearest = question.nearest[0].intent if question.nearest else Intent.WHO_SAID
-    mentioned = [Resolved(NameRef("topic", r.name.text, r.name.forms, r.name.qids,
-                                  r.name.policy_kinds), r.matches) for r in resolved]
+    mentioned = [
+        Resolved(
+            NameRef("topic", r.name.text, r.name.forms, r.name.qids, r.name.policy_kinds), r.matches
+        )
+        for r in resolved
+    ]
     takes_topic = nearest in (Intent.STATEMENTS, Intent.WHO_SAID, Intent.STATEMENT_COUNTS)
     stand_in = Question(question.text, nearest, dates=question.dates)
     return build_query(stand_in, mentioned[:1] if takes_topic else [])

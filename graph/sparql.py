@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 _LOCAL = r"(?:[\w:%.-]|\\[-_~.!$&'()*+,;=/?#@%])*"
 _TOKEN = re.compile(
-    r'(?P<comment>#[^\n]*)'
+    r"(?P<comment>#[^\n]*)"
     r'|(?P<quote>"""|\'\'\'|"|\')'
     r'|(?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)'
-    r'|(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)'
-    r'|(?P<pname>:' + _LOCAL + r')'
-    r'|(?P<word>[^\W\d][\w-]*)'
-    r'|(?P<other>\S)',
+    r"|(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)"
+    r"|(?P<pname>:" + _LOCAL + r")"
+    r"|(?P<word>[^\W\d][\w-]*)"
+    r"|(?P<other>\S)",
     re.UNICODE,
 )
 # A prefixed name with a prefix: a run of name characters, ``:``, the local part. Tried only
@@ -121,7 +121,7 @@ def declares_dataset(query: str) -> bool:
     toks = tokens(query)
     for i, token in enumerate(toks):
         if token.kind == "word" and token.text.upper() == "FROM":
-            after = toks[i + 1:i + 3]
+            after = toks[i + 1 : i + 3]
             if after and after[0].kind == "word" and after[0].text.upper() == "NAMED":
                 after = after[1:]
             if after and after[0].kind in _FROM_TARGETS:

@@ -122,7 +122,7 @@ def read_shard(path: str | Path) -> Iterator[ShardDocument]:
             if line.startswith(SHARD_HEADER):
                 if header is not None:
                     yield block()
-                sha, _, doc_id = line[len(SHARD_HEADER):].strip().partition(" ")
+                sha, _, doc_id = line[len(SHARD_HEADER) :].strip().partition(" ")
                 header, lines = (sha, json.loads(doc_id)), []
             elif header is None:
                 raise StoreError(f"{path}:{n}: not a newskg shard (no document header)")
@@ -173,7 +173,8 @@ class KnowledgeStore:
             if "lock" in str(exc).lower():
                 raise StoreError(
                     f"the store at {self.path} is in use by another process (a running "
-                    f"'newskg serve' or ingest?); stop it or use another --store") from exc
+                    f"'newskg serve' or ingest?); stop it or use another --store"
+                ) from exc
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         if not read_only:
             self._ensure_ontology()
@@ -205,8 +206,9 @@ class KnowledgeStore:
     def document_iri(self, doc_id: str) -> str:
         return self.minter.document(doc_id)
 
-    def find_document(self, *, doc_id: str | None = None, sha256: str | None = None
-                      ) -> list[StoredDocument]:
+    def find_document(
+        self, *, doc_id: str | None = None, sha256: str | None = None
+    ) -> list[StoredDocument]:
         """Stored documents with this id or this text hash."""
         from pyoxigraph import Literal
 
@@ -274,8 +276,11 @@ class KnowledgeStore:
         ops = [f"DROP SILENT GRAPH <{iri}>" for iri in sorted(olds)]
         body = [f"GRAPH <{doc_iri}> {{\n" + "\n".join(_triple(q) for q in doc_quads) + "\n}"]
         if entity_quads:
-            body.append(f"GRAPH <{entities_graph}> {{\n"
-                        + "\n".join(_triple(q) for q in entity_quads) + "\n}")
+            body.append(
+                f"GRAPH <{entities_graph}> {{\n"
+                + "\n".join(_triple(q) for q in entity_quads)
+                + "\n}"
+            )
         ops.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
         if stale:
             ops.append(self._prune_orphans_update(stale))
@@ -296,8 +301,10 @@ class KnowledgeStore:
 
     def _has_label(self, subject: Any) -> bool:
         g = NamedNode(self.minter.entities_graph)
-        return next(iter(self._store.quads_for_pattern(subject, NamedNode(RDFS.label), None, g)),
-                    None) is not None
+        return (
+            next(iter(self._store.quads_for_pattern(subject, NamedNode(RDFS.label), None, g)), None)
+            is not None
+        )
 
     def _mentioned_in(self, graphs: set[str]) -> set[str]:
         mentioned = NamedNode(NKG.mentionedIn)
@@ -389,7 +396,8 @@ class KnowledgeStore:
 
         ontology = NamedNode(ONTOLOGY_GRAPH)
         data_quads = len(self._store) - sum(
-            1 for _ in self._store.quads_for_pattern(None, None, None, ontology))
+            1 for _ in self._store.quads_for_pattern(None, None, None, ontology)
+        )
         return Stats(
             documents=count("?x a nkg:Document"),
             quads=data_quads,
@@ -429,8 +437,7 @@ class KnowledgeStore:
             where = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>)"
         prefixes = {k: v for k, v in PREFIXES.items() if k not in ("xsd",)}
         if rdf_format in _DATASET_FORMATS:
-            results = self._store.query(
-                f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
+            results = self._store.query(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}")
             assert isinstance(results, QuerySolutions)
             tmp = Store()
             tmp.extend(Quad(r["s"], r["p"], r["o"], r["g"]) for r in results)

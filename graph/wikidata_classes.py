@@ -30,10 +30,15 @@ def wikidata_classes() -> tuple[WikidataClass, ...]:
     with open(CLASSES_TSV, encoding="utf-8", newline="") as f:
         lines = (line for line in f if not line.startswith("#"))
         return tuple(
-            WikidataClass(qid=row["qid"], label=row["label"], kinds=frozenset(row["kinds"].split()),
-                          gazetteer_type=None if row["gazetteer_type"] == "-"
-                          else row["gazetteer_type"], source=row["source"])
-            for row in csv.DictReader(lines, delimiter="\t"))
+            WikidataClass(
+                qid=row["qid"],
+                label=row["label"],
+                kinds=frozenset(row["kinds"].split()),
+                gazetteer_type=None if row["gazetteer_type"] == "-" else row["gazetteer_type"],
+                source=row["source"],
+            )
+            for row in csv.DictReader(lines, delimiter="\t")
+        )
 
 
 def classes_by_kind() -> dict[str, frozenset[str]]:

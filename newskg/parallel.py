@@ -65,16 +65,17 @@ def loaded(spec: ModelSpec) -> tuple[Any, Any]:
         return _loaded[spec]
 
 
-def extract_chunk(spec: ModelSpec, infos: list[DocumentInfo], batch_size: int,
-                  max_seconds: float | None) -> list[Outcome]:
+def extract_chunk(
+    spec: ModelSpec, infos: list[DocumentInfo], batch_size: int, max_seconds: float | None
+) -> list[Outcome]:
     """Run in a worker: one chunk of documents through the pipeline."""
     nlp, gazetteer = loaded(spec)
-    return list(extract_all(nlp, gazetteer, infos, batch_size=batch_size,
-                            max_seconds=max_seconds))
+    return list(extract_all(nlp, gazetteer, infos, batch_size=batch_size, max_seconds=max_seconds))
 
 
-def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 32,
-                       max_seconds: float | None = None) -> Extractor:
+def parallel_extractor(
+    spec: ModelSpec, workers: int, *, batch_size: int = 32, max_seconds: float | None = None
+) -> Extractor:
     """An extractor over ``workers`` processes (1: in this process, loading the model here).
 
     Chunks of ``batch_size`` documents go to the workers. An input smaller than one chunk is
@@ -93,7 +94,7 @@ def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 32,
             chunks = _chunks(stream, batch_size, first)
         elif len(first) >= MIN_PARALLEL_DOCS:
             size = -(-len(first) // workers)
-            chunks = iter([first[i:i + size] for i in range(0, len(first), size)])
+            chunks = iter([first[i : i + size] for i in range(0, len(first), size)])
         else:
             chunks = iter([first])
         if workers <= 1 or len(first) < MIN_PARALLEL_DOCS <= batch_size:
@@ -105,22 +106,29 @@ def parallel_extractor(spec: ModelSpec, workers: int, *, batch_size: int = 32,
     return run
 
 
-def _chunks(stream: Iterator[DocumentInfo], size: int, first: list[DocumentInfo]
-            ) -> Iterator[list[DocumentInfo]]:
+def _chunks(
+    stream: Iterator[DocumentInfo], size: int, first: list[DocumentInfo]
+) -> Iterator[list[DocumentInfo]]:
     yield first
     while chunk := list(islice(stream, size)):
         yield chunk
 
 
-def _pooled(spec: ModelSpec, workers: int, chunks: Iterator[list[DocumentInfo]],
-            batch_size: int, max_seconds: float | None) -> Iterator[Outcome]:
+def _pooled(
+    spec: ModelSpec,
+    workers: int,
+    chunks: Iterator[list[DocumentInfo]],
+    batch_size: int,
+    max_seconds: float | None,
+) -> Iterator[Outcome]:
     window = 2 * workers
     pool = _pool(workers)
     pending: deque[tuple[list[DocumentInfo], Future[list[Outcome]]]] = deque()
     try:
         for chunk in chunks:
-            pending.append((chunk, pool.submit(extract_chunk, spec, chunk, batch_size,
-                                               max_seconds)))
+            pending.append(
+                (chunk, pool.submit(extract_chunk, spec, chunk, batch_size, max_seconds))
+            )
             while len(pending) >= window:
                 outcomes, pool = _collect(pending.popleft(), pool, workers)
                 yield from outcomes
@@ -137,15 +145,19 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _collect(item: tuple[list[DocumentInfo], Future[list[Outcome]]], pool: ProcessPoolExecutor,
-             workers: int) -> tuple[list[Outcome], ProcessPoolExecutor]:
+def _collect(
+    item: tuple[list[DocumentInfo], Future[list[Outcome]]], pool: ProcessPoolExecutor, workers: int
+) -> tuple[list[Outcome], ProcessPoolExecutor]:
     """The outcomes of one chunk; a worker that died fails its chunk and the pool is renewed."""
     chunk, future = item
     try:
         return future.result(), pool
     except BrokenProcessPool:
-        log.warning("a worker process died (out of memory?); its %d documents are reported "
-                    "as failed and the workers are restarted", len(chunk))
+        log.warning(
+            "a worker process died (out of memory?); its %d documents are reported "
+            "as failed and the workers are restarted",
+            len(chunk),
+        )
         pool.shutdown(wait=False, cancel_futures=True)
         reason = "the worker process extracting it died (out of memory or killed)"
         return [Failed(info, reason) for info in chunk], _pool(workers)

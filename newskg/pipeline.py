@@ -78,9 +78,11 @@ class IngestSummary:
         return self.documents + self.skipped + self.failed
 
     def line(self) -> str:
-        return (f"{self.documents} documents ingested, {self.skipped} unchanged, "
-                f"{self.failed} failed; {self.quads} quads; "
-                f"{self.words_per_second:,.0f} words/s")
+        return (
+            f"{self.documents} documents ingested, {self.skipped} unchanged, "
+            f"{self.failed} failed; {self.quads} quads; "
+            f"{self.words_per_second:,.0f} words/s"
+        )
 
 
 def sha256(text: str) -> str:
@@ -88,8 +90,14 @@ def sha256(text: str) -> str:
 
 
 def document_info(src: SourceDocument) -> DocumentInfo:
-    return DocumentInfo(id=src.id, text=src.text, sha256=sha256(src.text), title=src.title,
-                        date=src.date, source=src.source)
+    return DocumentInfo(
+        id=src.id,
+        text=src.text,
+        sha256=sha256(src.text),
+        title=src.title,
+        date=src.date,
+        source=src.source,
+    )
 
 
 class DocumentTimeout(Exception):
@@ -103,8 +111,12 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     Uses ``SIGALRM``, so it only acts in the main thread of a process (the CLI's, and each
     worker's); elsewhere the block runs unlimited.
     """
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = (
+        seconds
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     if not usable:
         yield
         return
@@ -177,8 +189,9 @@ def ingest(
         loaded_nlp, loaded_gazetteer = nlp, gazetteer
 
         def extractor(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
-            return extract_all(loaded_nlp, loaded_gazetteer, infos, batch_size=batch_size,
-                               max_seconds=max_seconds)
+            return extract_all(
+                loaded_nlp, loaded_gazetteer, infos, batch_size=batch_size, max_seconds=max_seconds
+            )
 
     summary = IngestSummary()
     started = time.perf_counter()
@@ -206,8 +219,11 @@ def ingest(
                 fail(src.origin, src.reason)
                 continue
             if len(src.text) > max_chars:
-                fail(src.origin, f"document of {len(src.text):,} characters is longer than "
-                                 f"the limit of {max_chars:,} (--max-chars)")
+                fail(
+                    src.origin,
+                    f"document of {len(src.text):,} characters is longer than "
+                    f"the limit of {max_chars:,} (--max-chars)",
+                )
                 continue
             info = document_info(src)
             if is_stored(store, info):
@@ -224,8 +240,11 @@ def ingest(
             fail(origin, result.reason)
             continue
         try:
-            quads = result.quads if isinstance(result, Mapped) else to_quads(
-                link(result) if link else result, store.minter.base)
+            quads = (
+                result.quads
+                if isinstance(result, Mapped)
+                else to_quads(link(result) if link else result, store.minter.base)
+            )
         except Exception as exc:  # an unreachable service must not end the run
             fail(origin, f"linking failed: {exc}")
             continue

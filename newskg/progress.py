@@ -26,8 +26,9 @@ LOG_EVERY_S = 5.0
 class Progress:
     """Call :meth:`update` with the running summary; :meth:`close` at the end."""
 
-    def __init__(self, stream: IO[str], *, tty: bool | None = None,
-                 every: float = LOG_EVERY_S) -> None:
+    def __init__(
+        self, stream: IO[str], *, tty: bool | None = None, every: float = LOG_EVERY_S
+    ) -> None:
         self._stream = stream
         self._tty = stream.isatty() if tty is None else tty
         self._every = every
@@ -61,8 +62,12 @@ class Progress:
     def update(self, summary: IngestSummary) -> None:
         if self._bar is not None:
             self._bar.update(summary.seen - self._seen)
-            self._bar.set_postfix(words_s=f"{summary.words_per_second:,.0f}",
-                                  skipped=summary.skipped, failed=summary.failed, refresh=False)
+            self._bar.set_postfix(
+                words_s=f"{summary.words_per_second:,.0f}",
+                skipped=summary.skipped,
+                failed=summary.failed,
+                refresh=False,
+            )
         elif time.monotonic() - self._last >= self._every:
             self._last = time.monotonic()
             log.info("%s", status_line(summary, self._total))
@@ -83,8 +88,10 @@ class Progress:
 def status_line(summary: IngestSummary, total: int | None) -> str:
     """'120 of 1,000 documents (3 skipped, 1 failed), 1,450 words/s, ETA 0:12:04'."""
     of = f" of {total:,}" if total else ""
-    line = (f"{summary.seen:,}{of} documents ({summary.skipped:,} skipped, "
-            f"{summary.failed:,} failed), {summary.words_per_second:,.0f} words/s")
+    line = (
+        f"{summary.seen:,}{of} documents ({summary.skipped:,} skipped, "
+        f"{summary.failed:,} failed), {summary.words_per_second:,.0f} words/s"
+    )
     if total and summary.seen and summary.seconds:
         left = summary.seconds * (total - summary.seen) / summary.seen
         line += f", ETA {time.strftime('%H:%M:%S', time.gmtime(max(left, 0)))}"

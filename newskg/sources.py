@@ -77,14 +77,15 @@ def read_inputs(
             if not files:
                 log.warning("%s: no .txt, .md, .html or .jsonl files in this folder", raw)
             for f in files:
-                yield from _file(f, f.relative_to(path).with_suffix("").as_posix(), default_date,
-                                 max_bytes)
+                yield from _file(
+                    f, f.relative_to(path).with_suffix("").as_posix(), default_date, max_bytes
+                )
         elif is_readable(path):
             yield from _file(path, path.with_suffix("").name, default_date, max_bytes)
         else:
             raise InputError(
-                f"{raw}: unknown kind of file; newskg reads .txt, .md, .html and "
-                f".jsonl(.gz/.bz2)")
+                f"{raw}: unknown kind of file; newskg reads .txt, .md, .html and .jsonl(.gz/.bz2)"
+            )
 
 
 def is_readable(path: Path) -> bool:
@@ -92,8 +93,9 @@ def is_readable(path: Path) -> bool:
     return suffix in (*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES)
 
 
-def _file(path: Path, doc_id: str, default_date: dt.date | None, max_bytes: int | None
-          ) -> Iterator[SourceDocument | SourceError]:
+def _file(
+    path: Path, doc_id: str, default_date: dt.date | None, max_bytes: int | None
+) -> Iterator[SourceDocument | SourceError]:
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES:
         opener = {".jsonl.gz": gzip.open, ".jsonl.bz2": bz2.open}.get(suffix, open)
@@ -106,8 +108,10 @@ def _file(path: Path, doc_id: str, default_date: dt.date | None, max_bytes: int 
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            yield SourceError(str(path), f"file of {size:,} bytes is larger than the limit of "
-                                         f"{max_bytes:,} (--max-chars)")
+            yield SourceError(
+                str(path),
+                f"file of {size:,} bytes is larger than the limit of {max_bytes:,} (--max-chars)",
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -154,15 +158,19 @@ def _sidecar(path: Path) -> dict | SourceError:
     return meta
 
 
-def _jsonl(f: IO[str], origin: str, default_date: dt.date | None, max_bytes: int | None = None
-           ) -> Iterator[SourceDocument | SourceError]:
+def _jsonl(
+    f: IO[str], origin: str, default_date: dt.date | None, max_bytes: int | None = None
+) -> Iterator[SourceDocument | SourceError]:
     for n, line in enumerate(f, 1):
         where = f"{origin}:{n}"
         if not line.strip():
             continue
         if max_bytes is not None and len(line) > max_bytes:
-            yield SourceError(where, f"line of {len(line):,} characters is larger than the "
-                                     f"limit of {max_bytes:,} (--max-chars)")
+            yield SourceError(
+                where,
+                f"line of {len(line):,} characters is larger than the "
+                f"limit of {max_bytes:,} (--max-chars)",
+            )
             continue
         try:
             obj = json.loads(line)
@@ -229,14 +237,15 @@ def decode(data: bytes, origin: str = "") -> str | SourceError:
     if controls > 0.01 * max(len(sample), 1) or sample.count("\ufffd") > 10:
         return SourceError("", "binary file (not text)")
     if mixed:
-        log.warning("%s: not all UTF-8; bytes outside UTF-8 read as Windows-1252/Latin-1",
-                    origin or "input")
+        log.warning(
+            "%s: not all UTF-8; bytes outside UTF-8 read as Windows-1252/Latin-1", origin or "input"
+        )
     return text
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeDecodeError)
-    bad = error.object[error.start:error.end]
+    bad = error.object[error.start : error.end]
     return bad.decode("cp1252", errors="replace"), error.end
 
 
@@ -246,8 +255,25 @@ codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 class _Visible(HTMLParser):
     _HIDDEN = {"script", "style", "noscript", "template", "head", "svg"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-              "article", "blockquote", "header", "footer", "title"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "header",
+        "footer",
+        "title",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -57,34 +57,87 @@ class NKG(_Namespace):
     IRI = NKG_IRI
     TERMS = (
         # Core classes (public contract)
-        "Actor", "Person", "Country", "Organization", "Place", "Statement", "Policy", "Summit",
-        "Topic", "Document",
+        "Actor",
+        "Person",
+        "Country",
+        "Organization",
+        "Place",
+        "Statement",
+        "Policy",
+        "Summit",
+        "Topic",
+        "Document",
         # More specific actors, places and topics
-        "AnonymousSource", "GovernmentBody", "InternationalOrganization", "NewsOrganization",
-        "City", "Commodity", "Event",
+        "AnonymousSource",
+        "GovernmentBody",
+        "InternationalOrganization",
+        "NewsOrganization",
+        "City",
+        "Commodity",
+        "Event",
         # Speech that did not happen (negated, declined): never an nkg:Statement
         "NonStatement",
         # Summit kinds
-        "PhoneCall", "Meeting", "Talks", "Visit", "StateVisit",
+        "PhoneCall",
+        "Meeting",
+        "Talks",
+        "Visit",
+        "StateVisit",
         # Policy kinds
-        "PurchaseCommitment", "Tariff", "Sanction", "ExportRestriction", "ImportRestriction",
-        "Quota", "Embargo", "TradeAgreement", "Subsidy", "Aid", "MilitaryAid",
+        "PurchaseCommitment",
+        "Tariff",
+        "Sanction",
+        "ExportRestriction",
+        "ImportRestriction",
+        "Quota",
+        "Embargo",
+        "TradeAgreement",
+        "Subsidy",
+        "Aid",
+        "MilitaryAid",
         # Statement properties (public contract)
-        "speaker", "about", "text", "quote", "reportingVerb", "reportedBy", "isDirect",
-        "date", "dateText",
+        "speaker",
+        "about",
+        "text",
+        "quote",
+        "reportingVerb",
+        "reportedBy",
+        "isDirect",
+        "date",
+        "dateText",
         # Summit properties (public contract)
-        "participant", "location", "status", "initiatedBy", "outcome",
+        "participant",
+        "location",
+        "status",
+        "initiatedBy",
+        "outcome",
         # Policy properties (public contract)
-        "actor", "target", "commodity", "quantity", "unit",
+        "actor",
+        "target",
+        "commodity",
+        "quantity",
+        "unit",
         # Provenance (public contract)
-        "charStart", "charEnd", "confidence", "sha256",
+        "charStart",
+        "charEnd",
+        "confidence",
+        "sha256",
         # Added beside the contract
-        "role", "country", "mentionedIn", "earliestDate", "latestDate", "documentId",
-        "charLength", "sentenceStart", "sentenceEnd",
+        "role",
+        "country",
+        "mentionedIn",
+        "earliestDate",
+        "latestDate",
+        "documentId",
+        "charLength",
+        "sentenceStart",
+        "sentenceEnd",
         # Event coding of summit and policy classes (annotation properties)
-        "ploverCategory", "cameoCode",
+        "ploverCategory",
+        "cameoCode",
         # Cross-document identity of summits
-        "CanonicalSummit", "canonicalSummit",
+        "CanonicalSummit",
+        "canonicalSummit",
     )
 
     # Declared for type checkers; __init_subclass__ fills them in.
@@ -220,8 +273,16 @@ class SCHEMA(_Namespace):
 
 class XSD(_Namespace):
     IRI = "http://www.w3.org/2001/XMLSchema#"
-    TERMS = ("string", "boolean", "decimal", "date", "dateTime", "integer", "nonNegativeInteger",
-             "double")
+    TERMS = (
+        "string",
+        "boolean",
+        "decimal",
+        "date",
+        "dateTime",
+        "integer",
+        "nonNegativeInteger",
+        "double",
+    )
     string: ClassVar[Term]
     boolean: ClassVar[Term]
     decimal: ClassVar[Term]

@@ -20,17 +20,28 @@ from server.workers import QueryPool
 
 __all__ = ["ServerConfig", "create_app"]
 
-_CORS_READ_ENDPOINTS = {"sparql.query", "graph_store.graph_store", "pages.resource",
-                        "pages.void", "pages.healthz"}
+_CORS_READ_ENDPOINTS = {
+    "sparql.query",
+    "graph_store.graph_store",
+    "pages.resource",
+    "pages.void",
+    "pages.healthz",
+}
 _CORS_EXPOSE = "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows"
 _GZIP_MIN_BYTES = 512
-_COMPRESSIBLE = ("text/", "application/sparql-results", "application/json", "application/ld+json",
-                 "application/n-triples", "application/rdf+xml", "application/n-quads",
-                 "application/trig")
+_COMPRESSIBLE = (
+    "text/",
+    "application/sparql-results",
+    "application/json",
+    "application/ld+json",
+    "application/n-triples",
+    "application/rdf+xml",
+    "application/n-quads",
+    "application/trig",
+)
 
 
-def create_app(config: ServerConfig | None = None, *,
-               store: KnowledgeStore | None = None) -> Flask:
+def create_app(config: ServerConfig | None = None, *, store: KnowledgeStore | None = None) -> Flask:
     """Build the Flask app.
 
     Args:
@@ -80,7 +91,8 @@ def _refuse_long_headers() -> None:
     for name, value in request.headers.items():
         if len(value) > MAX_HEADER_BYTES:
             raise RequestHeaderFieldsTooLarge(
-                f"the {name} header is longer than {MAX_HEADER_BYTES} bytes")
+                f"the {name} header is longer than {MAX_HEADER_BYTES} bytes"
+            )
 
 
 def _cors(response: Response) -> Response:
@@ -89,8 +101,11 @@ def _cors(response: Response) -> Response:
     origins = get_state().config.cors_origins.strip()
     if not origins or request.endpoint not in _CORS_READ_ENDPOINTS:
         return response
-    reads = ("GET", "HEAD", "POST", "OPTIONS") if request.endpoint == "sparql.query" \
+    reads = (
+        ("GET", "HEAD", "POST", "OPTIONS")
+        if request.endpoint == "sparql.query"
         else ("GET", "HEAD")
+    )
     if request.method not in reads:
         return response
     if origins == "*":
@@ -111,9 +126,12 @@ def _cors(response: Response) -> Response:
 def _gzip(response: Response) -> Response:
     """Compress a response when the client accepts gzip; a streamed body is compressed as it
     streams (chunk by chunk, never whole in memory)."""
-    if (response.direct_passthrough or response.status_code != 200
-            or "Content-Encoding" in response.headers
-            or not (response.mimetype or "").startswith(_COMPRESSIBLE)):
+    if (
+        response.direct_passthrough
+        or response.status_code != 200
+        or "Content-Encoding" in response.headers
+        or not (response.mimetype or "").startswith(_COMPRESSIBLE)
+    ):
         return response
     response.vary.add("Accept-Encoding")
     if request.accept_encodings["gzip"] <= 0 or request.method == "HEAD":

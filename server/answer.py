@@ -22,8 +22,9 @@ CHUNK_BYTES = 64 * 1024
 
 
 def new_spool() -> IO[bytes]:
-    return tempfile.SpooledTemporaryFile(max_size=SPOOL_MEMORY_BYTES, mode="w+b",
-                                         prefix="newskg-answer-")
+    return tempfile.SpooledTemporaryFile(
+        max_size=SPOOL_MEMORY_BYTES, mode="w+b", prefix="newskg-answer-"
+    )
 
 
 @dataclass

@@ -94,10 +94,12 @@ def _answer(question: Question) -> Answer:
         raise QueryTimeout(
             f"answering this question took longer than the time limit of "
             f"{config.query_timeout_s:g} s, so it was stopped; name fewer or more specific "
-            "things, or narrow the dates") from None
+            "things, or narrow the dates"
+        ) from None
     except QuerySyntaxError as exc:  # the query is ours, so this is a fault, not a 400
-        raise ServerError(f"the query made for this question does not parse: "
-                          f"{exc.message}") from None
+        raise ServerError(
+            f"the query made for this question does not parse: {exc.message}"
+        ) from None
     return replace(result, truncated=True) if queries.truncated else result
 
 
@@ -112,7 +114,7 @@ def _local_link(iri: str) -> str:
     """Where an IRI of this graph is shown on this server (its /resource/ page)."""
     base = get_state().config.base_iri
     if iri.startswith(base) and len(iri) > len(base):
-        return url_for("pages.resource", rest=iri[len(base):])
+        return url_for("pages.resource", rest=iri[len(base) :])
     return iri
 
 
@@ -142,10 +144,15 @@ def ask() -> Response | str:
         return response
     editor = url_for("pages.index") + "#query=" + quote(result.sparql, safe="")
     plain = url_for("pages.index", query=result.sparql)
-    html = render_template("ask.html", answer=result, data=data, editor_link=editor,
-                           plain_link=plain, local=_local_link,
-                           nearest_links=[(p.example, url_for("ask.ask", q=p.example))
-                                          for p in result.nearest])
+    html = render_template(
+        "ask.html",
+        answer=result,
+        data=data,
+        editor_link=editor,
+        plain_link=plain,
+        local=_local_link,
+        nearest_links=[(p.example, url_for("ask.ask", q=p.example)) for p in result.nearest],
+    )
     response = Response(html, mimetype="text/html")
     _announce(response, result.truncated, max_rows)
     return response

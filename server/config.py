@@ -16,31 +16,46 @@ class ServerConfig:
     """Everything ``create_app`` needs to know; immutable once the app is built."""
 
     store_path: str | None = _setting(  # type: ignore[assignment]
-        None, "Directory of the on-disk Oxigraph store; None for an in-memory store (tests).")
+        None, "Directory of the on-disk Oxigraph store; None for an in-memory store (tests)."
+    )
     base_iri: str = _setting(  # type: ignore[assignment]
-        DEFAULT_BASE, "IRI base of minted resources; /resource/<rest> dereferences base_iri+rest.")
+        DEFAULT_BASE, "IRI base of minted resources; /resource/<rest> dereferences base_iri+rest."
+    )
     query_timeout_s: float = _setting(  # type: ignore[assignment]
-        30.0, "Hard time limit of one SPARQL query (on-disk stores: the worker is killed; "
-              "in-memory stores: checked between result rows only).")
+        30.0,
+        "Hard time limit of one SPARQL query (on-disk stores: the worker is killed; "
+        "in-memory stores: checked between result rows only).",
+    )
     max_rows: int = _setting(  # type: ignore[assignment]
-        10000, "Most result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned; announced in "
-               "X-Result-Truncated and, for SPARQL JSON, in the body.")
+        10000,
+        "Most result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) returned; announced in "
+        "X-Result-Truncated and, for SPARQL JSON, in the body.",
+    )
     max_request_bytes: int = _setting(  # type: ignore[assignment]
-        1_000_000, "Largest accepted request body; larger bodies get 413.")
+        1_000_000, "Largest accepted request body; larger bodies get 413."
+    )
     update_token: str | None = _setting(  # type: ignore[assignment]
-        None, "Bearer token for /update and GSP writes; None closes all writes (403).")
+        None, "Bearer token for /update and GSP writes; None closes all writes (403)."
+    )
     cors_origins: str = _setting(  # type: ignore[assignment]
-        "*", "Access-Control-Allow-Origin for read endpoints; empty string disables CORS.")
+        "*", "Access-Control-Allow-Origin for read endpoints; empty string disables CORS."
+    )
     allow_private_service: bool = _setting(  # type: ignore[assignment]
-        False, "Let SERVICE reach loopback, private and link-local addresses (and SERVICE "
-               "?variable); off so that federation is no proxy into the host's network.")
+        False,
+        "Let SERVICE reach loopback, private and link-local addresses (and SERVICE "
+        "?variable); off so that federation is no proxy into the host's network.",
+    )
     allow_load: bool = _setting(  # type: ignore[assignment]
-        False, "Let SPARQL Update LOAD fetch URLs (writes still need the update token).")
+        False, "Let SPARQL Update LOAD fetch URLs (writes still need the update token)."
+    )
     workers: int = _setting(  # type: ignore[assignment]
-        2, "Query worker processes for an on-disk store; 0 runs queries in the request thread.")
+        2, "Query worker processes for an on-disk store; 0 runs queries in the request thread."
+    )
     model: str | None = _setting(  # type: ignore[assignment]
-        None, "spaCy pipeline /ask reads questions with (an installed package name or a path), "
-              "loaded on the first question; None: the extractors' default model.")
+        None,
+        "spaCy pipeline /ask reads questions with (an installed package name or a path), "
+        "loaded on the first question; None: the extractors' default model.",
+    )
     debug: bool = _setting(False, "Flask debug mode (and the Flask development server).")  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -59,8 +74,11 @@ class ServerConfig:
 
     def __repr__(self) -> str:  # never show the token
         def shown_value(name: str) -> str:
-            return "'***'" if name == "update_token" and self.update_token \
+            return (
+                "'***'"
+                if name == "update_token" and self.update_token
                 else repr(getattr(self, name))
+            )
 
         shown = ", ".join(f"{f.name}={shown_value(f.name)}" for f in fields(self))
         return f"ServerConfig({shown})"

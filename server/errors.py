@@ -99,17 +99,20 @@ def _wants(mimetype: str) -> bool:
     return best == mimetype and accept[mimetype] > 0
 
 
-def error_response(status: int, title: str, message: str,
-                   headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    status: int, title: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
     """The single error shape: ``{"status", "error", "message"}`` (or its text/HTML rendering)."""
     if _wants("application/json"):
         body = json.dumps({"status": status, "error": title, "message": message})
         resp = Response(body, status=status, mimetype="application/json")
     elif _wants("text/html"):
-        page = (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{status} "
-                f"{escape(title)}</title></head><body><h1>{status} {escape(title)}</h1>"
-                f"<pre>{escape(message)}</pre><p><a href=\"/\">Back to the query page</a></p>"
-                "</body></html>")
+        page = (
+            f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{status} "
+            f"{escape(title)}</title></head><body><h1>{status} {escape(title)}</h1>"
+            f'<pre>{escape(message)}</pre><p><a href="/">Back to the query page</a></p>'
+            "</body></html>"
+        )
         resp = Response(page, status=status, mimetype="text/html")
     else:
         resp = Response(f"{status} {title}: {message}\n", status=status, mimetype="text/plain")
@@ -142,5 +145,8 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def _fault(exc: Exception) -> Response:
         log.exception("unhandled error while serving %s %s", request.method, request.path)
-        return error_response(500, "Internal Server Error",
-                              "the server failed to answer this request; the fault is logged")
+        return error_response(
+            500,
+            "Internal Server Error",
+            "the server failed to answer this request; the fault is logged",
+        )

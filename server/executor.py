@@ -87,11 +87,14 @@ def _term_json(term: object) -> dict[str, object]:
             out["datatype"] = term.datatype.value
         return out
     if isinstance(term, Triple):
-        return {"type": "triple", "value": {
-            "subject": _term_json(term.subject),
-            "predicate": _term_json(term.predicate),
-            "object": _term_json(term.object),
-        }}
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _term_json(term.subject),
+                "predicate": _term_json(term.predicate),
+                "object": _term_json(term.object),
+            },
+        }
     raise TypeError(f"unexpected term {term!r}")  # pragma: no cover
 
 
@@ -121,8 +124,9 @@ class _Capped:
             yield item
 
 
-def _json_solutions(variables: list[str], capped: _Capped,
-                    announce_cap: int | None) -> Iterator[bytes]:
+def _json_solutions(
+    variables: list[str], capped: _Capped, announce_cap: int | None
+) -> Iterator[bytes]:
     """SPARQL JSON results, produced piece by piece; with ``announce_cap`` a cut result says
     so at its end."""
     yield json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1].encode("utf-8")
@@ -172,8 +176,11 @@ class _ChunkReader(io.RawIOBase):
 
 def _solutions(results: QuerySolutions, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
     if job.results_media is None:
-        raise JobError("not-acceptable", "the query returns solutions but the request accepts "
-                       "no SPARQL results format (JSON, XML, CSV, TSV)")
+        raise JobError(
+            "not-acceptable",
+            "the query returns solutions but the request accepts "
+            "no SPARQL results format (JSON, XML, CSV, TSV)",
+        )
     variables = [v.value for v in results.variables]
     capped = _Capped(results, job)
     fmt = QueryResultsFormat.from_media_type(job.results_media)
@@ -199,8 +206,11 @@ def _media(fmt: object) -> str:
 
 def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
     if job.results_media is None:
-        raise JobError("not-acceptable", "the query returns a boolean but the request accepts "
-                       "no SPARQL results format (JSON, XML)")
+        raise JobError(
+            "not-acceptable",
+            "the query returns a boolean but the request accepts "
+            "no SPARQL results format (JSON, XML)",
+        )
     fmt = QueryResultsFormat.from_media_type(job.results_media)
     assert fmt is not None
     if fmt in (QueryResultsFormat.CSV, QueryResultsFormat.TSV):
@@ -211,8 +221,11 @@ def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutco
 
 def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOutcome:
     if job.rdf_media is None:
-        raise JobError("not-acceptable", "the query returns a graph but the request accepts no "
-                       "RDF format (Turtle, N-Triples, JSON-LD, RDF/XML)")
+        raise JobError(
+            "not-acceptable",
+            "the query returns a graph but the request accepts no "
+            "RDF format (Turtle, N-Triples, JSON-LD, RDF/XML)",
+        )
     capped = _Capped(results, job)
     fmt = RdfFormat.from_media_type(job.rdf_media)
     assert fmt is not None

@@ -41,8 +41,9 @@ class Reach:
     """Absolute IRIs of the update's ``LOAD`` operations."""
 
 
-def _target(keyword: str, after: list[Token], base: str | None,
-            known: Mapping[str, str]) -> str | None:
+def _target(
+    keyword: str, after: list[Token], base: str | None, known: Mapping[str, str]
+) -> str | None:
     """The absolute IRI after ``SERVICE``/``LOAD`` [``SILENT``]; ``None`` for a variable."""
     if after and after[0].kind == "word" and after[0].text.upper() == "SILENT":
         after = after[1:]
@@ -56,8 +57,7 @@ def _target(keyword: str, after: list[Token], base: str | None,
     if target.kind == "pname":
         prefix, _, local = target.text.partition(":")
         if prefix not in known:
-            raise BadRequest(f"the prefix '{prefix}:' of {keyword} {target.text} is not "
-                             "declared")
+            raise BadRequest(f"the prefix '{prefix}:' of {keyword} {target.text} is not declared")
         return known[prefix] + _PN_ESCAPE.sub(r"\1", local)
     raise BadRequest(f"cannot read the {keyword} target {target.text!r}")
 
@@ -85,14 +85,18 @@ def reach(text: str, *, base: str | None, prefixes: Mapping[str, str]) -> Reach:
         if token.kind != "word":
             continue
         keyword = token.text.upper()
-        after = toks[i + 1:i + 3]
-        if keyword == "PREFIX" and len(after) == 2 and after[0].kind == "pname" \
-                and after[1].kind == "iri":
+        after = toks[i + 1 : i + 3]
+        if (
+            keyword == "PREFIX"
+            and len(after) == 2
+            and after[0].kind == "pname"
+            and after[1].kind == "iri"
+        ):
             known[after[0].text[:-1]] = urljoin(base or "", iri_value(after[1].text))
         elif keyword == "BASE" and after and after[0].kind == "iri":
             base = urljoin(base or "", iri_value(after[0].text))
         elif keyword in ("SERVICE", "LOAD"):
-            target = _target(keyword, toks[i + 1:i + 3], base, known)
+            target = _target(keyword, toks[i + 1 : i + 3], base, known)
             if target is None:
                 variable = True
             else:
@@ -122,8 +126,7 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def check_target(iri: str, resolver: Resolver = resolve_host, *,
-                 keyword: str = "SERVICE") -> None:
+def check_target(iri: str, resolver: Resolver = resolve_host, *, keyword: str = "SERVICE") -> None:
     """Refuse a ``SERVICE`` (or ``LOAD``) target that is not an http(s) IRI of a public host.
 
     Raises:
@@ -139,14 +142,22 @@ def check_target(iri: str, resolver: Resolver = resolve_host, *,
         addresses = resolver(host)
     private = [a for a in addresses if not _public(a)]
     if private:
-        raise Forbidden(f"{keyword} <{iri}>: {host} is a loopback, private or reserved address "
-                        f"({private[0]}); fetching from such addresses is off (the operator "
-                        "can allow it with --allow-private-service)")
+        raise Forbidden(
+            f"{keyword} <{iri}>: {host} is a loopback, private or reserved address "
+            f"({private[0]}); fetching from such addresses is off (the operator "
+            "can allow it with --allow-private-service)"
+        )
 
 
-def vet(text: str, *, base: str | None, prefixes: Mapping[str, str],
-        allow_private_service: bool, allow_load: bool,
-        resolver: Resolver = resolve_host) -> None:
+def vet(
+    text: str,
+    *,
+    base: str | None,
+    prefixes: Mapping[str, str],
+    allow_private_service: bool,
+    allow_load: bool,
+    resolver: Resolver = resolve_host,
+) -> None:
     """Refuse a query or update that would reach where the operator has not allowed.
 
     Raises:
@@ -156,13 +167,17 @@ def vet(text: str, *, base: str | None, prefixes: Mapping[str, str],
     """
     found = reach(text, base=base, prefixes=prefixes)
     if found.loads and not allow_load:
-        raise Forbidden("LOAD is disabled on this server (the operator can enable it with "
-                        "--allow-load); send data with the Graph Store Protocol instead")
+        raise Forbidden(
+            "LOAD is disabled on this server (the operator can enable it with "
+            "--allow-load); send data with the Graph Store Protocol instead"
+        )
     if allow_private_service:
         return
     if found.variable_service:
-        raise Forbidden("SERVICE with a variable target cannot be checked before it runs and "
-                        "is refused; name the endpoint IRI")
+        raise Forbidden(
+            "SERVICE with a variable target cannot be checked before it runs and "
+            "is refused; name the endpoint IRI"
+        )
     for iri in found.services:
         check_target(iri, resolver)
     for iri in found.loads:

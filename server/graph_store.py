@@ -83,8 +83,7 @@ def _into(quads: list[Quad], target: Target) -> list[Quad]:
     return [Quad(q.subject, q.predicate, q.object, target) for q in quads]
 
 
-@bp.route("/rdf-graphs", methods=["GET", "HEAD", "PUT", "POST", "DELETE"],
-          endpoint="graph_store")
+@bp.route("/rdf-graphs", methods=["GET", "HEAD", "PUT", "POST", "DELETE"], endpoint="graph_store")
 def graph_store() -> Response:
     if request.method in ("GET", "HEAD"):
         return _get()

@@ -47,33 +47,57 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 
 EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("Xi on Taiwan", _PREFIXES + """SELECT ?text WHERE {
+    (
+        "Xi on Taiwan",
+        _PREFIXES
+        + """SELECT ?text WHERE {
   ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text .
   ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi"))
   ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan"))
-}"""),
-    ("Statements per speaker", _PREFIXES + """SELECT ?speaker (COUNT(?s) AS ?statements) WHERE {
+}""",
+    ),
+    (
+        "Statements per speaker",
+        _PREFIXES
+        + """SELECT ?speaker (COUNT(?s) AS ?statements) WHERE {
   ?s a nkg:Statement ; nkg:speaker/rdfs:label ?speaker .
-} GROUP BY ?speaker ORDER BY DESC(?statements)"""),
-    ("Who said what", _PREFIXES + """SELECT ?speaker ?verb ?direct ?text WHERE {
+} GROUP BY ?speaker ORDER BY DESC(?statements)""",
+    ),
+    (
+        "Who said what",
+        _PREFIXES
+        + """SELECT ?speaker ?verb ?direct ?text WHERE {
   ?s a nkg:Statement ; nkg:speaker/rdfs:label ?speaker ; nkg:text ?text ; nkg:isDirect ?direct .
   OPTIONAL { ?s nkg:reportingVerb ?verb }
-} ORDER BY ?speaker"""),
-    ("One article as Turtle", _PREFIXES + """# One article's graph (its IRI is the document's).
+} ORDER BY ?speaker""",
+    ),
+    (
+        "One article as Turtle",
+        _PREFIXES
+        + """# One article's graph (its IRI is the document's).
 CONSTRUCT { ?s ?p ?o } WHERE {
   { SELECT ?g WHERE { ?g a nkg:Document } ORDER BY ?g LIMIT 1 }
   GRAPH ?g { ?s ?p ?o }
-} LIMIT 200"""),
-    ("Trump–Xi meetings", _PREFIXES + """SELECT ?summit ?label WHERE {
+} LIMIT 200""",
+    ),
+    (
+        "Trump–Xi meetings",
+        _PREFIXES
+        + """SELECT ?summit ?label WHERE {
   ?summit a nkg:Summit ; rdfs:label ?label ; nkg:participant ?a, ?b .
   ?a rdfs:label "Donald Trump" .
   ?b rdfs:label "Xi Jinping" .
-}"""),
-    ("Soybean policies", _PREFIXES + """SELECT ?p ?label ?c WHERE {
+}""",
+    ),
+    (
+        "Soybean policies",
+        _PREFIXES
+        + """SELECT ?p ?label ?c WHERE {
   ?p a nkg:Policy ; nkg:commodity/rdfs:label ?c .
   OPTIONAL { ?p rdfs:label ?label }
   FILTER(CONTAINS(LCASE(?c), "soybean"))
-}"""),
+}""",
+    ),
 )
 """The query editor's preloaded tabs (name, query): the README's questions and a few more."""
 
@@ -94,7 +118,7 @@ def local_href(iri: str) -> str:
     """Where a link to ``iri`` points: its resource page if it is ours, else the IRI itself."""
     base = get_state().config.base_iri
     if iri.startswith(base) and len(iri) > len(base):
-        return url_for("pages.resource", rest="x")[:-1] + iri[len(base):]
+        return url_for("pages.resource", rest="x")[:-1] + iri[len(base) :]
     return iri
 
 
@@ -107,8 +131,11 @@ def _cell(term: dict[str, Any] | None) -> Cell:
         return Cell("_:" + term["value"], None, "bnode")
     if term["type"] == "triple":
         v = term["value"]
-        return Cell(f"<< {v['subject']['value']} {v['predicate']['value']} "
-                    f"{v['object']['value']} >>", None, "triple")
+        return Cell(
+            f"<< {v['subject']['value']} {v['predicate']['value']} {v['object']['value']} >>",
+            None,
+            "triple",
+        )
     text = term["value"]
     if "xml:lang" in term:
         text += f" @{term['xml:lang']}"
@@ -124,22 +151,35 @@ def index() -> Response | str:
     """
     query = request.args.get("query")
     base = get_state().config.base_iri
-    context: dict[str, Any] = {"query": query or EXAMPLE_QUERY, "ran": query is not None,
-                               "plain": query is not None or bool(request.args.get("plain")),
-                               "examples": [{"name": n, "query": q} for n, q in EXAMPLES],
-                               "base_iri": base,
-                               "resource_root": url_for("pages.resource", rest="x")[:-1],
-                               "prefixes": dict(PREFIXES),
-                               "columns": [], "rows": [], "boolean": None, "graph": None,
-                               "error": None, "truncated": False, "elapsed_ms": None}
+    context: dict[str, Any] = {
+        "query": query or EXAMPLE_QUERY,
+        "ran": query is not None,
+        "plain": query is not None or bool(request.args.get("plain")),
+        "examples": [{"name": n, "query": q} for n, q in EXAMPLES],
+        "base_iri": base,
+        "resource_root": url_for("pages.resource", rest="x")[:-1],
+        "prefixes": dict(PREFIXES),
+        "columns": [],
+        "rows": [],
+        "boolean": None,
+        "graph": None,
+        "error": None,
+        "truncated": False,
+        "elapsed_ms": None,
+    }
     status = 200
     if query is not None:
         state = get_state()
-        job = QueryJob(query=query, default_graphs=(), named_graphs=(),
-                       use_union=not declares_dataset(query),
-                       results_media="application/sparql-results+json",
-                       rdf_media="text/turtle", max_rows=state.config.max_rows,
-                       base_iri=request.base_url)
+        job = QueryJob(
+            query=query,
+            default_graphs=(),
+            named_graphs=(),
+            use_union=not declares_dataset(query),
+            results_media="application/sparql-results+json",
+            rdf_media="text/turtle",
+            max_rows=state.config.max_rows,
+            base_iri=request.base_url,
+        )
         started = time.perf_counter()
         try:
             answer = state.run(job)
@@ -160,8 +200,10 @@ def index() -> Response | str:
                     context["boolean"] = doc["boolean"]
                 else:
                     context["columns"] = doc["head"]["vars"]
-                    context["rows"] = [[_cell(b.get(v)) for v in context["columns"]]
-                                       for b in doc["results"]["bindings"]]
+                    context["rows"] = [
+                        [_cell(b.get(v)) for v in context["columns"]]
+                        for b in doc["results"]["bindings"]
+                    ]
     html = render_template("index.html", **context)
     return Response(html, status=status, mimetype="text/html")
 
@@ -173,7 +215,7 @@ def _raw_rest(rest: str) -> str:
     if raw:
         path = urlsplit(raw).path
         if path.startswith(prefix):
-            return path[len(prefix):]
+            return path[len(prefix) :]
     return quote(rest, safe="/:@!$&'()*+,;=~-._")
 
 
@@ -201,9 +243,15 @@ def resource_iri(raw_rest: str, base: str) -> str:
 
 
 def _page_job(sparql: str, *, results: str | None = None, rdf: str | None = None) -> QueryJob:
-    return QueryJob(query=sparql, default_graphs=(), named_graphs=(), use_union=True,
-                    results_media=results, rdf_media=rdf,
-                    max_rows=get_state().config.max_rows)
+    return QueryJob(
+        query=sparql,
+        default_graphs=(),
+        named_graphs=(),
+        use_union=True,
+        results_media=results,
+        rdf_media=rdf,
+        max_rows=get_state().config.max_rows,
+    )
 
 
 def select(sparql: str) -> tuple[QuerySolutions, bool]:
@@ -237,14 +285,17 @@ def resource(rest: str) -> Response:
     state = get_state()
     iri = resource_iri(_raw_rest(rest), state.config.base_iri)
     node = f"<{iri}>"
-    wanted = request.accept_mimetypes.best_match(["text/html", *RDF_MEDIA_TYPES],
-                                                 default="text/html")
+    wanted = request.accept_mimetypes.best_match(
+        ["text/html", *RDF_MEDIA_TYPES], default="text/html"
+    )
     if format_values(request.args):
         wanted = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
-    outgoing = _select(f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} "
-                       f"ORDER BY ?p ?o LIMIT {_PAGE_ROWS}")
-    incoming = _select(f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} "
-                       f"ORDER BY ?p ?s LIMIT {_PAGE_ROWS}")
+    outgoing = _select(
+        f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} ORDER BY ?p ?o LIMIT {_PAGE_ROWS}"
+    )
+    incoming = _select(
+        f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} ORDER BY ?p ?s LIMIT {_PAGE_ROWS}"
+    )
     if not outgoing and not incoming:
         raise NotFound(f"nothing is known about <{iri}>")
     if wanted != "text/html":
@@ -255,33 +306,53 @@ def resource(rest: str) -> Response:
         f"{{ ?st nkg:about {node} BIND('about' AS ?role) }} "
         "?st a nkg:Statement ; nkg:text ?text . OPTIONAL { ?st nkg:speaker ?speaker } "
         "OPTIONAL { ?st prov:wasDerivedFrom ?doc } } "
-        f"ORDER BY ?doc ?st LIMIT {_PAGE_ROWS}")
-    iris = {t.value for row in outgoing + incoming + statements for t in row.values()
-            if isinstance(t, NamedNode)}
+        f"ORDER BY ?doc ?st LIMIT {_PAGE_ROWS}"
+    )
+    iris = {
+        t.value
+        for row in outgoing + incoming + statements
+        for t in row.values()
+        if isinstance(t, NamedNode)
+    }
     labels: dict[str, str] = {}
     if iris:
         values = " ".join(f"<{i}>" for i in sorted(iris)[:2000])
-        for row in _select(f"SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} "
-                           "?x rdfs:label ?l } GROUP BY ?x"):
+        for row in _select(
+            f"SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} "
+            "?x rdfs:label ?l } GROUP BY ?x"
+        ):
             labels[row["x"].value] = str(row["label"].value)
     rdf_type = PREFIXES["rdf"] + "type"
     label = labels.get(iri) or next(
-        (str(r["o"].value) for r in outgoing if r["p"].value == PREFIXES["rdfs"] + "label"), iri)
+        (str(r["o"].value) for r in outgoing if r["p"].value == PREFIXES["rdfs"] + "label"), iri
+    )
     types = sorted({r["o"].value for r in outgoing if r["p"].value == rdf_type})
-    same_as = sorted({r["o"].value for r in outgoing
-                      if r["p"].value == PREFIXES["owl"] + "sameAs"})
+    same_as = sorted({r["o"].value for r in outgoing if r["p"].value == PREFIXES["owl"] + "sameAs"})
     html = render_template(
         "resource.html",
-        iri=iri, label=label,
+        iri=iri,
+        label=label,
         types=[Cell(labels.get(t, t), local_href(t), "uri") for t in types],
         same_as=same_as,
-        statements=[{"st": _term_cell(r["st"], {}), "text": str(r["text"].value),
-                     "doc": _term_cell(r["doc"], labels), "role": str(r["role"].value),
-                     "speaker": _term_cell(r["speaker"], labels)} for r in statements],
-        outgoing=[[_term_cell(r["p"], {}), _term_cell(r["o"], labels), _term_cell(r["g"], {})]
-                  for r in outgoing if r["p"].value != rdf_type],
-        incoming=[[_term_cell(r["s"], labels), _term_cell(r["p"], {}), _term_cell(r["g"], {})]
-                  for r in incoming],
+        statements=[
+            {
+                "st": _term_cell(r["st"], {}),
+                "text": str(r["text"].value),
+                "doc": _term_cell(r["doc"], labels),
+                "role": str(r["role"].value),
+                "speaker": _term_cell(r["speaker"], labels),
+            }
+            for r in statements
+        ],
+        outgoing=[
+            [_term_cell(r["p"], {}), _term_cell(r["o"], labels), _term_cell(r["g"], {})]
+            for r in outgoing
+            if r["p"].value != rdf_type
+        ],
+        incoming=[
+            [_term_cell(r["s"], labels), _term_cell(r["p"], {}), _term_cell(r["g"], {})]
+            for r in incoming
+        ],
         truncated=len(outgoing) == _PAGE_ROWS or len(incoming) == _PAGE_ROWS,
     )
     response = Response(html, mimetype="text/html")
@@ -291,9 +362,13 @@ def resource(rest: str) -> Response:
 
 def _resource_rdf(iri: str, media: str) -> Response:
     node = f"<{iri}>"
-    answer = get_state().run(_page_job(
-        f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
-        f"{{ ?s ?q {node} }} }}", rdf=media))
+    answer = get_state().run(
+        _page_job(
+            f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
+            f"{{ ?s ?q {node} }} }}",
+            rdf=media,
+        )
+    )
     response = Response(answer.chunks(), content_type=rdf_content_type(media))
     response.call_on_close(answer.close)
     response.headers["X-Result-Truncated"] = "true" if answer.outcome.truncated else "false"
@@ -305,13 +380,15 @@ def _resource_rdf(iri: str, media: str) -> Response:
 def healthz() -> Response:
     state = get_state()
     pool = state.pool
-    return jsonify({
-        "status": "ok",
-        "store": "memory" if state.store.path is None else "disk",
-        "query_workers": len(pool.pids()) if pool is not None else 0,
-        "writes": "enabled" if state.config.update_token else "disabled",
-        "uptime_s": round(time.time() - state.started, 1),
-    })
+    return jsonify(
+        {
+            "status": "ok",
+            "store": "memory" if state.store.path is None else "disk",
+            "query_workers": len(pool.pids()) if pool is not None else 0,
+            "writes": "enabled" if state.config.update_token else "disabled",
+            "uptime_s": round(time.time() - state.started, 1),
+        }
+    )
 
 
 @bp.route("/.well-known/void", methods=["GET"])
@@ -323,13 +400,20 @@ def void() -> Response:
     root = request.url_root
     ds = f"<{root}.well-known/void#dataset>"
     nkg = PREFIXES["nkg"]
-    partitions = [("Document", stats.documents), ("Actor", stats.actors),
-                  ("Statement", stats.statements), ("Summit", stats.summits),
-                  ("Policy", stats.policies), ("Topic", stats.topics)]
+    partitions = [
+        ("Document", stats.documents),
+        ("Actor", stats.actors),
+        ("Statement", stats.statements),
+        ("Summit", stats.summits),
+        ("Policy", stats.policies),
+        ("Topic", stats.topics),
+    ]
     parts = " , ".join(f"<{root}.well-known/void#{c}>" for c, _ in partitions)
     modified = dt.datetime.fromtimestamp(state.last_update, dt.UTC).isoformat(timespec="seconds")
-    described = "".join(f"<{root}.well-known/void#{c}> void:class <{nkg}{c}> ; "
-                        f"void:entities {n} .\n" for c, n in partitions)
+    described = "".join(
+        f"<{root}.well-known/void#{c}> void:class <{nkg}{c}> ; void:entities {n} .\n"
+        for c, n in partitions
+    )
     turtle = f"""@prefix void: <http://rdfs.org/ns/void#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
 {ds} a void:Dataset ;
@@ -344,10 +428,13 @@ def void() -> Response:
 {described}"""
     fmt = rdf_format(media)
     triples = [q.triple for q in parse(turtle.encode("utf-8"), format=RdfFormat.TURTLE)]
-    body = serialize(triples, format=fmt,
-                     prefixes={"void": "http://rdfs.org/ns/void#",
-                               "dcterms": PREFIXES["dcterms"], "nkg": nkg}
-                     if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
+    body = serialize(
+        triples,
+        format=fmt,
+        prefixes={"void": "http://rdfs.org/ns/void#", "dcterms": PREFIXES["dcterms"], "nkg": nkg}
+        if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML)
+        else None,
+    )
     response = Response(body or b"", content_type=rdf_content_type(media))
     response.vary.add("Accept")
     return response

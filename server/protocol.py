@@ -151,8 +151,9 @@ def _one(params: MultiDict[str, str], name: str) -> str | None:
     return values[0] if values else None
 
 
-def parse_query_request(method: str, args: MultiDict[str, str], content_type: str | None,
-                        body: bytes) -> QueryRequest | None:
+def parse_query_request(
+    method: str, args: MultiDict[str, str], content_type: str | None, body: bytes
+) -> QueryRequest | None:
     """Read a SPARQL 1.1 Protocol query request.
 
     Returns ``None`` for a GET without a query (the caller serves the service description).
@@ -189,14 +190,15 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
                 raise BadRequest("a direct POST carries the query in the body, not in 'query='")
             query = _decode(body)
         elif mimetype is None:
-            raise UnsupportedMediaType(
-                f"a POST needs a Content-Type: {FORM} or {SPARQL_QUERY}")
+            raise UnsupportedMediaType(f"a POST needs a Content-Type: {FORM} or {SPARQL_QUERY}")
         else:
             raise UnsupportedMediaType(
-                f"cannot read a query from {mimetype}; use {FORM} or {SPARQL_QUERY}")
+                f"cannot read a query from {mimetype}; use {FORM} or {SPARQL_QUERY}"
+            )
     else:
-        raise MethodNotAllowed(f"{method} is not a SPARQL query method; use GET or POST",
-                               ["GET", "POST", "OPTIONS"])
+        raise MethodNotAllowed(
+            f"{method} is not a SPARQL query method; use GET or POST", ["GET", "POST", "OPTIONS"]
+        )
     if not query.strip():
         raise BadRequest("the query is empty")
     return QueryRequest(
@@ -207,8 +209,9 @@ def parse_query_request(method: str, args: MultiDict[str, str], content_type: st
     )
 
 
-def parse_update_request(method: str, args: MultiDict[str, str], content_type: str | None,
-                         body: bytes) -> UpdateRequest:
+def parse_update_request(
+    method: str, args: MultiDict[str, str], content_type: str | None, body: bytes
+) -> UpdateRequest:
     """Read a SPARQL 1.1 Protocol update request (POST only).
 
     Raises:
@@ -237,7 +240,8 @@ def parse_update_request(method: str, args: MultiDict[str, str], content_type: s
         raise UnsupportedMediaType(f"a POST needs a Content-Type: {FORM} or {SPARQL_UPDATE}")
     else:
         raise UnsupportedMediaType(
-            f"cannot read an update from {mimetype}; use {FORM} or {SPARQL_UPDATE}")
+            f"cannot read an update from {mimetype}; use {FORM} or {SPARQL_UPDATE}"
+        )
     if not update.strip():
         raise BadRequest("the update is empty")
     return UpdateRequest(
@@ -256,8 +260,7 @@ def _graph_iri(value: str, parameter: str) -> str:
     return value
 
 
-def with_update_dataset(update: str, using: tuple[str, ...],
-                        using_named: tuple[str, ...]) -> str:
+def with_update_dataset(update: str, using: tuple[str, ...], using_named: tuple[str, ...]) -> str:
     """The update with the protocol's ``using-graph-uri``/``using-named-graph-uri`` written
     into it as ``USING``/``USING NAMED`` clauses before each operation's ``WHERE``.
 
@@ -273,9 +276,13 @@ def with_update_dataset(update: str, using: tuple[str, ...],
     """
     if not using and not using_named:
         return update
-    clause = " ".join([f"USING <{_graph_iri(g, 'using-graph-uri')}>" for g in using]
-                      + [f"USING NAMED <{_graph_iri(g, 'using-named-graph-uri')}>"
-                         for g in using_named]) + " "
+    clause = (
+        " ".join(
+            [f"USING <{_graph_iri(g, 'using-graph-uri')}>" for g in using]
+            + [f"USING NAMED <{_graph_iri(g, 'using-named-graph-uri')}>" for g in using_named]
+        )
+        + " "
+    )
     positions: list[int] = []
     toks = tokens(update)
     for i, token in enumerate(toks):
@@ -283,12 +290,16 @@ def with_update_dataset(update: str, using: tuple[str, ...],
             continue
         keyword = token.text.upper()
         if keyword in ("USING", "WITH"):
-            raise BadRequest(f"the update has its own {keyword} clause; it cannot be combined "
-                             "with using-graph-uri or using-named-graph-uri")
+            raise BadRequest(
+                f"the update has its own {keyword} clause; it cannot be combined "
+                "with using-graph-uri or using-named-graph-uri"
+            )
         if keyword == "WHERE":
             if i and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "DELETE":
-                raise BadRequest("DELETE WHERE takes no dataset; write DELETE { ... } WHERE "
-                                 "{ ... } to use using-graph-uri or using-named-graph-uri")
+                raise BadRequest(
+                    "DELETE WHERE takes no dataset; write DELETE { ... } WHERE "
+                    "{ ... } to use using-graph-uri or using-named-graph-uri"
+                )
             positions.append(token.start)
     for position in reversed(positions):
         update = update[:position] + clause + update[position:]
@@ -378,21 +389,23 @@ def format_choice(values: str | Sequence[str] | None) -> FormatChoice | None:
             continue
         choice = _choice_of(value)
         if choice is None:
-            raise BadRequest(f"unknown format {value!r}; choose one of {_short_names()} "
-                             "or a media type")
+            raise BadRequest(
+                f"unknown format {value!r}; choose one of {_short_names()} or a media type"
+            )
         if chosen is None:
             chosen = choice
             continue
         if (choice.results and chosen.results and choice.results != chosen.results) or (
-                choice.rdf and chosen.rdf and choice.rdf != chosen.rdf):
-            raise BadRequest(f"the format parameters disagree ({', '.join(map(repr, values))}); "
-                             "name one format")
+            choice.rdf and chosen.rdf and choice.rdf != chosen.rdf
+        ):
+            raise BadRequest(
+                f"the format parameters disagree ({', '.join(map(repr, values))}); name one format"
+            )
         chosen = FormatChoice(chosen.results or choice.results, chosen.rdf or choice.rdf)
     return chosen
 
 
-def negotiate(accept: MIMEAccept,
-              format_param: str | Sequence[str] | None = None) -> Negotiated:
+def negotiate(accept: MIMEAccept, format_param: str | Sequence[str] | None = None) -> Negotiated:
     """Pick the result media types for this request; a format parameter wins over ``Accept``.
 
     What the format parameter leaves open (the RDF format after ``format=csv``, say) comes from
@@ -410,15 +423,18 @@ def negotiate(accept: MIMEAccept,
     if choice is not None:
         return Negotiated(
             results=choice.results or _best(accept, RESULTS_MEDIA_TYPES) or RESULTS_MEDIA_TYPES[0],
-            rdf=choice.rdf or _best(accept, RDF_MEDIA_TYPES) or RDF_MEDIA_TYPES[0])
+            rdf=choice.rdf or _best(accept, RDF_MEDIA_TYPES) or RDF_MEDIA_TYPES[0],
+        )
     if not accept:
         return Negotiated(results=RESULTS_MEDIA_TYPES[0], rdf=RDF_MEDIA_TYPES[0])
-    negotiated = Negotiated(results=_best(accept, RESULTS_MEDIA_TYPES),
-                            rdf=_best(accept, RDF_MEDIA_TYPES))
+    negotiated = Negotiated(
+        results=_best(accept, RESULTS_MEDIA_TYPES), rdf=_best(accept, RDF_MEDIA_TYPES)
+    )
     if negotiated.results is None and negotiated.rdf is None:
         raise NotAcceptable(
             "none of the accepted media types can be produced; offered: "
-            + ", ".join(RESULTS_MEDIA_TYPES + RDF_MEDIA_TYPES))
+            + ", ".join(RESULTS_MEDIA_TYPES + RDF_MEDIA_TYPES)
+        )
     return negotiated
 
 
@@ -432,8 +448,10 @@ def negotiate_rdf(accept: MIMEAccept, format_param: str | Sequence[str] | None =
     choice = format_choice(format_param)
     if choice is not None:
         if choice.rdf is None:
-            raise BadRequest(f"format={format_param!r} is not an RDF format; choose one of "
-                             "turtle, ntriples, jsonld, rdfxml")
+            raise BadRequest(
+                f"format={format_param!r} is not an RDF format; choose one of "
+                "turtle, ntriples, jsonld, rdfxml"
+            )
         return choice.rdf
     if not accept:
         return RDF_MEDIA_TYPES[0]
@@ -471,5 +489,3 @@ def rdf_format_of_body(content_type: str | None) -> RdfFormat:
     if fmt is None:
         raise UnsupportedMediaType(f"cannot read RDF from {mimetype}")
     return fmt
-
-

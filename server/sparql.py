@@ -74,8 +74,9 @@ def query() -> Response:
         return Response(status=204, headers={"Allow": "GET, POST, OPTIONS"})
     _check_query_string()
     state = get_state()
-    req = parse_query_request(request.method, request.args, request.headers.get("Content-Type"),
-                              _body())
+    req = parse_query_request(
+        request.method, request.args, request.headers.get("Content-Type"), _body()
+    )
     if req is None:
         return service_description()
     negotiated = negotiate(request.accept_mimetypes, req.formats)
@@ -143,8 +144,11 @@ def service_description() -> Response:
     fmt = rdf_format(media)
     triples = [q.triple for q in parse(turtle.encode("utf-8"), format=RdfFormat.TURTLE)]
     prefixes = {"sd": _SD, "void": "http://rdfs.org/ns/void#", "rdfs": PREFIXES["rdfs"]}
-    body = serialize(triples, format=fmt,
-                     prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None)
+    body = serialize(
+        triples,
+        format=fmt,
+        prefixes=prefixes if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None,
+    )
     response = Response(body, content_type=rdf_content_type(media))
     response.vary.add("Accept")
     return response
@@ -156,8 +160,9 @@ def update() -> Response:
         return Response(status=204, headers={"Allow": "POST, OPTIONS"})
     require_update_token()
     state = get_state()
-    req = parse_update_request(request.method, request.args, request.headers.get("Content-Type"),
-                               _body())
+    req = parse_update_request(
+        request.method, request.args, request.headers.get("Content-Type"), _body()
+    )
     text = with_update_dataset(req.update, req.using_graphs, req.using_named_graphs)
     state.vet(text, request.base_url)
     store: Store = state.store.oxigraph

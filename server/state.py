@@ -78,9 +78,13 @@ class AppState:
         Raises:
             Forbidden, BadRequest: as :func:`server.federation.vet`.
         """
-        vet(text, base=base, prefixes=PREFIXES,
+        vet(
+            text,
+            base=base,
+            prefixes=PREFIXES,
             allow_private_service=self.config.allow_private_service,
-            allow_load=self.config.allow_load)
+            allow_load=self.config.allow_load,
+        )
 
     def after_write(self) -> None:
         self.last_update = time.time()
@@ -110,8 +114,10 @@ def _domain_error(exc: JobError, timeout_s: float) -> ServerError:
     if exc.kind == "not-acceptable":
         return NotAcceptable(exc.message)
     if exc.kind == "timeout":
-        return QueryTimeout(f"the query exceeded the time limit of {timeout_s:g} s and was "
-                            "stopped; make it more selective (bind IRIs or labels, add LIMIT)")
+        return QueryTimeout(
+            f"the query exceeded the time limit of {timeout_s:g} s and was "
+            "stopped; make it more selective (bind IRIs or labels, add LIMIT)"
+        )
     return ServerError(exc.message)
 
 

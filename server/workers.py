@@ -107,8 +107,9 @@ class QueryPool:
             ``"fork"``.
     """
 
-    def __init__(self, path: str, size: int, timeout_s: float, *,
-                 start_method: str = "spawn") -> None:
+    def __init__(
+        self, path: str, size: int, timeout_s: float, *, start_method: str = "spawn"
+    ) -> None:
         if size < 1:
             raise ValueError("a query pool needs at least one worker")
         self.path = path
@@ -125,8 +126,9 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.path),
-                                    name="newskg-query-worker", daemon=True)
+        process = self._ctx.Process(
+            target=_worker_main, args=(child, self.path), name="newskg-query-worker", daemon=True
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -159,6 +161,7 @@ class QueryPool:
 
     def _replace(self, worker: _Worker) -> None:
         """Kill ``worker`` and put a fresh one in the pool, off the request thread."""
+
         def work() -> None:
             self._discard(worker)
             if not self._closed:
@@ -198,7 +201,8 @@ class QueryPool:
             except queue.Empty:
                 raise ServiceBusy(
                     f"all {self.size} query workers stayed busy for {self.timeout_s:g} s; "
-                    "try again later") from None
+                    "try again later"
+                ) from None
             if worker.process.is_alive():
                 break
             self._replace(worker)
@@ -207,11 +211,15 @@ class QueryPool:
             worker.conn.send((self.generation, job))
             while True:
                 if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                    log.warning("query exceeded %.1f s; killing worker %s",
-                                self.timeout_s, worker.process.pid)
+                    log.warning(
+                        "query exceeded %.1f s; killing worker %s",
+                        self.timeout_s,
+                        worker.process.pid,
+                    )
                     raise QueryTimeout(
                         f"the query exceeded the time limit of {self.timeout_s:g} s and was "
-                        "stopped; make it more selective (bind IRIs or labels, add LIMIT)")
+                        "stopped; make it more selective (bind IRIs or labels, add LIMIT)"
+                    )
                 message = worker.conn.recv()
                 if message[0] != "chunk":
                     break

@@ -15,8 +15,11 @@ def waitress_options(app: Flask) -> dict[str, object]:
     buffering it first; a little above the app's own limit, so that the app, which says more,
     answers the requests near the limit."""
     limit = int(app.config.get("MAX_CONTENT_LENGTH") or 1_000_000)
-    return {"ident": "newskg", "max_request_body_size": limit + 4096,
-            "max_request_header_size": limit + 65536}
+    return {
+        "ident": "newskg",
+        "max_request_body_size": limit + 4096,
+        "max_request_header_size": limit + 65536,
+    }
 
 
 def serve(app: Flask, host: str = "127.0.0.1", port: int = 8000, threads: int = 4) -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-
 from tests_support import SEEDS
 
 
@@ -29,8 +28,8 @@ def nlp():
 def extract_text(nlp, gazetteer) -> Callable[..., object]:
     """Text (and optional publication date) -> :class:`extract.records.Extraction`."""
     from extract.document import extract_document
-    from newskg.pipeline import sha256
     from extract.records import DocumentInfo
+    from newskg.pipeline import sha256
 
     def run(text: str, date: dt.date | None = None, doc_id: str = "t"):
         info = DocumentInfo(id=doc_id, text=text, sha256=sha256(text), date=date)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 from importlinter.cli import lint_imports
-
 from tests_support import ROOT
 
 

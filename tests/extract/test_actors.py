@@ -34,14 +34,21 @@ def test_headline_is_not_an_actor(extract_text):
     assert "Trade Momentum" not in {a.label for a in ex.actors}
 
 
-@pytest.mark.parametrize(("text", "not_actors"), [
-    ("Ministers backed the Global Health Facility (GHF) on Monday. The GHF would lend $2bn.",
-     {"Global Health Facility", "GHF"}),
-    ("Seoul wants to join the Generalised Scheme of Tariff Preferences, its minister said.",
-     {"Generalised Scheme of Tariff Preferences"}),
-    ("The minister told the BBC's Money Box programme that rates would rise.", {"Money Box"}),
-    ("Critics attacked Mrs Okafor's Rural Housing Scheme on Friday.", {"Rural Housing Scheme"}),
-])
+@pytest.mark.parametrize(
+    ("text", "not_actors"),
+    [
+        (
+            "Ministers backed the Global Health Facility (GHF) on Monday. The GHF would lend $2bn.",
+            {"Global Health Facility", "GHF"},
+        ),
+        (
+            "Seoul wants to join the Generalised Scheme of Tariff Preferences, its minister said.",
+            {"Generalised Scheme of Tariff Preferences"},
+        ),
+        ("The minister told the BBC's Money Box programme that rates would rise.", {"Money Box"}),
+        ("Critics attacked Mrs Okafor's Rural Housing Scheme on Friday.", {"Rural Housing Scheme"}),
+    ],
+)
 @pytest.mark.model
 def test_programme_names_and_their_acronyms_are_not_actors(extract_text, text, not_actors):
     labels = {a.label for a in extract_text(text).actors}
@@ -50,36 +57,54 @@ def test_programme_names_and_their_acronyms_are_not_actors(extract_text, text, n
 
 @pytest.mark.model
 def test_acronym_in_brackets_is_the_same_actor_as_the_name(extract_text):
-    ex = extract_text("The Caribbean Shipping Council (CSC) met in May. "
-                      "The CSC said freight rates fell.")
+    ex = extract_text(
+        "The Caribbean Shipping Council (CSC) met in May. The CSC said freight rates fell."
+    )
     council = [a for a in ex.actors if "Council" in a.label or a.label == "CSC"]
     assert len(council) == 1 and {"CSC"} <= {m.text for m in council[0].mentions}
 
 
 @pytest.mark.model
 def test_misspelt_word_derived_from_a_name_joins_that_actor(extract_text):
-    ex = extract_text("The bill went to the Senate on Monday. Ohio governor Jim Ladd met "
-                      "Senatorial leaders and Senate staff on Tuesday.")
+    ex = extract_text(
+        "The bill went to the Senate on Monday. Ohio governor Jim Ladd met "
+        "Senatorial leaders and Senate staff on Tuesday."
+    )
     labels = {a.label for a in ex.actors}
     assert "Senatorial" not in labels
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("Prime Minister Brian Mulroney met the premiers. Mulrony said talks went well.", "Mulrony"),
-    ("Finance Minister Anna Kowalska spoke first. Kowalksa said rates would fall.", "Kowalksa"),
-    ("Agriculture Minister Ignaz Kiechle spoke in Bonn. Kiechl said the Commission erred.",
-     "Kiechl"),
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Prime Minister Brian Mulroney met the premiers. Mulrony said talks went well.",
+            "Mulrony",
+        ),
+        ("Finance Minister Anna Kowalska spoke first. Kowalksa said rates would fall.", "Kowalksa"),
+        (
+            "Agriculture Minister Ignaz Kiechle spoke in Bonn. Kiechl said the Commission erred.",
+            "Kiechl",
+        ),
+    ],
+)
 @pytest.mark.model
 def test_surname_misspelt_by_one_letter_joins_the_full_name(extract_text, text, absent):
     labels = {a.label for a in extract_text(text).actors}
     assert not any(absent in label.split() for label in labels)
 
 
-@pytest.mark.parametrize(("a", "b", "close"), [
-    ("mulrony", "mulroney", True), ("kowalksa", "kowalska", True), ("baker", "parker", False),
-    ("brown", "brown", False), ("smith", "smyth", True), ("li", "lu", False),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "close"),
+    [
+        ("mulrony", "mulroney", True),
+        ("kowalksa", "kowalska", True),
+        ("baker", "parker", False),
+        ("brown", "brown", False),
+        ("smith", "smyth", True),
+        ("li", "lu", False),
+    ],
+)
 def test_one_edit_apart(a, b, close):
     assert one_edit_apart(a, b) is close
 

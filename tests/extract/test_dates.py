@@ -12,31 +12,37 @@ TUESDAY = dt.date(2025, 11, 25)
 D = dt.date
 
 
-@pytest.mark.parametrize(("text", "day"), [
-    ("on Monday", D(2025, 11, 24)),
-    ("Monday\u2019s", D(2025, 11, 24)),
-    ("Tuesday", D(2025, 11, 25)),  # the publication day itself
-    ("last Tuesday", D(2025, 11, 18)),
-    ("Friday night", D(2025, 11, 21)),
-    ("today", TUESDAY),
-    ("yesterday", D(2025, 11, 24)),
-    ("three days ago", D(2025, 11, 22)),
-    ("March 12, 1987", D(1987, 3, 12)),
-])
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("on Monday", D(2025, 11, 24)),
+        ("Monday\u2019s", D(2025, 11, 24)),
+        ("Tuesday", D(2025, 11, 25)),  # the publication day itself
+        ("last Tuesday", D(2025, 11, 18)),
+        ("Friday night", D(2025, 11, 21)),
+        ("today", TUESDAY),
+        ("yesterday", D(2025, 11, 24)),
+        ("three days ago", D(2025, 11, 22)),
+        ("March 12, 1987", D(1987, 3, 12)),
+    ],
+)
 def test_a_known_day_is_a_date(text, day):
     ref = resolve(text, TUESDAY)
     assert (ref.day, ref.earliest, ref.latest, ref.text) == (day, None, None, text)
 
 
-@pytest.mark.parametrize(("text", "earliest", "latest"), [
-    ("last month", D(2025, 10, 1), D(2025, 10, 31)),
-    ("in April", D(2026, 4, 1), D(2026, 4, 30)),
-    ("later in the year", TUESDAY, D(2025, 12, 31)),
-    ("earlier this week", D(2025, 11, 24), TUESDAY),
-    ("three weeks earlier", D(2025, 11, 1), D(2025, 11, 7)),
-    ("in 1989", D(1989, 1, 1), D(1989, 12, 31)),
-    ("this year", D(2025, 1, 1), D(2025, 12, 31)),
-])
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest"),
+    [
+        ("last month", D(2025, 10, 1), D(2025, 10, 31)),
+        ("in April", D(2026, 4, 1), D(2026, 4, 30)),
+        ("later in the year", TUESDAY, D(2025, 12, 31)),
+        ("earlier this week", D(2025, 11, 24), TUESDAY),
+        ("three weeks earlier", D(2025, 11, 1), D(2025, 11, 7)),
+        ("in 1989", D(1989, 1, 1), D(1989, 12, 31)),
+        ("this year", D(2025, 1, 1), D(2025, 12, 31)),
+    ],
+)
 def test_a_range_gets_bounds_not_a_day(text, earliest, latest):
     ref = resolve(text, TUESDAY)
     assert (ref.day, ref.earliest, ref.latest) == (None, earliest, latest)

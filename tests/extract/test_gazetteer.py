@@ -11,8 +11,9 @@ def qids(entries) -> list[str]:
     return [e.qid for e in entries]
 
 
-@pytest.mark.parametrize("name", ["U.S.", "US", "USA", "America", "the United States",
-                                  "United States of America"])
+@pytest.mark.parametrize(
+    "name", ["U.S.", "US", "USA", "America", "the United States", "United States of America"]
+)
 def test_aliases_of_the_united_states_find_it(gazetteer, name):
     assert qids(gazetteer.lookup(name)) == ["Q30"]
 
@@ -27,20 +28,24 @@ def test_country_codes_are_kept_apart(gazetteer):
     assert qids(gazetteer.codes["IN"]) == ["Q668"]
 
 
-@pytest.mark.parametrize(("name", "qid"), [("UK", "Q145"), ("UAE", "Q878"), ("PRC", "Q148"),
-                                           ("EU", "Q458"), ("UN", "Q1065")])
+@pytest.mark.parametrize(
+    ("name", "qid"),
+    [("UK", "Q145"), ("UAE", "Q878"), ("PRC", "Q148"), ("EU", "Q458"), ("UN", "Q1065")],
+)
 def test_initialisms_stay_names(gazetteer, name, qid):
     assert qids(gazetteer.lookup(name)) == [qid]
 
 
 def test_is_code_decides_by_initials_and_dotted_forms():
-    entry = gaz.Entry("Q1", "United Kingdom", "country", ("UK", "GB", "U.S.", "US"), (), None,
-                      None, None)
+    entry = gaz.Entry(
+        "Q1", "United Kingdom", "country", ("UK", "GB", "U.S.", "US"), (), None, None, None
+    )
     assert not gaz.is_code("UK", entry)
     assert gaz.is_code("GB", entry)
     assert not gaz.is_code("US", entry)
-    org = gaz.Entry("Q2", "Council of Europe", "international_organisation", ("COE",), (), None,
-                    None, None)
+    org = gaz.Entry(
+        "Q2", "Council of Europe", "international_organisation", ("COE",), (), None, None, None
+    )
     assert not gaz.is_code("COE", org)
 
 
@@ -57,9 +62,17 @@ def test_demonyms_and_capitals_give_the_state(gazetteer):
     assert gazetteer.state_of(gazetteer.by_qid["Q148"]) is None
 
 
-@pytest.mark.parametrize(("qid", "label"), [
-    ("Q15031", "Xi Jinping"), ("Q22686", "Donald Trump"), ("Q148", "People's Republic of China"),
-    ("Q865", "Taiwan"), ("Q61", "Washington, D.C."), ("Q130879", "Reuters")])
+@pytest.mark.parametrize(
+    ("qid", "label"),
+    [
+        ("Q15031", "Xi Jinping"),
+        ("Q22686", "Donald Trump"),
+        ("Q148", "People's Republic of China"),
+        ("Q865", "Taiwan"),
+        ("Q61", "Washington, D.C."),
+        ("Q130879", "Reuters"),
+    ],
+)
 def test_bundled_gazetteer_has_the_checked_items(gazetteer, qid, label):
     assert gazetteer.by_qid[qid].label == label
 
@@ -77,7 +90,9 @@ def test_user_files_extend_the_bundled_gazetteer_and_win_on_a_shared_qid(tmp_pat
     extra.write_text(
         "qid\tlabel\ttype\taliases\n"
         "Q990020\tExample Agency\tgovernment_body\tEXA\n"
-        "Q30\tUnited States\tcountry\tStates\n", encoding="utf-8")
+        "Q30\tUnited States\tcountry\tStates\n",
+        encoding="utf-8",
+    )
 
     merged = gaz.load((str(extra),))
 

@@ -28,24 +28,33 @@ def linked(nlp, gazetteer, text: str, words: str, label: str | None = None):
     return None if found is None else found.entry.qid
 
 
-@pytest.mark.parametrize(("text", "words", "qid"), [
-    ("Last month, Beijing announced that it would resume purchases.", "Beijing", "Q148"),
-    ("China's foreign ministry confirmed that Washington initiated the call.", "Washington",
-     "Q30"),
-    ("Beijing's trade figures were questioned by officials.", "Beijing", "Q148"),
-    ("His administration has urged Taipei to boost its defense spending.", "Taipei", "Q865"),
-    ("Seoul wants to ease trade friction with Washington.", "Washington", "Q30"),
-])
+@pytest.mark.parametrize(
+    ("text", "words", "qid"),
+    [
+        ("Last month, Beijing announced that it would resume purchases.", "Beijing", "Q148"),
+        (
+            "China's foreign ministry confirmed that Washington initiated the call.",
+            "Washington",
+            "Q30",
+        ),
+        ("Beijing's trade figures were questioned by officials.", "Beijing", "Q148"),
+        ("His administration has urged Taipei to boost its defense spending.", "Taipei", "Q865"),
+        ("Seoul wants to ease trade friction with Washington.", "Washington", "Q30"),
+    ],
+)
 def test_a_capital_that_acts_stands_for_its_state(nlp, gazetteer, text, words, qid):
     assert linked(nlp, gazetteer, text, words) == qid
 
 
-@pytest.mark.parametrize(("text", "words", "qid"), [
-    ("He hopes his visit to Washington later this week will help.", "Washington", "Q61"),
-    ("Trump accepted an invitation to visit Beijing in April.", "Beijing", "Q956"),
-    ("While in Washington, he said he hoped to meet officials.", "Washington", "Q61"),
-    ("TOKYO, March 3 - Japan said it would cut tariffs.", "TOKYO", "Q1490"),
-])
+@pytest.mark.parametrize(
+    ("text", "words", "qid"),
+    [
+        ("He hopes his visit to Washington later this week will help.", "Washington", "Q61"),
+        ("Trump accepted an invitation to visit Beijing in April.", "Beijing", "Q956"),
+        ("While in Washington, he said he hoped to meet officials.", "Washington", "Q61"),
+        ("TOKYO, March 3 - Japan said it would cut tariffs.", "TOKYO", "Q1490"),
+    ],
+)
 def test_a_capital_as_a_location_stays_the_city(nlp, gazetteer, text, words, qid):
     assert linked(nlp, gazetteer, text, words) == qid
 
@@ -57,12 +66,15 @@ def test_metonymic_links_are_less_certain_than_direct_ones(nlp, gazetteer):
     assert MIN_CONFIDENCE <= beijing.confidence < china.confidence
 
 
-@pytest.mark.parametrize("text", [
-    "The governor of Georgia signed the bill on Tuesday.",
-    "Voters in the state of Georgia went to the polls.",
-    "Georgia Gov. Brian Kemp said the count was accurate.",
-    "Senator Jon Ossoff (D-Ga.) said Georgia needed the money.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor of Georgia signed the bill on Tuesday.",
+        "Voters in the state of Georgia went to the polls.",
+        "Georgia Gov. Brian Kemp said the count was accurate.",
+        "Senator Jon Ossoff (D-Ga.) said Georgia needed the money.",
+    ],
+)
 def test_georgia_in_a_us_state_context_is_left_unlinked(nlp, gazetteer, text):
     assert linked(nlp, gazetteer, text, "Georgia", "GPE") is None
 

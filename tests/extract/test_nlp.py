@@ -42,8 +42,9 @@ def test_a_country_the_ner_called_a_person_becomes_a_place(nlp):
 
 
 def test_a_capital_the_ner_called_an_organisation_becomes_a_place(nlp):
-    doc = run_component(nlp, "Washington argues that the embargo should stay.",
-                        [("Washington", "ORG")])
+    doc = run_component(
+        nlp, "Washington argues that the embargo should stay.", [("Washington", "ORG")]
+    )
     assert ents(doc) == [("Washington", "GPE", "Q61")]
 
 
@@ -54,8 +55,7 @@ def test_a_real_organisation_keeps_its_label(nlp):
 
 def test_names_the_ner_missed_are_added_with_their_type(nlp):
     doc = run_component(nlp, "Talks between Taiwan and the EU resumed under the NPC.")
-    assert ents(doc) == [("Taiwan", "GPE", "Q865"), ("EU", "ORG", "Q458"),
-                         ("NPC", "ORG", "Q19211")]
+    assert ents(doc) == [("Taiwan", "GPE", "Q865"), ("EU", "ORG", "Q458"), ("NPC", "ORG", "Q19211")]
     assert doc.user_data["newskg_gazetteer"]["added"] == 3
 
 
@@ -76,8 +76,7 @@ def test_initialisms_in_running_text_are_added_only_as_written(nlp):
 
 def test_extra_gazetteer_files_reach_the_component(tmp_path):
     extra = tmp_path / "extra.tsv"
-    extra.write_text("qid\tlabel\ttype\taliases\nQ990030\tZyxland\tcountry\t\n",
-                     encoding="utf-8")
+    extra.write_text("qid\tlabel\ttype\taliases\nQ990030\tZyxland\tcountry\t\n", encoding="utf-8")
     nlp = load_pipeline(gazetteer_files=[str(extra)])
     doc = nlp.get_pipe("newskg_gazetteer")(nlp.make_doc("Zyxland agreed."))
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("Zyxland", "GPE", "Q990030")]
@@ -99,11 +98,16 @@ def test_span_helpers_are_not_needed_for_unlinked_text(nlp):
     assert all(isinstance(e, Span) and not e.kb_id_ for e in doc.ents)
 
 
-@pytest.mark.parametrize(("text", "first"), [
-    ("Rail strike ends\n\nUkraine and Russia have agreed to hold talks, officials said.",
-     "Ukraine and Russia have agreed to hold talks, officials said."),
-    ("Title here\n\nPrices rose. Exports fell.", "Prices rose."),
-])
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Rail strike ends\n\nUkraine and Russia have agreed to hold talks, officials said.",
+            "Ukraine and Russia have agreed to hold talks, officials said.",
+        ),
+        ("Title here\n\nPrices rose. Exports fell.", "Prices rose."),
+    ],
+)
 @pytest.mark.model
 def test_body_sentences_start_at_paragraphs_and_never_at_a_lower_case_word(nlp, text, first):
     sents = [s.text.strip() for s in nlp(text).sents]

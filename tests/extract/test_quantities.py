@@ -9,18 +9,21 @@ import pytest
 from extract.quantities import find_quantities, parse_quantity
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "per"), [
-    ("agreed to buy 12 million metric tonnes of wheat", "12000000", "metric tonne", None),
-    ("tariffs of 300 mln dlrs a year", "300000000", "US dollar", "year"),
-    ("bringing $120m in revenue", "120000000", "US dollar", None),
-    ("a package worth $2.5bn", "2500000000", "US dollar", None),
-    ("about two billion dlrs of purchases", "2000000000", "US dollar", None),
-    ("a loan of £5.38bn", "5380000000", "pound sterling", None),
-    ("an extra 40,000 per year", "40000", None, "year"),
-    ("cut by 15 pct", "15", "percent", None),
-    ("up to 100% of the debts", "100", "percent", None),
-    ("shipments of 500,000 barrels", "500000", "barrel", None),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("agreed to buy 12 million metric tonnes of wheat", "12000000", "metric tonne", None),
+        ("tariffs of 300 mln dlrs a year", "300000000", "US dollar", "year"),
+        ("bringing $120m in revenue", "120000000", "US dollar", None),
+        ("a package worth $2.5bn", "2500000000", "US dollar", None),
+        ("about two billion dlrs of purchases", "2000000000", "US dollar", None),
+        ("a loan of £5.38bn", "5380000000", "pound sterling", None),
+        ("an extra 40,000 per year", "40000", None, "year"),
+        ("cut by 15 pct", "15", "percent", None),
+        ("up to 100% of the debts", "100", "percent", None),
+        ("shipments of 500,000 barrels", "500000", "barrel", None),
+    ],
+)
 def test_amounts_are_parsed_with_scale_and_unit(text, value, unit, per):
     q = parse_quantity(text)
     assert q is not None
@@ -35,8 +38,10 @@ def test_bare_numbers_are_not_amounts(text):
 
 def test_a_list_of_amounts_shares_the_first_unit():
     found = find_quantities("It includes 1.5 billion dlrs of machinery, 300 mln of grain.")
-    assert [(q.value, q.unit) for q in found] == [(Decimal("1500000000"), "US dollar"),
-                                                  (Decimal("300000000"), "US dollar")]
+    assert [(q.value, q.unit) for q in found] == [
+        (Decimal("1500000000"), "US dollar"),
+        (Decimal("300000000"), "US dollar"),
+    ]
 
 
 def test_offsets_are_shifted_into_the_document():

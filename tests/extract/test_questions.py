@@ -32,7 +32,6 @@ def test_an_unknown_word_class_is_an_error() -> None:
         compile_pattern("what @colour {topic}")
 
 
-
 @pytest.mark.model
 @pytest.mark.parametrize("row", patterns(), ids=lambda p: p.example)
 def test_every_pattern_reads_its_own_example(nlp, row) -> None:
@@ -40,25 +39,41 @@ def test_every_pattern_reads_its_own_example(nlp, row) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, intent, slots", [
-    ("what did Xi say about Taiwan", Intent.STATEMENTS, {"speaker": ["Xi"], "topic": ["Taiwan"]}),
-    ("What has Beijing said on tariffs?", Intent.STATEMENTS,
-     {"speaker": ["Beijing"], "topic": ["tariffs"]}),
-    ("what did Trump tell reporters", Intent.STATEMENTS, {"speaker": ["Trump"]}),
-    ("who said what about Taiwan", Intent.WHO_SAID, {"topic": ["Taiwan"]}),
-    ("who talked about soybeans", Intent.WHO_SAID, {"topic": ["soybeans"]}),
-    ("how many statements per speaker about China", Intent.STATEMENT_COUNTS,
-     {"topic": ["China"]}),
-    ("who reported what Xi said", Intent.REPORTED_BY, {"speaker": ["Xi"]}),
-    ("who met whom", Intent.MEETINGS, {}),
-    ("which meetings did Trump and Xi both attend", Intent.MEETINGS,
-     {"participant": ["Trump", "Xi"]}),
-    ("when did Trump and Xi meet", Intent.MEETINGS, {"participant": ["Trump", "Xi"]}),
-    ("which summits are planned", Intent.PLANNED_SUMMITS, {}),
-    ("which policies concern soybeans", Intent.POLICIES, {"target": ["soybeans"]}),
-    ("which policies did China impose or pledge", Intent.POLICIES, {"actor": ["China"]}),
-    ("what did Trump and Xi agree", Intent.AGREEMENTS, {"participant": ["Trump", "Xi"]}),
-])
+@pytest.mark.parametrize(
+    "text, intent, slots",
+    [
+        (
+            "what did Xi say about Taiwan",
+            Intent.STATEMENTS,
+            {"speaker": ["Xi"], "topic": ["Taiwan"]},
+        ),
+        (
+            "What has Beijing said on tariffs?",
+            Intent.STATEMENTS,
+            {"speaker": ["Beijing"], "topic": ["tariffs"]},
+        ),
+        ("what did Trump tell reporters", Intent.STATEMENTS, {"speaker": ["Trump"]}),
+        ("who said what about Taiwan", Intent.WHO_SAID, {"topic": ["Taiwan"]}),
+        ("who talked about soybeans", Intent.WHO_SAID, {"topic": ["soybeans"]}),
+        (
+            "how many statements per speaker about China",
+            Intent.STATEMENT_COUNTS,
+            {"topic": ["China"]},
+        ),
+        ("who reported what Xi said", Intent.REPORTED_BY, {"speaker": ["Xi"]}),
+        ("who met whom", Intent.MEETINGS, {}),
+        (
+            "which meetings did Trump and Xi both attend",
+            Intent.MEETINGS,
+            {"participant": ["Trump", "Xi"]},
+        ),
+        ("when did Trump and Xi meet", Intent.MEETINGS, {"participant": ["Trump", "Xi"]}),
+        ("which summits are planned", Intent.PLANNED_SUMMITS, {}),
+        ("which policies concern soybeans", Intent.POLICIES, {"target": ["soybeans"]}),
+        ("which policies did China impose or pledge", Intent.POLICIES, {"actor": ["China"]}),
+        ("what did Trump and Xi agree", Intent.AGREEMENTS, {"participant": ["Trump", "Xi"]}),
+    ],
+)
 def test_questions_are_read_into_intent_and_slots(nlp, text, intent, slots) -> None:
     q = parse_question(nlp, text, today=TODAY)
     assert q.intent is intent
@@ -67,14 +82,17 @@ def test_questions_are_read_into_intent_and_slots(nlp, text, intent, slots) -> N
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, role, qid", [
-    ("what did Xi say about Taiwan", "speaker", "Q15031"),
-    ("what did xi say about taiwan", "speaker", "Q15031"),  # typed in lower case
-    ("what did Xi say about Taiwan", "topic", "Q865"),
-    ("what did Beijing say about tariffs", "speaker", "Q148"),  # an acting capital: the state
-    ("what did the South Korean government say about tariffs", "speaker", "Q884"),  # demonym
-    ("which policies concern soybeans", "target", "Q11006"),
-])
+@pytest.mark.parametrize(
+    "text, role, qid",
+    [
+        ("what did Xi say about Taiwan", "speaker", "Q15031"),
+        ("what did xi say about taiwan", "speaker", "Q15031"),  # typed in lower case
+        ("what did Xi say about Taiwan", "topic", "Q865"),
+        ("what did Beijing say about tariffs", "speaker", "Q148"),  # an acting capital: the state
+        ("what did the South Korean government say about tariffs", "speaker", "Q884"),  # demonym
+        ("which policies concern soybeans", "target", "Q11006"),
+    ],
+)
 def test_names_are_linked_as_the_extractors_link_them(nlp, text, role, qid) -> None:
     (name,) = parse_question(nlp, text, today=TODAY).role(role)
     assert name.qids == (qid,)
@@ -82,16 +100,18 @@ def test_names_are_linked_as_the_extractors_link_them(nlp, text, role, qid) -> N
 
 @pytest.mark.model
 def test_a_phrase_is_about_the_concept_at_its_head(nlp) -> None:
-    (topic,) = parse_question(nlp, "what did Stefan Johannesson say about the WTO talks on "
-                                   "Russia", today=TODAY).role("topic")
+    (topic,) = parse_question(
+        nlp, "what did Stefan Johannesson say about the WTO talks on Russia", today=TODAY
+    ).role("topic")
     assert topic.qids == ("Q7825",)  # the World Trade Organization, not Russia
     assert topic.ignored == "talks on Russia"
 
 
 @pytest.mark.model
 def test_policy_words_name_policy_kinds(nlp) -> None:
-    (topic,) = parse_question(nlp, "what did Nakasone say about the sanctions",
-                              today=TODAY).role("topic")
+    (topic,) = parse_question(nlp, "what did Nakasone say about the sanctions", today=TODAY).role(
+        "topic"
+    )
     assert topic.policy_kinds == ("Sanction",)
     assert "sanction" in topic.forms  # the topic lexicon's label
     q = parse_question(nlp, "which tariffs did the US impose or pledge", today=TODAY)
@@ -101,19 +121,29 @@ def test_policy_words_name_policy_kinds(nlp) -> None:
 
 @pytest.mark.model
 def test_a_title_with_a_demonym_is_read_as_a_role(nlp) -> None:
-    (speaker,) = parse_question(nlp, "what did the Chinese president say about Taiwan",
-                                today=TODAY).role("speaker")
+    (speaker,) = parse_question(
+        nlp, "what did the Chinese president say about Taiwan", today=TODAY
+    ).role("speaker")
     assert speaker.forms == ("Chinese president",) and speaker.person
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text, earliest, latest", [
-    ("what did Xi say about Taiwan between March 2025 and December 2025",
-     dt.date(2025, 3, 1), dt.date(2025, 12, 31)),
-    ("what did Trump say about China in November 2025", dt.date(2025, 11, 1),
-     dt.date(2025, 11, 30)),
-    ("what did Nakasone say about the sanctions before May 1987", None, dt.date(1987, 4, 30)),
-])
+@pytest.mark.parametrize(
+    "text, earliest, latest",
+    [
+        (
+            "what did Xi say about Taiwan between March 2025 and December 2025",
+            dt.date(2025, 3, 1),
+            dt.date(2025, 12, 31),
+        ),
+        (
+            "what did Trump say about China in November 2025",
+            dt.date(2025, 11, 1),
+            dt.date(2025, 11, 30),
+        ),
+        ("what did Nakasone say about the sanctions before May 1987", None, dt.date(1987, 4, 30)),
+    ],
+)
 def test_dates_restrict_the_question_and_leave_the_slots(nlp, text, earliest, latest) -> None:
     q = parse_question(nlp, text, today=TODAY)
     assert q.dates is not None

@@ -25,6 +25,7 @@ def summits(nlp, gazetteer):
         found = list(find_summits(doc, actors, topics, layout, date, policies))
         labels = {a.key: a.label for a in actors.actors}
         return found, labels, policies
+
     return run
 
 
@@ -34,32 +35,57 @@ def names(s, labels):
 
 def test_trigger_lexicon_names_only_known_kinds():
     from extract.records import SummitKind
+
     kinds = {r["kind"] for r in lexicons.table("summit_triggers.tsv")}
     assert kinds <= {k.value for k in SummitKind}
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "kind", "participants", "status"), [
-    ("Joe Biden held talks with Olaf Scholz in Berlin on Friday.", "Talks",
-     ["Joe Biden", "Olaf Scholz"], "held"),
-    ("Joe Biden held discussions with Olaf Scholz in Berlin.", "Meeting",
-     ["Joe Biden", "Olaf Scholz"], "held"),
-    ("Emmanuel Macron will meet Narendra Modi next week.", "Meeting",
-     ["Emmanuel Macron", "Narendra Modi"], "planned"),
-    ("A meeting between Fumio Kishida and Yoon Suk Yeol took place in Seoul.", "Meeting",
-     ["Fumio Kishida", "Yoon Suk Yeol"], "held"),
-    ("Rishi Sunak had a phone call with Justin Trudeau.", "PhoneCall",
-     ["Justin Trudeau", "Rishi Sunak"], "held"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "participants", "status"),
+    [
+        (
+            "Joe Biden held talks with Olaf Scholz in Berlin on Friday.",
+            "Talks",
+            ["Joe Biden", "Olaf Scholz"],
+            "held",
+        ),
+        (
+            "Joe Biden held discussions with Olaf Scholz in Berlin.",
+            "Meeting",
+            ["Joe Biden", "Olaf Scholz"],
+            "held",
+        ),
+        (
+            "Emmanuel Macron will meet Narendra Modi next week.",
+            "Meeting",
+            ["Emmanuel Macron", "Narendra Modi"],
+            "planned",
+        ),
+        (
+            "A meeting between Fumio Kishida and Yoon Suk Yeol took place in Seoul.",
+            "Meeting",
+            ["Fumio Kishida", "Yoon Suk Yeol"],
+            "held",
+        ),
+        (
+            "Rishi Sunak had a phone call with Justin Trudeau.",
+            "PhoneCall",
+            ["Justin Trudeau", "Rishi Sunak"],
+            "held",
+        ),
+    ],
+)
 def test_kind_participants_and_status(summits, text, kind, participants, status):
     found, labels, _ = summits(text, dt.date(2023, 6, 7))
     assert [(s.kind.value, names(s, labels), s.status) for s in found] == [
-        (kind, participants, status)]
+        (kind, participants, status)
+    ]
 
 
 @pytest.mark.model
 def test_an_accepted_invitation_to_visit_is_a_planned_visit_to_the_place(summits):
-    text = ("Emmanuel Macron said he accepted Joe Biden's invitation to visit Washington in April.")
+    text = "Emmanuel Macron said he accepted Joe Biden's invitation to visit Washington in April."
     (s,), labels, _ = summits(text, dt.date(2023, 1, 10))
     assert s.kind.value == "StateVisit"
     assert s.status == "planned"
@@ -77,9 +103,11 @@ def test_a_visiting_official_visits_the_state_of_the_city(summits):
 
 @pytest.mark.model
 def test_later_mentions_of_a_call_are_the_same_call_and_name_its_initiator(summits):
-    text = ("Emmanuel Macron and Joe Biden held a phone call on Monday. "
-            "France\u2019s foreign ministry said Washington initiated the call. "
-            "Macron described the conversation as warm.")
+    text = (
+        "Emmanuel Macron and Joe Biden held a phone call on Monday. "
+        "France\u2019s foreign ministry said Washington initiated the call. "
+        "Macron described the conversation as warm."
+    )
     (s,), labels, _ = summits(text, dt.date(2023, 6, 7))
     assert s.kind.value == "PhoneCall"
     assert labels[s.initiated_by] == "United States of America"
@@ -89,8 +117,10 @@ def test_later_mentions_of_a_call_are_the_same_call_and_name_its_initiator(summi
 
 @pytest.mark.model
 def test_a_policy_agreed_during_a_meeting_is_its_outcome(summits):
-    text = ("Joe Biden and Fumio Kishida met in Tokyo, where the two leaders agreed on "
-            "a framework for a trade deal.")
+    text = (
+        "Joe Biden and Fumio Kishida met in Tokyo, where the two leaders agreed on "
+        "a framework for a trade deal."
+    )
     found, labels, policies = summits(text)
     meeting = next(s for s in found if s.kind.value == "Meeting")
     deal = next(p for p in policies if p.kind.value == "TradeAgreement")
@@ -126,14 +156,19 @@ def test_the_seed_article_call_meeting_and_planned_visit(summits):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("text", "group"), [
-    ("Finance ministers said the Paris meeting of the world's eight richest nations "
-     "went well.", "G8"),
-    ("Officials prepared for the G20 summit in Osaka.", "G20"),
-    ("The coming Tokyo summit of the seven major industrial nations was discussed.", "G7"),
-])
-def test_a_standing_group_named_or_described_by_its_size_is_the_participant(
-        summits, text, group):
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Finance ministers said the Paris meeting of the world's eight richest nations "
+            "went well.",
+            "G8",
+        ),
+        ("Officials prepared for the G20 summit in Osaka.", "G20"),
+        ("The coming Tokyo summit of the seven major industrial nations was discussed.", "G7"),
+    ],
+)
+def test_a_standing_group_named_or_described_by_its_size_is_the_participant(summits, text, group):
     (s,), labels, _ = summits(text)
     assert group in names(s, labels)
 
@@ -146,8 +181,10 @@ def test_seven_nations_without_a_group_qualifier_are_not_the_g7(summits):
 
 @pytest.mark.model
 def test_the_premiers_are_the_people_holding_that_office(summits):
-    text = ("Ontario Premier Kathleen Wynne and Alberta Premier Rachel Notley arrived. "
-            "Prime Minister Justin Trudeau held talks with the premiers on Monday.")
+    text = (
+        "Ontario Premier Kathleen Wynne and Alberta Premier Rachel Notley arrived. "
+        "Prime Minister Justin Trudeau held talks with the premiers on Monday."
+    )
     found, labels, _ = summits(text, dt.date(2016, 3, 3))
     talks = next(s for s in found if s.kind.value == "Talks")
     assert names(talks, labels) == ["Justin Trudeau", "Kathleen Wynne", "Rachel Notley"]
@@ -163,8 +200,10 @@ def test_the_subject_of_a_controlling_verb_takes_part(summits):
 
 @pytest.mark.model
 def test_a_speaker_at_a_conference_with_someone_meets_them(summits):
-    text = ("Mr Antony Blinken, speaking at a joint news conference with Foreign Minister "
-            "Wang Yi, stressed this point.")
+    text = (
+        "Mr Antony Blinken, speaking at a joint news conference with Foreign Minister "
+        "Wang Yi, stressed this point."
+    )
     (s,), labels, _ = summits(text)
     assert names(s, labels) == ["Antony Blinken", "Wang Yi"]
     assert s.status == "held"
@@ -181,15 +220,18 @@ def test_a_visitor_named_by_agent_phrase_on_the_verb_takes_part(summits):
 @pytest.mark.model
 def test_talks_on_membership_are_between_applicant_and_body(summits):
     (s,), labels, _ = summits(
-        "Talks on Ukraine's membership of the European Union are making progress.")
+        "Talks on Ukraine's membership of the European Union are making progress."
+    )
     assert names(s, labels) == ["European Union", "Ukraine"]
     assert s.status == "ongoing"
 
 
 @pytest.mark.model
 def test_talks_with_one_state_are_held_by_the_datelines_state(summits):
-    text = ("OTTAWA, March 12 - The prime minister said he discussed the pace of free trade "
-            "talks with the United States.")
+    text = (
+        "OTTAWA, March 12 - The prime minister said he discussed the pace of free trade "
+        "talks with the United States."
+    )
     found, labels, _ = summits(text, dt.date(1987, 3, 12))
     talks = next(s for s in found if s.kind.value == "Talks")
     assert names(talks, labels) == ["Canada", "United States of America"]
@@ -197,16 +239,19 @@ def test_talks_with_one_state_are_held_by_the_datelines_state(summits):
 
 @pytest.mark.model
 def test_a_present_tense_departure_on_a_later_day_is_planned(summits):
-    (s,), _, _ = summits("Fumio Kishida leaves on an official visit to Germany on Wednesday.",
-                         dt.date(2023, 4, 24))
+    (s,), _, _ = summits(
+        "Fumio Kishida leaves on an official visit to Germany on Wednesday.", dt.date(2023, 4, 24)
+    )
     assert s.status == "planned"
 
 
 @pytest.mark.model
 def test_a_meeting_during_a_visit_is_at_the_visited_place(summits):
-    text = ("Mr Antony Blinken, visiting Tokyo, spoke of trade. "
-            "Mr Antony Blinken, speaking at a joint news conference with Foreign Minister "
-            "Yoko Kamikawa, stressed this point.")
+    text = (
+        "Mr Antony Blinken, visiting Tokyo, spoke of trade. "
+        "Mr Antony Blinken, speaking at a joint news conference with Foreign Minister "
+        "Yoko Kamikawa, stressed this point."
+    )
     found, labels, _ = summits(text)
     meeting = next(s for s in found if s.kind.value == "Meeting")
     assert labels[meeting.location] == "Tokyo"
@@ -222,16 +267,20 @@ def test_a_held_meeting_without_a_place_is_at_the_dateline(summits):
 
 @pytest.mark.model
 def test_present_tense_in_a_when_clause_of_a_modal_is_planned(summits):
-    text = ("A decision could be taken in December, when the World Trade Organization's "
-            "members gather for a summit in Geneva.")
+    text = (
+        "A decision could be taken in December, when the World Trade Organization's "
+        "members gather for a summit in Geneva."
+    )
     (s,), _, _ = summits(text)
     assert s.status == "planned"
 
 
 @pytest.mark.model
 def test_a_qualified_office_plural_takes_only_the_holders_so_qualified(summits):
-    text = ("Foreign Minister Wang Yi, Foreign Minister Yoko Kamikawa and Finance Minister "
-            "Shunichi Suzuki arrived. Antony Blinken held talks with the foreign ministers.")
+    text = (
+        "Foreign Minister Wang Yi, Foreign Minister Yoko Kamikawa and Finance Minister "
+        "Shunichi Suzuki arrived. Antony Blinken held talks with the foreign ministers."
+    )
     found, labels, _ = summits(text)
     talks = next(s for s in found if s.kind.value == "Talks")
     assert names(talks, labels) == ["Antony Blinken", "Wang Yi", "Yoko Kamikawa"]

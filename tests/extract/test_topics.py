@@ -18,30 +18,43 @@ def test_topic_lexicon_qids_are_in_the_gazetteer(gazetteer):
             assert row["qid"] in gazetteer.by_qid, row
 
 
-@pytest.mark.parametrize(("word", "form"), [("tariff", "tariffs"), ("subsidy", "subsidies"),
-                                            ("tax", "taxes")])
+@pytest.mark.parametrize(
+    ("word", "form"), [("tariff", "tariffs"), ("subsidy", "subsidies"), ("tax", "taxes")]
+)
 def test_plurals_of_topic_words(word, form):
     assert form in plurals(word)
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("They lifted rare-earth curbs.", "rare earth element"),
-    ("New tariffs were imposed.", "tariff"),
-    ("The arms embargo stays.", "arms embargo"),
-    ("Japan's trade surpluses grew.", "trade surplus"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("They lifted rare-earth curbs.", "rare earth element"),
+        ("New tariffs were imposed.", "tariff"),
+        ("The arms embargo stays.", "arms embargo"),
+        ("Japan's trade surpluses grew.", "trade surplus"),
+    ],
+)
 @pytest.mark.model
 def test_topics_match_plurals_and_hyphenated_words(extract_text, text, label):
     assert label in {t.label for t in extract_text(text).topics}
 
 
-@pytest.mark.parametrize(("text", "word", "label"), [
-    ("The EU kept its arms embargo on Sudan. Paris wants the embargo lifted.", "embargo",
-     "arms embargo"),
-    ("Free trade talks with Chile resumed. The talks stalled in May.", "talks", "free trade"),
-    ("Brazil proposed a Rural Credit Facility (RCF). Critics said this mechanism would fail.",
-     "mechanism", "Rural Credit Facility"),
-])
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        (
+            "The EU kept its arms embargo on Sudan. Paris wants the embargo lifted.",
+            "embargo",
+            "arms embargo",
+        ),
+        ("Free trade talks with Chile resumed. The talks stalled in May.", "talks", "free trade"),
+        (
+            "Brazil proposed a Rural Credit Facility (RCF). Critics said this mechanism would fail.",
+            "mechanism",
+            "Rural Credit Facility",
+        ),
+    ],
+)
 @pytest.mark.model
 def test_definite_noun_refers_back_to_the_topic_it_heads(extract_text, text, word, label):
     ex = extract_text(text)
@@ -59,36 +72,46 @@ def test_noun_with_its_own_modifier_is_not_an_anaphor(extract_text):
 
 @pytest.mark.model
 def test_programme_name_is_a_topic_with_its_acronym(extract_text):
-    ex = extract_text("Ministers backed the Global Health Facility (GHF). The GHF would lend "
-                      "$2bn a year.")
+    ex = extract_text(
+        "Ministers backed the Global Health Facility (GHF). The GHF would lend $2bn a year."
+    )
     topic = next(t for t in ex.topics if t.label == "Global Health Facility")
     assert [m.text for m in topic.mentions].count("GHF") == 2
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("Tokyo asked Washington to lift the new sactions quickly.", "sanction"),
-    ("The tarifs on steel were doubled.", "tariff"),
-    ("Three embargoes remain in force.", "embargo"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Tokyo asked Washington to lift the new sactions quickly.", "sanction"),
+        ("The tarifs on steel were doubled.", "tariff"),
+        ("Three embargoes remain in force.", "embargo"),
+    ],
+)
 @pytest.mark.model
 def test_misspelt_and_irregular_plural_topic_words_are_matched(extract_text, text, label):
     assert label in {t.label for t in extract_text(text).topics}
 
 
-@pytest.mark.parametrize("text", [
-    "The storm subsides slowly.",
-    "Experts expect a slower year.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm subsides slowly.",
+        "Experts expect a slower year.",
+    ],
+)
 @pytest.mark.model
 def test_ordinary_words_are_not_read_as_misspelt_topics(extract_text, text):
     labels = {t.label for t in extract_text(text).topics}
     assert not labels & {"subsidy", "export"}
 
 
-@pytest.mark.parametrize(("text", "label"), [
-    ("Seoul must cut its restrictions on Korean imports.", "import restriction"),
-    ("Creditors agreed to write off African debt.", "debt relief"),
-])
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Seoul must cut its restrictions on Korean imports.", "import restriction"),
+        ("Creditors agreed to write off African debt.", "debt relief"),
+    ],
+)
 @pytest.mark.model
 def test_topic_names_allow_a_modifier_after_a_preposition(extract_text, text, label):
     assert label in {t.label for t in extract_text(text).topics}
@@ -109,8 +132,10 @@ def test_topic_word_inside_an_organisation_name_is_no_topic(extract_text):
 
 @pytest.mark.model
 def test_broadcast_programme_is_not_what_the_plan_refers_to(extract_text):
-    ex = extract_text("Ana Rojas told the BBC's Newsnight programme she was hopeful. "
-                      "Critics said the plan would fail.")
+    ex = extract_text(
+        "Ana Rojas told the BBC's Newsnight programme she was hopeful. "
+        "Critics said the plan would fail."
+    )
     show = next(t for t in ex.topics if t.label == "Newsnight")
     assert [m.text for m in show.mentions] == ["Newsnight"]
 

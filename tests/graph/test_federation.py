@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from pyoxigraph import QuerySolutions
-
 from tests_support import ROOT, serving
 
 pytestmark = pytest.mark.model
@@ -21,15 +20,24 @@ WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 # one for an item no local resource is linked to (Q1, which must not appear in the join).
 ANSWER = {
     "head": {"vars": ["item", "position", "positionLabel"]},
-    "results": {"bindings": [
-        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q15031"},
-         "position": {"type": "uri", "value": "http://www.wikidata.org/entity/Q990003"},
-         "positionLabel": {"type": "literal", "xml:lang": "en",
-                           "value": "synthetic position of the test"}},
-        {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1"},
-         "position": {"type": "uri", "value": "http://www.wikidata.org/entity/Q990004"},
-         "positionLabel": {"type": "literal", "xml:lang": "en", "value": "unrelated"}},
-    ]},
+    "results": {
+        "bindings": [
+            {
+                "item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q15031"},
+                "position": {"type": "uri", "value": "http://www.wikidata.org/entity/Q990003"},
+                "positionLabel": {
+                    "type": "literal",
+                    "xml:lang": "en",
+                    "value": "synthetic position of the test",
+                },
+            },
+            {
+                "item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1"},
+                "position": {"type": "uri", "value": "http://www.wikidata.org/entity/Q990004"},
+                "positionLabel": {"type": "literal", "xml:lang": "en", "value": "unrelated"},
+            },
+        ]
+    },
 }
 
 

@@ -23,10 +23,20 @@ from graph.mapping import to_quads
 from ontology.vocab import NKG, OWL, RDF
 
 TEXT = "Trump and Xi spoke by phone; China pledged to buy 12 million tonnes of soybeans."
-TRUMP = Actor(key="Q22686", label="Donald Trump", kind=ActorKind.PERSON, qid="Q22686",
-              mentions=(Mention("Trump", 0, 5),))
-CHINA = Actor(key="Q148", label="People's Republic of China", kind=ActorKind.COUNTRY,
-              qid="Q148", mentions=(Mention("China", 29, 34),))
+TRUMP = Actor(
+    key="Q22686",
+    label="Donald Trump",
+    kind=ActorKind.PERSON,
+    qid="Q22686",
+    mentions=(Mention("Trump", 0, 5),),
+)
+CHINA = Actor(
+    key="Q148",
+    label="People's Republic of China",
+    kind=ActorKind.COUNTRY,
+    qid="Q148",
+    mentions=(Mention("China", 29, 34),),
+)
 EV = Evidence(0, 27, TEXT, 0, len(TEXT))
 
 
@@ -34,10 +44,27 @@ def example() -> Extraction:
     return Extraction(
         document=DocumentInfo(id="doc 1", text=TEXT, sha256="0" * 64),
         actors=(TRUMP, CHINA),
-        summits=(Summit(key="m", kind=SummitKind.PHONE_CALL, label="call", evidence=EV,
-                        participants=("Q22686", "Q148"), status="held"),),
-        policies=(Policy(key="p", kind=PolicyKind.MILITARY_AID, label="aid", evidence=EV,
-                         actor="Q148", quantity=Decimal("12000000"), unit="metric tonne"),),
+        summits=(
+            Summit(
+                key="m",
+                kind=SummitKind.PHONE_CALL,
+                label="call",
+                evidence=EV,
+                participants=("Q22686", "Q148"),
+                status="held",
+            ),
+        ),
+        policies=(
+            Policy(
+                key="p",
+                kind=PolicyKind.MILITARY_AID,
+                label="aid",
+                evidence=EV,
+                actor="Q148",
+                quantity=Decimal("12000000"),
+                unit="metric tonne",
+            ),
+        ),
     )
 
 
@@ -59,15 +86,19 @@ def test_specific_kinds_are_typed_with_their_core_class_too():
 def test_linked_entity_gets_wikidata_same_as_and_a_qid_iri():
     quads = list(to_quads(example(), "http://example.org/kg/"))
     same = [q for q in quads if q.predicate.value == OWL.sameAs]
-    assert {q.object.value for q in same} == {"http://www.wikidata.org/entity/Q22686",
-                                              "http://www.wikidata.org/entity/Q148"}
+    assert {q.object.value for q in same} == {
+        "http://www.wikidata.org/entity/Q22686",
+        "http://www.wikidata.org/entity/Q148",
+    }
     assert NamedNode("http://example.org/kg/entity/Q22686") in {q.subject for q in same}
 
 
 def test_quantity_is_a_decimal_literal():
     quads = list(to_quads(example()))
     qty = next(q.object for q in quads if q.predicate.value == NKG.quantity)
-    assert qty == Literal("12000000", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+    assert qty == Literal(
+        "12000000", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    )
 
 
 def test_every_document_quad_is_in_the_document_graph_or_the_entities_graph():

@@ -16,10 +16,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from tests_support import serving
 
 from extract.records import Actor, ActorKind, DocumentInfo, Extraction, Mention
 from graph.linking import OnlineLinker, OnlineMatch, online_link_hook
-from tests_support import serving
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "wikidata"
 
@@ -113,13 +113,15 @@ def test_person_mention_links_to_the_human_not_the_namesake_film(wikidata, tmp_p
 
 
 def test_requests_use_the_search_then_entities_api_with_a_descriptive_user_agent(
-        wikidata, tmp_path):
+    wikidata, tmp_path
+):
     linker(wikidata.url, tmp_path).search("Vladimir Putin", "person")
 
     actions = [params["action"][0] for params, _ in wikidata.requests]
     assert actions == ["wbsearchentities", "wbgetentities"]
-    assert all(ua == "newskg-tests/1.0 (test suite; nobody@example.org)"
-               for _, ua in wikidata.requests)
+    assert all(
+        ua == "newskg-tests/1.0 (test suite; nobody@example.org)" for _, ua in wikidata.requests
+    )
     assert wikidata.requests[0][0]["language"] == ["en"]
 
 
@@ -144,8 +146,12 @@ def test_a_mention_wikidata_does_not_know_is_cached_as_unknown(wikidata, tmp_pat
     assert linker(wikidata.url, tmp_path).search("Qwertyuiop Nonexistent", "person") is None
     assert len(wikidata.requests) == asked == 1
     cached = [json.loads(p.read_text()) for p in tmp_path.rglob("*.json")]
-    assert cached == [{"match": None, "query": {
-        "kind": "person", "label": "Qwertyuiop Nonexistent", "language": "en"}}]
+    assert cached == [
+        {
+            "match": None,
+            "query": {"kind": "person", "label": "Qwertyuiop Nonexistent", "language": "en"},
+        }
+    ]
 
 
 def test_country_mention_links_only_to_the_country(wikidata, tmp_path):
@@ -231,8 +237,9 @@ def _document(*actors: Actor) -> Extraction:
 
 
 def _actor(key: str, label: str, kind: ActorKind, qid: str | None = None) -> Actor:
-    return Actor(key=key, label=label, kind=kind, mentions=(Mention(label, 0, len(label)),),
-                 qid=qid)
+    return Actor(
+        key=key, label=label, kind=kind, mentions=(Mention(label, 0, len(label)),), qid=qid
+    )
 
 
 def test_ingest_hook_links_an_actor_the_gazetteer_left_unlinked(wikidata, tmp_path):
@@ -274,20 +281,23 @@ def test_ingest_hook_with_wikidata_unreachable_leaves_the_extraction_as_it_was(t
 
 @pytest.mark.model
 def test_ingest_with_online_linking_links_what_the_gazetteer_does_not_know(
-        wikidata, tmp_path, monkeypatch):
+    wikidata, tmp_path, monkeypatch
+):
     from click.testing import CliRunner
     from pyoxigraph import Store
+    from tests_support import SEEDS
 
     from newskg.cli import main
-    from tests_support import SEEDS
 
     monkeypatch.setenv("NEWSKG_WIKIDATA_API", wikidata.url)
     monkeypatch.setenv("NEWSKG_WIKIDATA_USER_AGENT", "newskg-tests/1.0 (nobody@example.org)")
     monkeypatch.setenv("NEWSKG_CACHE_DIR", str(tmp_path / "cache"))
 
     def ingest(store: str) -> None:
-        result = CliRunner().invoke(main, ["ingest", str(SEEDS), "--online-linking", "-j", "1",
-                                           "--store", str(tmp_path / store)])
+        result = CliRunner().invoke(
+            main,
+            ["ingest", str(SEEDS), "--online-linking", "-j", "1", "--store", str(tmp_path / store)],
+        )
         assert result.exit_code == 0, result.output
 
     ingest("first")
@@ -296,10 +306,14 @@ def test_ingest_with_online_linking_links_what_the_gazetteer_does_not_know(
 
     assert asked > 0 and len(wikidata.requests) == asked, "answers come from the disk cache"
     assert {ua for _, ua in wikidata.requests} == {"newskg-tests/1.0 (nobody@example.org)"}
-    searched = {params["search"][0] for params, _ in wikidata.requests
-                if params["action"] == ["wbsearchentities"]}
-    assert "Scott Bessent" in searched and "Xi Jinping" not in searched, \
+    searched = {
+        params["search"][0]
+        for params, _ in wikidata.requests
+        if params["action"] == ["wbsearchentities"]
+    }
+    assert "Scott Bessent" in searched and "Xi Jinping" not in searched, (
         "only mentions the gazetteer left unlinked are asked"
+    )
     store = Store.read_only(str(tmp_path / "second"))
     found = store.query("""SELECT ?label WHERE { GRAPH ?g {
         ?x <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q990010> ;

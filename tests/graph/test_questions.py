@@ -20,10 +20,16 @@ pytestmark = pytest.mark.model
 needs_dev = pytest.mark.skipif(not dev_available(), reason="shared/eval/dev is not beside the repo")
 
 
-def name(role: str, *forms: str, qids: tuple[str, ...] = (), kinds: tuple[str, ...] = (),
-         person: bool = False) -> NameRef:
-    return NameRef(role=role, text=forms[0], forms=forms, qids=qids, policy_kinds=kinds,
-                   person=person)
+def name(
+    role: str,
+    *forms: str,
+    qids: tuple[str, ...] = (),
+    kinds: tuple[str, ...] = (),
+    person: bool = False,
+) -> NameRef:
+    return NameRef(
+        role=role, text=forms[0], forms=forms, qids=qids, policy_kinds=kinds, person=person
+    )
 
 
 def ask(store, intent: Intent, *names: NameRef, **filters) -> object:
@@ -49,14 +55,17 @@ TAIWAN = name("topic", "Taiwan", qids=("Q865",))
 # -- resolving names --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ref, label, how", [
-    (name("speaker", "Xi", qids=("Q15031",)), "Xi Jinping", "Wikidata"),
-    (name("speaker", "xi jinping"), "Xi Jinping", "label"),
-    (name("speaker", "Xi"), "Xi Jinping", "alias"),  # a surface form of the article
-    (name("speaker", "Chinese president", person=True), "Xi Jinping", "role"),
-    (name("speaker", "Bessent", person=True), "Scott Bessent", "surname"),  # full name only
-    (name("topic", "the  united states of america"), "United States of America", "label"),
-])
+@pytest.mark.parametrize(
+    "ref, label, how",
+    [
+        (name("speaker", "Xi", qids=("Q15031",)), "Xi Jinping", "Wikidata"),
+        (name("speaker", "xi jinping"), "Xi Jinping", "label"),
+        (name("speaker", "Xi"), "Xi Jinping", "alias"),  # a surface form of the article
+        (name("speaker", "Chinese president", person=True), "Xi Jinping", "role"),
+        (name("speaker", "Bessent", person=True), "Scott Bessent", "surname"),  # full name only
+        (name("topic", "the  united states of america"), "United States of America", "label"),
+    ],
+)
 def test_names_resolve_by_qid_label_alias_or_role(seed_store, ref, label, how) -> None:
     resolved = resolve(seed_store, ref)
     assert [(m.label, m.how) for m in resolved.matches][:1] == [(label, how)]
@@ -123,19 +132,23 @@ def test_who_reported_what_x_said_on_the_seed(seed_store) -> None:
 
 
 def test_meetings_of_x_and_y_on_the_seed(seed_store) -> None:
-    result = ask(seed_store, Intent.MEETINGS, name("participant", "Trump", qids=("Q22686",)),
-                 name("participant", "Xi", qids=("Q15031",)))
+    result = ask(
+        seed_store,
+        Intent.MEETINGS,
+        name("participant", "Trump", qids=("Q22686",)),
+        name("participant", "Xi", qids=("Q15031",)),
+    )
     labels = texts(result)
     assert "phone call between Donald Trump and Xi Jinping" in labels
     assert "meeting between Donald Trump and Xi Jinping in South Korea" in labels
-    assert all(set(r["participants"].split(", ")) >= {"Donald Trump", "Xi Jinping"}
-               for r in result.results)
+    assert all(
+        set(r["participants"].split(", ")) >= {"Donald Trump", "Xi Jinping"} for r in result.results
+    )
 
 
 def test_who_met_whom_needs_two_parties(seed_store) -> None:
     result = ask(seed_store, Intent.MEETINGS)
-    assert result.results and all(len(r["participants"].split(", ")) > 1
-                                  for r in result.results)
+    assert result.results and all(len(r["participants"].split(", ")) > 1 for r in result.results)
 
 
 def test_planned_summits_on_the_seed(seed_store) -> None:
@@ -145,27 +158,38 @@ def test_planned_summits_on_the_seed(seed_store) -> None:
 
 
 def test_policies_concerning_a_commodity_on_the_seed(seed_store) -> None:
-    result = ask(seed_store, Intent.POLICIES, name("target", "soybeans", "soybean",
-                                                   qids=("Q11006",)))
+    result = ask(
+        seed_store, Intent.POLICIES, name("target", "soybeans", "soybean", qids=("Q11006",))
+    )
     assert result.results and all(r["commodity"] == "soybean" for r in result.results)
 
 
 def test_policies_an_actor_imposed_or_pledged_on_the_seed(seed_store) -> None:
-    result = ask(seed_store, Intent.POLICIES, name("actor", "China", qids=("Q148",)),
-                 statuses=("imposed", "pledged"))
+    result = ask(
+        seed_store,
+        Intent.POLICIES,
+        name("actor", "China", qids=("Q148",)),
+        statuses=("imposed", "pledged"),
+    )
     assert [r["status"] for r in result.results] == ["pledged"]
     assert result.results[0]["actor"] == "People's Republic of China"
 
 
 def test_policies_of_a_kind_on_the_seed(seed_store) -> None:
     result = ask(seed_store, Intent.POLICIES, policy_kinds=("ExportRestriction",))
-    assert texts(result) == ["export restriction (rare earth element) by People's Republic of "
-                             "China on United States of America"]
+    assert texts(result) == [
+        "export restriction (rare earth element) by People's Republic of "
+        "China on United States of America"
+    ]
 
 
 def test_what_x_and_y_agreed_on_the_seed(seed_store) -> None:
-    result = ask(seed_store, Intent.AGREEMENTS, name("participant", "Trump", qids=("Q22686",)),
-                 name("participant", "Xi", qids=("Q15031",)))
+    result = ask(
+        seed_store,
+        Intent.AGREEMENTS,
+        name("participant", "Trump", qids=("Q22686",)),
+        name("participant", "Xi", qids=("Q15031",)),
+    )
     kinds = {r["what"] for r in result.results}
     assert kinds == {"statement", "policy"}
     assert any("more or less agreed" in t for t in texts(result))
@@ -179,10 +203,15 @@ def test_a_name_not_in_the_graph_is_searched_by_label_and_said(seed_store) -> No
 
 
 def test_an_unsupported_question_gets_a_runnable_example_query(seed_store) -> None:
-    nearest = (Pattern(Intent.WHO_SAID, "who said what about Taiwan", "who said what about "
-                                                                           "Taiwan"),)
-    q = Question(text="tell me everything about Taiwan", intent=None,
-                 names=(name("mentioned", "Taiwan", qids=("Q865",)),), nearest=nearest)
+    nearest = (
+        Pattern(Intent.WHO_SAID, "who said what about Taiwan", "who said what about Taiwan"),
+    )
+    q = Question(
+        text="tell me everything about Taiwan",
+        intent=None,
+        names=(name("mentioned", "Taiwan", qids=("Q865",)),),
+        nearest=nearest,
+    )
     result = answer(seed_store, q)
     assert result.status == "unsupported" and result.results == ()
     assert result.nearest == nearest
@@ -204,8 +233,7 @@ def test_every_template_builds_sparql_the_store_accepts(seed_store) -> None:
 @needs_dev
 def test_statements_about_a_policy_kind_on_the_dev_graph(dev) -> None:
     straw = name("speaker", "Straw", person=True)
-    result = ask(dev, Intent.STATEMENTS, straw, name("topic", "arms embargo",
-                                                     kinds=("Embargo",)))
+    result = ask(dev, Intent.STATEMENTS, straw, name("topic", "arms embargo", kinds=("Embargo",)))
     # "the embargo" in a sentence about the arms embargo: found through the Embargo policy.
     assert any("expected the embargo to be lifted" in t for t in texts(result))
 
@@ -213,8 +241,7 @@ def test_statements_about_a_policy_kind_on_the_dev_graph(dev) -> None:
 @needs_dev
 def test_a_date_range_keeps_the_statements_of_those_days(dev) -> None:
     april = DateRange("in April 1987", dt.date(1987, 4, 1), dt.date(1987, 4, 30))
-    result = ask(dev, Intent.WHO_SAID, name("topic", "United States", qids=("Q30",)),
-                 dates=april)
+    result = ask(dev, Intent.WHO_SAID, name("topic", "United States", qids=("Q30",)), dates=april)
     assert result.results and all(r["date"].startswith("1987-04") for r in result.results)
     assert 'FILTER(?date >= "1987-04-01"^^xsd:date' in result.sparql
 
@@ -241,7 +268,8 @@ def test_reported_meetings_planned_summits_policies_and_agreements_on_the_dev_gr
     korea = name("actor", "South Korea", qids=("Q884",))
     bought = ask(dev, Intent.POLICIES, korea, policy_kinds=("PurchaseCommitment",))
     assert len(bought.results) >= 4 and {r["target"] for r in bought.results} == {
-        "United States of America"}
+        "United States of America"
+    }
     agreed = ask(dev, Intent.AGREEMENTS, name("participant", "South Korea", qids=("Q884",)))
     assert any(r["what"] == "policy" and "wheat" in r["text"] for r in agreed.results)
 
@@ -256,18 +284,26 @@ def test_names_with_quotes_or_backslashes_stay_literals(seed_store, odd) -> None
 E = "https://w3id.org/newskg/id/entity/"
 
 
-@pytest.mark.parametrize("matches, ambiguous", [
-    ([(E + "Q148", "Wikidata", "Q148")], False),
-    # an unlinked "China" beside the linked one: the same thing recorded twice
-    ([(E + "Q148", "Wikidata", "Q148"), (E + "place/china", "label", None)], False),
-    # two items of the same name, one of them not the one the question's words link to
-    ([(E + "Q148", "Wikidata", "Q148"), (E + "Q865", "alias", "Q865")], True),
-    # found by name only, two different resources
-    ([(E + "person/a-bush", "alias", None), (E + "person/b-bush", "surname", None)], True),
-    # a title-and-surname form or initials only add forms of the same thing
-    ([(E + "person/g-bush", "label", None), (E + "person/p-bush", "title and surname", None)],
-     False),
-])
+@pytest.mark.parametrize(
+    "matches, ambiguous",
+    [
+        ([(E + "Q148", "Wikidata", "Q148")], False),
+        # an unlinked "China" beside the linked one: the same thing recorded twice
+        ([(E + "Q148", "Wikidata", "Q148"), (E + "place/china", "label", None)], False),
+        # two items of the same name, one of them not the one the question's words link to
+        ([(E + "Q148", "Wikidata", "Q148"), (E + "Q865", "alias", "Q865")], True),
+        # found by name only, two different resources
+        ([(E + "person/a-bush", "alias", None), (E + "person/b-bush", "surname", None)], True),
+        # a title-and-surname form or initials only add forms of the same thing
+        (
+            [
+                (E + "person/g-bush", "label", None),
+                (E + "person/p-bush", "title and surname", None),
+            ],
+            False,
+        ),
+    ],
+)
 def test_ambiguity_means_rival_resources_not_more_records_of_one(matches, ambiguous) -> None:
     from graph.questions import Match
 

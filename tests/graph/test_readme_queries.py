@@ -13,8 +13,11 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 def readme_query(question: str) -> str:
     """The first ```sparql block after the README line that asks ``question``."""
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Asking the graph"):text.index("\n## ", text.index(
-        "## Asking the graph") + 1)]
+    section = text[
+        text.index("## Asking the graph") : text.index(
+            "\n## ", text.index("## Asking the graph") + 1
+        )
+    ]
     at = section.index(question)
     found = re.search(r"```sparql\n(.*?)```", section[at:], re.S)
     assert found, f"no SPARQL block after {question!r}"
@@ -41,7 +44,9 @@ def test_meetings_trump_and_xi_both_attended_are_the_call_and_the_korea_meeting(
 def test_policies_about_soybeans_include_the_twelve_million_tonne_pledge(seed_store):
     found = rows(seed_store, "Which policies concern soybeans?")
     assert {(r["status"], r.get("quantity"), r.get("unit")) for r in found} == {
-        ("resumed", None, None), ("pledged", "12000000", "metric tonne")}
+        ("resumed", None, None),
+        ("pledged", "12000000", "metric tonne"),
+    }
 
 
 @pytest.mark.model
@@ -49,15 +54,19 @@ def test_planned_summits_not_yet_held_are_the_two_state_visits(seed_store):
     found = rows(seed_store, "Which summits were planned but not yet held?")
     assert [(r["summit"], r.get("date")) for r in found] == [
         ("state visit between Donald Trump and Xi Jinping in Beijing", "April"),
-        ("state visit between Xi Jinping and Donald Trump in United States of America",
-         "later in the year"),
+        (
+            "state visit between Xi Jinping and Donald Trump in United States of America",
+            "later in the year",
+        ),
     ]
 
 
 def test_the_readme_queries_bind_identities_in_triple_patterns_not_label_filters():
-    for question in ("Which meetings did Trump and Xi both attend?",
-                     "Which policies concern soybeans?",
-                     "Which summits were planned but not yet held?"):
+    for question in (
+        "Which meetings did Trump and Xi both attend?",
+        "Which policies concern soybeans?",
+        "Which summits were planned but not yet held?",
+    ):
         assert "CONTAINS" not in readme_query(question)
 
 
@@ -77,16 +86,27 @@ def test_a_planned_summit_another_article_reports_as_held_is_not_listed(store):
     from graph.mapping import to_quads
 
     text = "Biden will visit Beijing."
-    people = tuple(Actor(key=q, label=q, kind=ActorKind.PERSON, qid=q, mentions=())
-                   for q in ("Q6279", "Q15031"))
+    people = tuple(
+        Actor(key=q, label=q, kind=ActorKind.PERSON, qid=q, mentions=())
+        for q in ("Q6279", "Q15031")
+    )
     april = TimeRef("in April", earliest=dt.date(2024, 4, 1), latest=dt.date(2024, 4, 30))
     for doc_id, status in (("before", "planned"), ("after", "held")):
         x = Extraction(
             document=DocumentInfo(id=doc_id, text=text, sha256=doc_id * 16),
             actors=people,
-            summits=(Summit(key="m", kind=SummitKind.VISIT, label=f"{status} visit",
-                            evidence=Evidence(0, len(text), text, 0, len(text)),
-                            participants=("Q6279", "Q15031"), time=april, status=status),))
+            summits=(
+                Summit(
+                    key="m",
+                    kind=SummitKind.VISIT,
+                    label=f"{status} visit",
+                    evidence=Evidence(0, len(text), text, 0, len(text)),
+                    participants=("Q6279", "Q15031"),
+                    time=april,
+                    status=status,
+                ),
+            ),
+        )
         store.replace_document(doc_id, x.document.sha256, to_quads(x))
         found = rows(store, "Which summits were planned but not yet held?")
         assert [r["summit"] for r in found] == (["planned visit"] if status == "planned" else [])

@@ -24,8 +24,9 @@ def seed_graph(seed_store) -> rdflib.Graph:
 def test_seed_graph_conforms_to_the_shapes(seed_graph):
     ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
     shapes = rdflib.Graph().parse(SHAPES_TTL)
-    conforms, _, report = validate(seed_graph, shacl_graph=shapes, ont_graph=ontology,
-                                   inference="rdfs", allow_warnings=True)
+    conforms, _, report = validate(
+        seed_graph, shacl_graph=shapes, ont_graph=ontology, inference="rdfs", allow_warnings=True
+    )
     assert conforms, report
 
 
@@ -34,8 +35,9 @@ def test_every_nkg_term_the_code_emits_is_declared_in_the_ontology(seed_graph):
     ontology = rdflib.Graph().parse(ONTOLOGY_TTL)
     in_turtle = {str(s) for s in ontology.subjects() if str(s).startswith(NKG.IRI)}
     used = {str(p) for p in seed_graph.predicates() if str(p).startswith(NKG.IRI)}
-    used |= {str(o) for o in seed_graph.objects(None, rdflib.RDF.type)
-             if str(o).startswith(NKG.IRI)}
+    used |= {
+        str(o) for o in seed_graph.objects(None, rdflib.RDF.type) if str(o).startswith(NKG.IRI)
+    }
     assert used, "the seed graph uses no nkg: term at all"
     assert used <= declared & in_turtle, used - (declared & in_turtle)
 
@@ -56,23 +58,38 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
 
-@pytest.mark.parametrize(("what", "pattern"), [
-    ("the Monday phone call between Trump and Xi, initiated by the United States", """
+@pytest.mark.parametrize(
+    ("what", "pattern"),
+    [
+        (
+            "the Monday phone call between Trump and Xi, initiated by the United States",
+            """
      ?m a nkg:PhoneCall ; nkg:participant ?trump , ?xi ; nkg:initiatedBy ?us ;
         nkg:dateText "Monday" ; nkg:status "held" .
-     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?us owl:sameAs wd:Q30 ."""),
-    ("the meeting in South Korea with the trade-deal framework as its outcome", """
+     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?us owl:sameAs wd:Q30 .""",
+        ),
+        (
+            "the meeting in South Korea with the trade-deal framework as its outcome",
+            """
      ?m a nkg:Meeting ; nkg:participant ?trump , ?xi ; nkg:location ?korea ; nkg:outcome ?deal .
      ?deal a nkg:TradeAgreement .
-     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?korea owl:sameAs wd:Q884 ."""),
-    ("the planned visit to Beijing in April", """
+     ?trump owl:sameAs wd:Q22686 . ?xi owl:sameAs wd:Q15031 . ?korea owl:sameAs wd:Q884 .""",
+        ),
+        (
+            "the planned visit to Beijing in April",
+            """
      ?m a nkg:Visit ; nkg:location ?beijing ; nkg:status "planned" ; nkg:dateText "April" ;
         nkg:participant ?trump .
-     ?beijing owl:sameAs wd:Q956 . ?trump owl:sameAs wd:Q22686 ."""),
-    ("the pledge to buy 12 million metric tonnes of soybeans", """
+     ?beijing owl:sameAs wd:Q956 . ?trump owl:sameAs wd:Q22686 .""",
+        ),
+        (
+            "the pledge to buy 12 million metric tonnes of soybeans",
+            """
      ?p a nkg:PurchaseCommitment ; nkg:status "pledged" ; nkg:commodity ?soy ;
         nkg:quantity 12000000.0 ; nkg:unit "metric tonne" ; nkg:actor ?china .
-     ?soy owl:sameAs wd:Q11006 . ?china owl:sameAs wd:Q148 ."""),
-])
+     ?soy owl:sameAs wd:Q11006 . ?china owl:sameAs wd:Q148 .""",
+        ),
+    ],
+)
 def test_seed_graph_holds_the_events_of_the_article(seed_store, what, pattern):
     assert seed_store.query(_PREFIXES + "ASK {" + pattern + "}"), what

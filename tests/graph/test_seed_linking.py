@@ -8,9 +8,9 @@ import warnings
 import pytest
 import rdflib
 from pyoxigraph import QuerySolutions
+from tests_support import XI_TAIWAN_SENTENCE
 
 from graph.store import EXPORT_FORMATS
-from tests_support import XI_TAIWAN_SENTENCE
 
 pytestmark = pytest.mark.model
 
@@ -25,32 +25,43 @@ def _rows(store, sparql: str) -> list[tuple[str, ...]]:
 
 
 def test_speaker_and_about_by_qid_finds_xis_taiwan_sentence(seed_store):
-    texts = _rows(seed_store, f"""
+    texts = _rows(
+        seed_store,
+        f"""
         PREFIX nkg: <https://w3id.org/newskg/ontology#>
         PREFIX owl: <http://www.w3.org/2002/07/owl#>
         SELECT ?text WHERE {{ ?s nkg:speaker/owl:sameAs <{WD}Q15031> ;
-                              nkg:about/owl:sameAs <{WD}Q865> ; nkg:text ?text }}""")
+                              nkg:about/owl:sameAs <{WD}Q865> ; nkg:text ?text }}""",
+    )
     assert texts == [(XI_TAIWAN_SENTENCE,)]
 
 
 def test_a_capital_acting_as_speaker_is_the_state(seed_store):
-    speakers = _rows(seed_store, f"""
-        SELECT DISTINCT ?qid WHERE {{ ?s a nkg:Statement ; nkg:text ?text ;
+    speakers = _rows(
+        seed_store,
+        """
+        SELECT DISTINCT ?qid WHERE { ?s a nkg:Statement ; nkg:text ?text ;
                                       nkg:speaker/owl:sameAs ?qid .
-                                      FILTER(STRSTARTS(?text, "Last month, Beijing")) }}""")
+                                      FILTER(STRSTARTS(?text, "Last month, Beijing")) }""",
+    )
     assert speakers == [(f"{WD}Q148",)]
 
 
 def test_a_capital_initiating_a_call_is_the_state(seed_store):
-    initiators = _rows(seed_store, "SELECT DISTINCT ?qid WHERE { ?c a nkg:PhoneCall ; "
-                                   "nkg:initiatedBy/owl:sameAs ?qid }")
+    initiators = _rows(
+        seed_store,
+        "SELECT DISTINCT ?qid WHERE { ?c a nkg:PhoneCall ; nkg:initiatedBy/owl:sameAs ?qid }",
+    )
     assert initiators == [(f"{WD}Q30",)]
 
 
 def test_linked_resources_carry_link_confidence_and_wikidata_description(seed_store):
-    rows = _rows(seed_store, f"""
+    rows = _rows(
+        seed_store,
+        f"""
         SELECT ?confidence ?description WHERE {{ ?x owl:sameAs <{WD}Q148> ;
-            nkg:confidence ?confidence ; schema:description ?description }}""")
+            nkg:confidence ?confidence ; schema:description ?description }}""",
+    )
     assert len(rows) == 1
     confidence, description = rows[0]
     assert 0.6 <= float(confidence) <= 1.0
@@ -61,8 +72,14 @@ def test_linked_resources_carry_link_confidence_and_wikidata_description(seed_st
 def test_export_has_no_blank_nodes_and_parses_in_rdflib(seed_store, fmt):
     out = io.BytesIO()
     seed_store.export(fmt, out)
-    rdflib_format = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
-                     "jsonld": "json-ld", "xml": "xml"}[fmt]
+    rdflib_format = {
+        "turtle": "turtle",
+        "ntriples": "nt",
+        "nquads": "nquads",
+        "trig": "trig",
+        "jsonld": "json-ld",
+        "xml": "xml",
+    }[fmt]
     data = rdflib.Dataset()
     with warnings.catch_warnings():  # rdflib's own parser calls its deprecated API
         warnings.filterwarnings("ignore", "Dataset.default_context", DeprecationWarning)

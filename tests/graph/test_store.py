@@ -22,26 +22,43 @@ from graph.mapping import to_quads
 from graph.store import KnowledgeStore, StoreError
 from newskg.pipeline import sha256
 
-XI = Actor(key="Q15031", label="Xi Jinping", kind=ActorKind.PERSON, qid="Q15031",
-           mentions=(Mention("Xi", 0, 2),))
-TAIWAN = Actor(key="Q865", label="Taiwan", kind=ActorKind.COUNTRY, qid="Q865",
-               mentions=(Mention("Taiwan", 12, 18),))
+XI = Actor(
+    key="Q15031",
+    label="Xi Jinping",
+    kind=ActorKind.PERSON,
+    qid="Q15031",
+    mentions=(Mention("Xi", 0, 2),),
+)
+TAIWAN = Actor(
+    key="Q865",
+    label="Taiwan",
+    kind=ActorKind.COUNTRY,
+    qid="Q865",
+    mentions=(Mention("Taiwan", 12, 18),),
+)
 
 
-def extraction(doc_id: str, text: str = "Xi spoke of Taiwan today.", *, about: bool = True,
-               speaker: Actor = XI) -> Extraction:
+def extraction(
+    doc_id: str, text: str = "Xi spoke of Taiwan today.", *, about: bool = True, speaker: Actor = XI
+) -> Extraction:
     sentence = Evidence(0, len(text), text, 0, len(text))
     return Extraction(
         document=DocumentInfo(id=doc_id, text=text, sha256=sha256(text)),
         actors=(speaker, TAIWAN),
-        statements=(Statement(speaker=speaker.key, evidence=sentence, cue="speak", direct=False,
-                              about=(TAIWAN.key,) if about else ()),),
+        statements=(
+            Statement(
+                speaker=speaker.key,
+                evidence=sentence,
+                cue="speak",
+                direct=False,
+                about=(TAIWAN.key,) if about else (),
+            ),
+        ),
     )
 
 
 def put(store: KnowledgeStore, x: Extraction) -> int:
-    return store.replace_document(x.document.id, x.document.sha256,
-                                  to_quads(x, store.minter.base))
+    return store.replace_document(x.document.id, x.document.sha256, to_quads(x, store.minter.base))
 
 
 def rows(store: KnowledgeStore, sparql: str) -> list[tuple[str, ...]]:
@@ -84,11 +101,19 @@ def test_entity_with_a_qid_is_one_resource_across_documents(store):
 
 
 def test_unlinked_entities_merge_by_normalised_label_and_kind(store):
-    bessent = Actor(key="p", label="Scott Bessent", kind=ActorKind.PERSON,
-                    mentions=(Mention("Scott Bessent", 0, 13),))
+    bessent = Actor(
+        key="p",
+        label="Scott Bessent",
+        kind=ActorKind.PERSON,
+        mentions=(Mention("Scott Bessent", 0, 13),),
+    )
     put(store, extraction("a", "Scott Bessent spoke.", speaker=bessent))
-    spaced = Actor(key="p", label="Scott  Bessent", kind=ActorKind.PERSON,
-                   mentions=(Mention("Scott  Bessent", 0, 14),))
+    spaced = Actor(
+        key="p",
+        label="Scott  Bessent",
+        kind=ActorKind.PERSON,
+        mentions=(Mention("Scott  Bessent", 0, 14),),
+    )
     put(store, extraction("b", "Scott  Bessent spoke again.", speaker=spaced))
     speakers = rows(store, "SELECT DISTINCT ?who WHERE { ?s nkg:speaker ?who }")
     assert len(speakers) == 1
@@ -104,8 +129,9 @@ def test_removing_the_last_mention_forgets_the_entity(store):
 
 
 def test_ontology_is_loaded_in_its_own_graph_and_supports_subclass_queries(store):
-    count = rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> "
-                        "{ ?c a owl:Class } }")
+    count = rows(
+        store, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?c a owl:Class }} }}"
+    )
     assert int(count[0][0]) > 10
     put(store, extraction("a"))
     actors = rows(store, "SELECT DISTINCT ?x WHERE { ?x a/rdfs:subClassOf* nkg:Actor }")
@@ -119,16 +145,27 @@ def test_stats_count_documents_and_kinds_without_the_ontology(store):
     assert 0 < stats.quads < len(store)
 
 
-@pytest.mark.parametrize("fmt,rdflib_format", [
-    ("turtle", "turtle"), ("ntriples", "nt"), ("xml", "xml"), ("jsonld", "json-ld"),
-])
+@pytest.mark.parametrize(
+    "fmt,rdflib_format",
+    [
+        ("turtle", "turtle"),
+        ("ntriples", "nt"),
+        ("xml", "xml"),
+        ("jsonld", "json-ld"),
+    ],
+)
 def test_export_parses_back_to_the_same_triples(store, fmt, rdflib_format):
     put(store, extraction("a"))
     out = io.BytesIO()
     store.export(fmt, out)
     parsed = rdflib.Graph().parse(data=out.getvalue(), format=rdflib_format)
-    expected = int(rows(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                               f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }} }}")[0][0])
+    expected = int(
+        rows(
+            store,
+            "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+            f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }} }}",
+        )[0][0]
+    )
     assert len(parsed) == expected
 
 
@@ -171,8 +208,9 @@ def test_read_only_open_of_a_missing_store_is_a_clear_error(tmp_path):
 def test_query_with_its_own_from_keeps_its_dataset(store):
     put(store, extraction("a"))
     put(store, extraction("b", "Xi spoke of Taiwan again."))
-    only_a = rows(store, f"SELECT ?id FROM <{store.document_iri('a')}> "
-                         "WHERE { ?d nkg:documentId ?id }")
+    only_a = rows(
+        store, f"SELECT ?id FROM <{store.document_iri('a')}> WHERE {{ ?d nkg:documentId ?id }}"
+    )
     assert only_a == [("a",)]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.linking import KIND_CLASSES, _KIND_ALIASES
+from graph.linking import _KIND_ALIASES, KIND_CLASSES
 from graph.wikidata_classes import wikidata_classes
 from newskg.gazetteer_build import TYPE_OF_CLASS, TYPES
 

@@ -34,8 +34,9 @@ def test_gold_question_asked_as_written_gets_the_gold_answer(dev, nlp, q) -> Non
     result = ask(dev, nlp, q["ask"])
     assert result.status == "answered", result.message
     texts = [r["text"] for r in result.results]
-    ok, missing = judge_question(texts, q.get("must_include_evidence") or (),
-                                 bool(q.get("must_be_empty")))
+    ok, missing = judge_question(
+        texts, q.get("must_include_evidence") or (), bool(q.get("must_be_empty"))
+    )
     assert ok, f"missing {missing}; returned {texts}"
 
 
@@ -48,9 +49,14 @@ def _forms(gold: dict, label: str) -> set[str]:
 
 
 @pytest.mark.skipif(not GOLD, reason="shared/eval/dev is not beside the repo")
-@pytest.mark.parametrize("doc, q", [pytest.param(d, q, id=q["ask"]) for d, q in GOLD
-                                    if q.get("speaker") and q.get("about")
-                                    and not q.get("must_be_empty")])
+@pytest.mark.parametrize(
+    "doc, q",
+    [
+        pytest.param(d, q, id=q["ask"])
+        for d, q in GOLD
+        if q.get("speaker") and q.get("about") and not q.get("must_be_empty")
+    ],
+)
 def test_gold_question_speaker_and_topic_are_understood(dev, nlp, doc, q) -> None:
     """The speaker is found as the gold speaker (by its name or a gold mention of it), and the
     topic as a resource of the graph."""
@@ -70,11 +76,14 @@ def test_the_cli_prints_the_sparql_and_the_answer(tmp_path, nlp, gazetteer) -> N
     assert XI_TAIWAN_SENTENCE[:60] in out.output
 
 
-def test_the_cli_json_answer_has_question_sparql_results_understood(tmp_path, nlp,
-                                                                    gazetteer) -> None:
+def test_the_cli_json_answer_has_question_sparql_results_understood(
+    tmp_path, nlp, gazetteer
+) -> None:
     store = _seed_on_disk(tmp_path, nlp, gazetteer)
-    out = CliRunner().invoke(main, ["ask", "--format", "json", "-s", store, "what", "did",
-                                    "Xi", "say", "about", "Taiwan"])
+    out = CliRunner().invoke(
+        main,
+        ["ask", "--format", "json", "-s", store, "what", "did", "Xi", "say", "about", "Taiwan"],
+    )
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert {"question", "sparql", "results", "understood"} <= set(data)
@@ -98,8 +107,10 @@ def test_the_cli_refuses_an_empty_question_in_one_line(tmp_path, nlp, gazetteer)
     assert "empty question" in out.output and "Traceback" not in out.output
 
 
-@pytest.mark.parametrize("question", ["what did machimura say about the embargo",
-                                      "What did MACHIMURA say about the embargo?"])
+@pytest.mark.parametrize(
+    "question",
+    ["what did machimura say about the embargo", "What did MACHIMURA say about the embargo?"],
+)
 def test_a_surname_typed_in_any_case_finds_the_person(dev, nlp, question) -> None:
     result = ask(dev, nlp, question)
     assert {r["speaker"] for r in result.results} == {"Nobutaka Machimura"}
@@ -124,8 +135,7 @@ def test_the_readme_shows_three_questions() -> None:
 
 
 @pytest.mark.parametrize("question, sparql", _readme_questions())
-def test_readme_sparql_is_what_the_question_generates(seed_store, nlp, question,
-                                                      sparql) -> None:
+def test_readme_sparql_is_what_the_question_generates(seed_store, nlp, question, sparql) -> None:
     result = ask(seed_store, nlp, question)
     assert result.sparql == sparql
     assert result.results  # and it answers on the seed

@@ -8,10 +8,9 @@ import socket
 import pytest
 import rdflib
 from click.testing import CliRunner
+from tests_support import SEEDS, XI_TAIWAN_QUERY, XI_TAIWAN_SENTENCE
 
 from newskg.cli import main
-
-from tests_support import SEEDS, XI_TAIWAN_QUERY, XI_TAIWAN_SENTENCE
 
 pytestmark = pytest.mark.model
 
@@ -38,8 +37,14 @@ def test_query_answers_what_xi_said_about_taiwan(seed_dir):
 
 
 def test_query_reads_sparql_from_stdin_and_prints_csv(seed_dir):
-    result = run("query", "--store", str(seed_dir), "--format", "csv",
-                 input="SELECT (COUNT(*) AS ?n) WHERE { ?d a nkg:Document }")
+    result = run(
+        "query",
+        "--store",
+        str(seed_dir),
+        "--format",
+        "csv",
+        input="SELECT (COUNT(*) AS ?n) WHERE { ?d a nkg:Document }",
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1].strip() == "1"
 
@@ -64,9 +69,15 @@ def test_export_turtle_parses_back_to_the_store_triples(seed_dir):
     result = run("export", "--format", "turtle", "--store", str(seed_dir))
     assert result.exit_code == 0
     graph = rdflib.Graph().parse(data=result.stdout_bytes, format="turtle")
-    count = run("query", "--store", str(seed_dir), "--format", "csv",
-                "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
-                "{ ?s ?p ?o } FILTER(?g != <https://w3id.org/newskg/ontology>) } }")
+    count = run(
+        "query",
+        "--store",
+        str(seed_dir),
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g "
+        "{ ?s ?p ?o } FILTER(?g != <https://w3id.org/newskg/ontology>) } }",
+    )
     assert len(graph) == int(count.stdout.splitlines()[1])
     assert any(XI_TAIWAN_SENTENCE == str(o) for o in graph.objects())
 
@@ -83,11 +94,14 @@ def test_stats_counts_the_seed(seed_dir):
     assert counts["actors"] >= 8
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"", "empty document"),
-    (b"   \n\n", "empty document"),
-    (b"%PDF-1.7\x00\x00binary", "binary file"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "empty document"),
+        (b"   \n\n", "empty document"),
+        (b"%PDF-1.7\x00\x00binary", "binary file"),
+    ],
+)
 def test_unusable_files_are_reported_and_skipped(tmp_path, content, message):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
@@ -102,8 +116,9 @@ def test_missing_input_is_a_clear_error(tmp_path):
 
 
 def test_unknown_model_is_a_clear_error(tmp_path):
-    result = run("ingest", str(SEEDS), "--model", "no_such_model_xyz",
-                 "--store", str(tmp_path / "st"))
+    result = run(
+        "ingest", str(SEEDS), "--model", "no_such_model_xyz", "--store", str(tmp_path / "st")
+    )
     assert result.exit_code == 1 and "not installed" in result.output
 
 
@@ -120,8 +135,15 @@ def test_version_is_printed():
 
 
 def test_online_linking_cannot_be_combined_with_dask(tmp_path):
-    result = run("ingest", str(SEEDS), "--dask", "local:1", "--online-linking",
-                 "--store", str(tmp_path / "st"))
+    result = run(
+        "ingest",
+        str(SEEDS),
+        "--dask",
+        "local:1",
+        "--online-linking",
+        "--store",
+        str(tmp_path / "st"),
+    )
     assert result.exit_code == 2 and "cannot be combined with --dask" in result.output
 
 
@@ -148,8 +170,9 @@ def test_an_unreachable_dask_scheduler_is_one_clear_line(tmp_path):
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    result = run("ingest", str(SEEDS), "--dask", f"tcp://127.0.0.1:{port}",
-                 "--store", str(tmp_path / "st"))
+    result = run(
+        "ingest", str(SEEDS), "--dask", f"tcp://127.0.0.1:{port}", "--store", str(tmp_path / "st")
+    )
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler" in result.output
     assert "Traceback" not in result.output

@@ -18,7 +18,7 @@ BEIJING_ARTICLE = (
 )
 GENEVA_ARTICLE = (
     "Xi Jinping told delegates in Geneva that China would keep its markets open. "
-    "\"We will not close the door,\" Xi said."
+    '"We will not close the door," Xi said.'
 )
 XI = "http://www.wikidata.org/entity/Q15031"
 
@@ -41,10 +41,13 @@ def test_two_articles_mentioning_xi_give_one_xi_with_statements_from_both(store,
 
     xis = _rows(store, f"SELECT DISTINCT ?xi WHERE {{ ?xi owl:sameAs <{XI}> }}")
     assert len(xis) == 1
-    documents = _rows(store, f"""
+    documents = _rows(
+        store,
+        f"""
         SELECT DISTINCT ?id WHERE {{
           ?s a nkg:Statement ; nkg:speaker/owl:sameAs <{XI}> ; prov:wasDerivedFrom ?d .
-          ?d nkg:documentId ?id }} ORDER BY ?id""")
+          ?d nkg:documentId ?id }} ORDER BY ?id""",
+    )
     assert documents == [("beijing",), ("geneva",)]
 
 
@@ -52,14 +55,16 @@ def test_the_merge_is_visible_documents_and_surface_forms_are_kept(store, extrac
     _ingest(store, extract_text, "beijing", BEIJING_ARTICLE)
     _ingest(store, extract_text, "geneva", GENEVA_ARTICLE)
 
-    mentioned_in = _rows(store, f"""
+    mentioned_in = _rows(
+        store,
+        f"""
         SELECT ?id WHERE {{ ?xi owl:sameAs <{XI}> ; nkg:mentionedIn ?d . ?d nkg:documentId ?id }}
-        ORDER BY ?id""")
+        ORDER BY ?id""",
+    )
     assert mentioned_in == [("beijing",), ("geneva",)]
     # Each document states the forms it used, in its own graph (so re-ingesting it replaces
     # them); the union holds the triple once per document, hence DISTINCT.
-    forms = _rows(store, f"SELECT DISTINCT ?f WHERE {{ ?xi owl:sameAs <{XI}> ; "
-                         "skos:altLabel ?f }")
+    forms = _rows(store, f"SELECT DISTINCT ?f WHERE {{ ?xi owl:sameAs <{XI}> ; skos:altLabel ?f }}")
     assert forms == [("Xi",)], "the short form is kept beside the label"
 
 
@@ -70,7 +75,7 @@ def test_reingesting_one_article_keeps_the_entity_for_the_other(store, extract_t
     store.remove_document("beijing")
 
     assert _rows(store, f"SELECT ?l WHERE {{ ?xi owl:sameAs <{XI}> ; rdfs:label ?l }}") == [
-        ("Xi Jinping",)]
-    mentioned_in = _rows(store, f"SELECT ?d WHERE {{ ?xi owl:sameAs <{XI}> ; "
-                                "nkg:mentionedIn ?d }")
+        ("Xi Jinping",)
+    ]
+    mentioned_in = _rows(store, f"SELECT ?d WHERE {{ ?xi owl:sameAs <{XI}> ; nkg:mentionedIn ?d }}")
     assert len(mentioned_in) == 1

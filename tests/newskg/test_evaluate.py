@@ -18,18 +18,32 @@ from newskg import evaluate as ev
 MINI = Path(__file__).resolve().parents[1] / "data" / "eval_mini"
 
 ENTITIES = [
-    {"label": "Donald Trump", "type": "Person", "mentions": ["Donald Trump", "Trump"],
-     "qid": "Q22686"},
-    {"label": "People's Republic of China", "type": "Country",
-     "mentions": ["China", "Beijing"], "qid": "Q148"},
+    {
+        "label": "Donald Trump",
+        "type": "Person",
+        "mentions": ["Donald Trump", "Trump"],
+        "qid": "Q22686",
+    },
+    {
+        "label": "People's Republic of China",
+        "type": "Country",
+        "mentions": ["China", "Beijing"],
+        "qid": "Q148",
+    },
     {"label": "Mao Ning", "type": "Person", "mentions": ["Mao Ning", "Mao"]},
 ]
 
 
-def entity(label: str, *alts: str, qid: str | None = None, types: tuple[str, ...] = ()
-           ) -> ev.Entity:
-    return ev.Entity(iri=f"urn:x:{label}", labels=(label,), alt_labels=alts,
-                     qids=frozenset({qid} if qid else ()), types=frozenset(types))
+def entity(
+    label: str, *alts: str, qid: str | None = None, types: tuple[str, ...] = ()
+) -> ev.Entity:
+    return ev.Entity(
+        iri=f"urn:x:{label}",
+        labels=(label,),
+        alt_labels=alts,
+        qids=frozenset({qid} if qid else ()),
+        types=frozenset(types),
+    )
 
 
 # -- normalising and locating evidence ----------------------------------------------------------
@@ -39,7 +53,7 @@ def test_evidence_normalisation_curly_quotes_and_spaces() -> None:
     sentence = "“I think we will be  pleasantly surprised,”\n Trump said. “I’d like more.”"
     assert ev.contains(sentence, '"I think we will be pleasantly surprised," Trump said.')
     assert ev.contains(sentence, "“I’d like more.”")
-    assert ev.contains(sentence, "\"I'd like more.\"")
+    assert ev.contains(sentence, '"I\'d like more."')
     assert not ev.contains(sentence, "Trump wrote")
     assert not ev.contains(sentence, "   ")  # empty evidence matches nothing
 
@@ -98,7 +112,11 @@ def test_one_to_one_each_side_used_once() -> None:
     assert len(pairs) == 1
     counts = ev.count_matches(pairs, 2, [True])
     assert (counts["tp"], counts["predicted"], counts["precision"], counts["recall"]) == (
-        1, 2, 0.5, 1.0)
+        1,
+        2,
+        0.5,
+        1.0,
+    )
 
 
 def test_one_to_one_prefers_the_only_option() -> None:
@@ -126,8 +144,14 @@ def test_required_false_neither_rewarded_nor_punished() -> None:
 
 
 def test_prf_edge_cases() -> None:
-    assert ev.prf(0, 0, 0) == {"tp": 0, "predicted": 0, "gold": 0, "precision": None,
-                               "recall": None, "f1": None}
+    assert ev.prf(0, 0, 0) == {
+        "tp": 0,
+        "predicted": 0,
+        "gold": 0,
+        "precision": None,
+        "recall": None,
+        "f1": None,
+    }
     assert ev.prf(0, 3, 2)["f1"] == 0.0
     assert ev.prf(3, 3, 3)["f1"] == 1.0
 
@@ -154,8 +178,10 @@ def test_judge_question() -> None:
 
 
 def test_not_entities_exact_label_after_whitespace() -> None:
-    out = ev.score_not_entities({"not_entities": ["Mao", "Post-Summit  Momentum", "Xi"]},
-                                ["Mao", "Mao Ning", "Post-Summit Momentum"])
+    out = ev.score_not_entities(
+        {"not_entities": ["Mao", "Post-Summit  Momentum", "Xi"]},
+        ["Mao", "Mao Ning", "Post-Summit Momentum"],
+    )
     assert out["offenders"] == ["Mao", "Post-Summit  Momentum"]
     assert out["checked"] == 3
 
@@ -167,15 +193,35 @@ def _statement_gold() -> dict:
     return {
         "entities": ENTITIES,
         "statements": [
-            {"id": "s1", "speaker": "Donald Trump", "evidence": "“Our relationship with China",
-             "about": ["People's Republic of China", "Taiwan"], "required": True},
-            {"id": "s2", "speaker": "Mao Ning", "evidence": "calling it “positive”",
-             "about": [], "required": True},
-            {"id": "s3", "speaker": "People's Republic of China",
-             "evidence": "both governments described", "about": [], "required": False},
+            {
+                "id": "s1",
+                "speaker": "Donald Trump",
+                "evidence": "“Our relationship with China",
+                "about": ["People's Republic of China", "Taiwan"],
+                "required": True,
+            },
+            {
+                "id": "s2",
+                "speaker": "Mao Ning",
+                "evidence": "calling it “positive”",
+                "about": [],
+                "required": True,
+            },
+            {
+                "id": "s3",
+                "speaker": "People's Republic of China",
+                "evidence": "both governments described",
+                "about": [],
+                "required": False,
+            },
         ],
-        "non_statements": [{"speaker": "Donald Trump", "about": "Taiwan",
-                            "evidence": "Trump did not mention Taiwan"}],
+        "non_statements": [
+            {
+                "speaker": "Donald Trump",
+                "about": "Taiwan",
+                "evidence": "Trump did not mention Taiwan",
+            }
+        ],
     }
 
 
@@ -184,14 +230,21 @@ def test_score_statements_counts() -> None:
     china = entity("China", qid="Q148")
     taiwan = entity("Taiwan", qid="Q865")
     preds = [
-        ev.Predicted("urn:s1", text='"Our relationship with China is strong," Trump wrote.',
-                     speaker=trump, about=[china]),
-        ev.Predicted("urn:s2", text="spokesperson Mao Ning calling it \"positive\".",
-                     speaker=china),  # right evidence, wrong speaker
-        ev.Predicted("urn:s3", text="what both governments described as friendly",
-                     speaker=china),  # matches the non-required s3: excused
-        ev.Predicted("urn:s4", text="Trump did not mention Taiwan in a post.",
-                     speaker=trump, about=[taiwan]),  # a negation violation, and a FP
+        ev.Predicted(
+            "urn:s1",
+            text='"Our relationship with China is strong," Trump wrote.',
+            speaker=trump,
+            about=[china],
+        ),
+        ev.Predicted(
+            "urn:s2", text='spokesperson Mao Ning calling it "positive".', speaker=china
+        ),  # right evidence, wrong speaker
+        ev.Predicted(
+            "urn:s3", text="what both governments described as friendly", speaker=china
+        ),  # matches the non-required s3: excused
+        ev.Predicted(
+            "urn:s4", text="Trump did not mention Taiwan in a post.", speaker=trump, about=[taiwan]
+        ),  # a negation violation, and a FP
     ]
     view = ev.GraphView(entities={}, statements=preds, summits=[], policies=[], actor_labels=[])
     out = ev.score_statements(_statement_gold(), view)
@@ -199,8 +252,12 @@ def test_score_statements_counts() -> None:
     assert out["precision"] == pytest.approx(1 / 3) and out["recall"] == 0.5
     assert out["speaker"]["correct"] == 1 and out["speaker"]["total"] == 2
     assert out["speaker"]["wrong"][0]["expected"] == "Mao Ning"
-    assert out["about"] == {"recalled": 1, "total": 2, "recall": 0.5,
-                            "missed": [{"gold": "s1", "about": "Taiwan"}]}
+    assert out["about"] == {
+        "recalled": 1,
+        "total": 2,
+        "recall": 0.5,
+        "missed": [{"gold": "s1", "about": "Taiwan"}],
+    }
     assert out["negation_violations"]["count"] == 1
     assert out["missed"][0]["gold"] == "s2"
     # False positives are listed for inspection (the excused one is not among them).
@@ -211,8 +268,10 @@ def test_score_statements_counts() -> None:
 
 DOC = "https://w3id.org/newskg/id/doc/t1"
 ENT = "https://w3id.org/newskg/id/graph/entities"
-TEXT = ("Trump and Xi held a phone call on Monday. China pledged to buy 12 million tonnes of "
-        "soybeans. Trump said China is a friend.")
+TEXT = (
+    "Trump and Xi held a phone call on Monday. China pledged to buy 12 million tonnes of "
+    "soybeans. Trump said China is a friend."
+)
 
 TRIG = f"""
 @prefix nkg: <https://w3id.org/newskg/ontology#> .
@@ -261,27 +320,66 @@ GOLD = {
         {"label": "People's Republic of China", "mentions": ["China"], "qid": "Q148"},
         {"label": "United States", "mentions": ["Washington"], "qid": "Q30"},
     ],
-    "statements": [{"id": "s1", "speaker": "Donald Trump", "evidence": "Trump said China",
-                    "about": ["China"], "required": True}],
+    "statements": [
+        {
+            "id": "s1",
+            "speaker": "Donald Trump",
+            "evidence": "Trump said China",
+            "about": ["China"],
+            "required": True,
+        }
+    ],
     "summits": [
-        {"id": "m1", "kind": "PhoneCall", "participants": ["Donald Trump", "Xi Jinping"],
-         "evidence": "a phone call on Monday", "status": "held", "required": True},
-        {"id": "m2", "kind": "Meeting", "participants": ["Donald Trump"],
-         "evidence": "not in the text", "required": True},
+        {
+            "id": "m1",
+            "kind": "PhoneCall",
+            "participants": ["Donald Trump", "Xi Jinping"],
+            "evidence": "a phone call on Monday",
+            "status": "held",
+            "required": True,
+        },
+        {
+            "id": "m2",
+            "kind": "Meeting",
+            "participants": ["Donald Trump"],
+            "evidence": "not in the text",
+            "required": True,
+        },
     ],
     "policies": [
-        {"id": "p1", "kind": "PurchaseCommitment", "actor": "People's Republic of China",
-         "commodity": "soybean", "quantity": 12000000, "unit": "tonne", "status": "pledged",
-         "evidence": "pledged to buy 12 million tonnes", "required": True},
+        {
+            "id": "p1",
+            "kind": "PurchaseCommitment",
+            "actor": "People's Republic of China",
+            "commodity": "soybean",
+            "quantity": 12000000,
+            "unit": "tonne",
+            "status": "pledged",
+            "evidence": "pledged to buy 12 million tonnes",
+            "required": True,
+        },
     ],
     "not_entities": ["Mao"],
     "questions": [
-        {"ask": "what did Trump say about China", "speaker": "Donald Trump",
-         "about": "China", "must_include_evidence": ["China is a friend"]},
-        {"ask": "what did Xi say about China", "speaker": "Xi Jinping", "about": "China",
-         "must_include_evidence": [], "must_be_empty": True},
-        {"ask": "what did Trump say about Taiwan", "speaker": "Donald Trump",
-         "about": "Taiwan", "must_include_evidence": ["Taiwan"]},
+        {
+            "ask": "what did Trump say about China",
+            "speaker": "Donald Trump",
+            "about": "China",
+            "must_include_evidence": ["China is a friend"],
+        },
+        {
+            "ask": "what did Xi say about China",
+            "speaker": "Xi Jinping",
+            "about": "China",
+            "must_include_evidence": [],
+            "must_be_empty": True,
+        },
+        {
+            "ask": "what did Trump say about Taiwan",
+            "speaker": "Donald Trump",
+            "about": "Taiwan",
+            "must_include_evidence": ["Taiwan"],
+        },
     ],
 }
 
@@ -331,8 +429,18 @@ def test_queries_on_hand_written_graph(hand_store) -> None:
 
 
 def test_kind_agnostic_match_ignores_kind(hand_store) -> None:
-    gold = dict(GOLD, summits=[{"id": "m1", "kind": "Talks", "participants": ["Xi Jinping"],
-                                "evidence": "phone call", "required": True}])
+    gold = dict(
+        GOLD,
+        summits=[
+            {
+                "id": "m1",
+                "kind": "Talks",
+                "participants": ["Xi Jinping"],
+                "evidence": "phone call",
+                "required": True,
+            }
+        ],
+    )
     out = ev.score_document(gold, hand_store, DOC, TEXT)["summits"]
     assert out["tp"] == 0 and out["kind_agnostic"]["tp"] == 1
 
@@ -370,11 +478,13 @@ def test_eval_command_on_mini_gold() -> None:
     assert {"measured_at", "gold_dir", "model", "documents", "overall"} <= set(report)
     assert list(report["documents"]) == ["berlin-energy"]
     total = report["overall"]
-    assert {"statements", "questions", "summits", "policies", "linking",
-            "not_entities"} <= set(total)
+    assert {"statements", "questions", "summits", "policies", "linking", "not_entities"} <= set(
+        total
+    )
     for section in ("summits", "policies"):
-        assert {"precision", "recall", "f1", "kind_agnostic", "per_kind",
-                "attributes"} <= set(total[section])
+        assert {"precision", "recall", "f1", "kind_agnostic", "per_kind", "attributes"} <= set(
+            total[section]
+        )
     assert {"speaker", "about", "negation_violations"} <= set(total["statements"])
     values = list(_fractions(report))
     assert values
@@ -408,12 +518,19 @@ def test_failed_extraction_is_scored_as_empty(monkeypatch) -> None:
 
 
 def _entity(label: str, qid: str, *types: str) -> ev.Entity:
-    return ev.Entity(iri=f"x:{qid}", labels=(label,), qids=frozenset({qid}),
-                     types=frozenset(types))
+    return ev.Entity(iri=f"x:{qid}", labels=(label,), qids=frozenset({qid}), types=frozenset(types))
 
 
-BEIJING_AS_STATE = {"entities": [{"label": "People's Republic of China", "type": "Country",
-                                  "mentions": ["China", "Beijing"], "qid": "Q148"}]}
+BEIJING_AS_STATE = {
+    "entities": [
+        {
+            "label": "People's Republic of China",
+            "type": "Country",
+            "mentions": ["China", "Beijing"],
+            "qid": "Q148",
+        }
+    ]
+}
 
 
 def test_a_visited_capital_is_not_a_wrong_link_for_the_state_named_after_it() -> None:

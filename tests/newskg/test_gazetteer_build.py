@@ -16,52 +16,95 @@ from newskg.gazetteer_build import COLUMNS, build, gazetteer_group, iter_dump_en
 
 
 def _claim(prop: str, qid: str, rank: str = "normal") -> dict:
-    return {"mainsnak": {"snaktype": "value", "property": prop, "datatype": "wikibase-item",
-                         "datavalue": {"value": {"entity-type": "item", "id": qid},
-                                       "type": "wikibase-entityid"}},
-            "type": "statement", "rank": rank}
+    return {
+        "mainsnak": {
+            "snaktype": "value",
+            "property": prop,
+            "datatype": "wikibase-item",
+            "datavalue": {"value": {"entity-type": "item", "id": qid}, "type": "wikibase-entityid"},
+        },
+        "type": "statement",
+        "rank": rank,
+    }
 
 
 def _demonym(text: str, language: str = "en") -> dict:
-    return {"mainsnak": {"snaktype": "value", "property": "P1549",
-                         "datavalue": {"value": {"text": text, "language": language},
-                                       "type": "monolingualtext"}},
-            "type": "statement", "rank": "normal"}
+    return {
+        "mainsnak": {
+            "snaktype": "value",
+            "property": "P1549",
+            "datavalue": {"value": {"text": text, "language": language}, "type": "monolingualtext"},
+        },
+        "type": "statement",
+        "rank": "normal",
+    }
 
 
 # Items as the dump writes them (trimmed). Q-ids of real items are those of the project's
 # sourced gazetteer; Q990010 is synthetic.
 ENTITIES = [
-    {"type": "item", "id": "Q30",
-     "labels": {"en": {"language": "en", "value": "United States of America"},
-                "fr": {"language": "fr", "value": "États-Unis"}},
-     "descriptions": {"en": {"language": "en", "value": "country in North America"}},
-     "aliases": {"en": [{"language": "en", "value": "USA"}, {"language": "en", "value": "U.S."},
-                        {"language": "en", "value": "America"}]},
-     "claims": {"P31": [_claim("P31", "Q3624078")], "P36": [_claim("P36", "Q61")],
-                "P1549": [_demonym("American"), _demonym("Américain", "fr")]}},
-    {"type": "item", "id": "Q61",
-     "labels": {"en": {"language": "en", "value": "Washington, D.C."}},
-     "descriptions": {"en": {"language": "en", "value": "capital city of the United States"}},
-     "aliases": {"en": [{"language": "en", "value": "Washington"}]},
-     "claims": {"P31": [_claim("P31", "Q5119")], "P17": [_claim("P17", "Q30")]}},
-    {"type": "item", "id": "Q22686",
-     "labels": {"en": {"language": "en", "value": "Donald Trump"}},
-     "aliases": {"en": [{"language": "en", "value": "Trump"}]},
-     "claims": {"P31": [_claim("P31", "Q5")], "P27": [_claim("P27", "Q30")]}},
-    {"type": "item", "id": "Q990010",  # no English label
-     "labels": {"de": {"language": "de", "value": "Nur Deutsch"}}, "claims": {}},
-    {"type": "item", "id": "Q990011",  # a class the builder does not know
-     "labels": {"en": {"language": "en", "value": "Some Painting"}},
-     "claims": {"P31": [_claim("P31", "Q3305213")]}},
+    {
+        "type": "item",
+        "id": "Q30",
+        "labels": {
+            "en": {"language": "en", "value": "United States of America"},
+            "fr": {"language": "fr", "value": "États-Unis"},
+        },
+        "descriptions": {"en": {"language": "en", "value": "country in North America"}},
+        "aliases": {
+            "en": [
+                {"language": "en", "value": "USA"},
+                {"language": "en", "value": "U.S."},
+                {"language": "en", "value": "America"},
+            ]
+        },
+        "claims": {
+            "P31": [_claim("P31", "Q3624078")],
+            "P36": [_claim("P36", "Q61")],
+            "P1549": [_demonym("American"), _demonym("Américain", "fr")],
+        },
+    },
+    {
+        "type": "item",
+        "id": "Q61",
+        "labels": {"en": {"language": "en", "value": "Washington, D.C."}},
+        "descriptions": {"en": {"language": "en", "value": "capital city of the United States"}},
+        "aliases": {"en": [{"language": "en", "value": "Washington"}]},
+        "claims": {"P31": [_claim("P31", "Q5119")], "P17": [_claim("P17", "Q30")]},
+    },
+    {
+        "type": "item",
+        "id": "Q22686",
+        "labels": {"en": {"language": "en", "value": "Donald Trump"}},
+        "aliases": {"en": [{"language": "en", "value": "Trump"}]},
+        "claims": {"P31": [_claim("P31", "Q5")], "P27": [_claim("P27", "Q30")]},
+    },
+    {
+        "type": "item",
+        "id": "Q990010",  # no English label
+        "labels": {"de": {"language": "de", "value": "Nur Deutsch"}},
+        "claims": {},
+    },
+    {
+        "type": "item",
+        "id": "Q990011",  # a class the builder does not know
+        "labels": {"en": {"language": "en", "value": "Some Painting"}},
+        "claims": {"P31": [_claim("P31", "Q3305213")]},
+    },
     {"type": "property", "id": "P31", "labels": {"en": {"language": "en", "value": "instance of"}}},
 ]
 
 
 def write_dump(path: Path, entities=ENTITIES) -> Path:
     """The dump layout: '[', one entity per line followed by ',', ']'."""
-    lines = ["[\n"] + [json.dumps(e) + (",\n" if i < len(entities) - 1 else "\n")
-                       for i, e in enumerate(entities)] + ["]\n"]
+    lines = (
+        ["[\n"]
+        + [
+            json.dumps(e) + (",\n" if i < len(entities) - 1 else "\n")
+            for i, e in enumerate(entities)
+        ]
+        + ["]\n"]
+    )
     opener = {".gz": gzip.open, ".bz2": bz2.open}.get(path.suffix, open)
     with opener(path, "wt", encoding="utf-8") as f:
         f.writelines(lines)
@@ -92,7 +135,10 @@ def test_dump_in_any_compression_becomes_gazetteer_rows(tmp_path, suffix):
     assert set(rows) == {"Q30", "Q61", "Q22686"}
     us = rows["Q30"]
     assert (us["label"], us["type"], us["capital_qid"]) == (
-        "United States of America", "country", "Q61")
+        "United States of America",
+        "country",
+        "Q61",
+    )
     assert us["aliases"].split("|") == ["USA", "U.S.", "America"]
     assert us["demonyms"] == "American"
     assert us["description"] == "country in North America"
@@ -140,11 +186,19 @@ def test_forced_type_applies_to_every_item(tmp_path):
 
 
 def test_deprecated_claims_are_ignored_and_preferred_ones_win(tmp_path):
-    entity = {"type": "item", "id": "Q148",
-              "labels": {"en": {"language": "en", "value": "People's Republic of China"}},
-              "claims": {"P31": [_claim("P31", "Q3624078")],
-                         "P36": [_claim("P36", "Q990012", "deprecated"),
-                                 _claim("P36", "Q990013"), _claim("P36", "Q956", "preferred")]}}
+    entity = {
+        "type": "item",
+        "id": "Q148",
+        "labels": {"en": {"language": "en", "value": "People's Republic of China"}},
+        "claims": {
+            "P31": [_claim("P31", "Q3624078")],
+            "P36": [
+                _claim("P36", "Q990012", "deprecated"),
+                _claim("P36", "Q990013"),
+                _claim("P36", "Q956", "preferred"),
+            ],
+        },
+    }
     out = tmp_path / "g.tsv"
     run_build(str(write_dump(tmp_path / "d.json", [entity])), "-o", str(out))
 
@@ -160,7 +214,8 @@ def test_sparql_tsv_result_with_one_row_per_alias_is_merged(tmp_path):
         '<http://www.wikidata.org/entity/Q865>\t"Taiwan"@en\t"ROC"@en\t'
         '"country in East Asia"@en\t<http://www.wikidata.org/entity/Q1867>\t"country"\n'
         '<http://www.wikidata.org/entity/Q990014>\t"Q990014"\t\t\t\t"country"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "g.tsv"
 
     run_build(str(result), "-o", str(out))
@@ -169,7 +224,9 @@ def test_sparql_tsv_result_with_one_row_per_alias_is_merged(tmp_path):
     assert list(rows) == ["Q865"]
     assert rows["Q865"]["aliases"] == "Republic of China|ROC"
     assert (rows["Q865"]["capital_qid"], rows["Q865"]["description"]) == (
-        "Q1867", "country in East Asia")
+        "Q1867",
+        "country in East Asia",
+    )
 
 
 def test_sparql_csv_result_with_concatenated_aliases(tmp_path):
@@ -177,15 +234,25 @@ def test_sparql_csv_result_with_concatenated_aliases(tmp_path):
     with gzip.open(result, "wt", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["item", "itemLabel", "aliases", "demonyms", "class"])
-        w.writerow(["http://www.wikidata.org/entity/Q17", "Japan", "Nippon|Nihon", "Japanese",
-                    "http://www.wikidata.org/entity/Q3624078"])
+        w.writerow(
+            [
+                "http://www.wikidata.org/entity/Q17",
+                "Japan",
+                "Nippon|Nihon",
+                "Japanese",
+                "http://www.wikidata.org/entity/Q3624078",
+            ]
+        )
     out = tmp_path / "g.tsv"
 
     run_build(str(result), "-o", str(out))
 
     japan = read_rows(out)["Q17"]
     assert (japan["type"], japan["aliases"], japan["demonyms"]) == (
-        "country", "Nippon|Nihon", "Japanese")
+        "country",
+        "Nippon|Nihon",
+        "Japanese",
+    )
 
 
 def test_sparql_result_without_item_column_is_refused(tmp_path):
@@ -199,10 +266,13 @@ def test_sparql_result_without_item_column_is_refused(tmp_path):
 
 
 def test_names_with_separators_cannot_break_the_tsv(tmp_path):
-    entity = {"type": "item", "id": "Q458",
-              "labels": {"en": {"language": "en", "value": "European\tUnion"}},
-              "aliases": {"en": [{"language": "en", "value": "EU|E.U."}]},
-              "claims": {"P31": [_claim("P31", "Q484652")]}}
+    entity = {
+        "type": "item",
+        "id": "Q458",
+        "labels": {"en": {"language": "en", "value": "European\tUnion"}},
+        "aliases": {"en": [{"language": "en", "value": "EU|E.U."}]},
+        "claims": {"P31": [_claim("P31", "Q484652")]},
+    }
     out = tmp_path / "g.tsv"
     run_build(str(write_dump(tmp_path / "d.json", [entity])), "-o", str(out))
 

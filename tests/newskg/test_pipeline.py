@@ -18,7 +18,7 @@ ARTICLES = (
     "Prime Minister Anna Berg said on Monday that Norway would buy 200,000 tonnes of wheat "
     "from Canada.\nShe spoke after talks with Canada's trade minister in Oslo.",
     "China's foreign ministry said on Tuesday that it opposed new tariffs on steel imports.\n"
-    "\"We will respond firmly,\" spokesman Wang Wenbin told reporters in Beijing.",
+    '"We will respond firmly," spokesman Wang Wenbin told reporters in Beijing.',
     "The European Union agreed to send military aid to Ukraine, officials said.\n"
     "German Chancellor Olaf Scholz called the decision historic.",
     "Japan and South Korea held a summit in Tokyo on Friday.\n"
@@ -27,8 +27,9 @@ ARTICLES = (
 
 
 def sources(texts=ARTICLES, prefix="a") -> list[SourceDocument]:
-    return [SourceDocument(id=f"{prefix}{i}", text=t, origin=f"gen:{i}")
-            for i, t in enumerate(texts)]
+    return [
+        SourceDocument(id=f"{prefix}{i}", text=t, origin=f"gen:{i}") for i, t in enumerate(texts)
+    ]
 
 
 def nquads(store: KnowledgeStore) -> set[str]:
@@ -52,8 +53,12 @@ def reference(nlp, gazetteer) -> set[str]:
 def test_a_failing_document_is_reported_with_its_origin_and_the_run_goes_on(nlp, gazetteer):
     store = KnowledgeStore()
     reported: list[SourceError] = []
-    stream = [sources()[0], SourceError("feed.jsonl:7", "malformed JSON line: Expecting value"),
-              SourceDocument(id="long", text="Word. " * 50, origin="big.txt"), sources()[1]]
+    stream = [
+        sources()[0],
+        SourceError("feed.jsonl:7", "malformed JSON line: Expecting value"),
+        SourceDocument(id="long", text="Word. " * 50, origin="big.txt"),
+        sources()[1],
+    ]
     summary = ingest(stream, store, nlp, gazetteer, max_chars=200, on_failure=reported.append)
     assert (summary.documents, summary.failed) == (2, 2)
     assert [e.origin for e in reported] == ["feed.jsonl:7", "big.txt"]
@@ -76,8 +81,9 @@ def test_extraction_past_the_time_limit_fails_that_document_only(nlp, gazetteer,
     monkeypatch.setattr(pipeline, "extract_document", slow_for_one)
     store = KnowledgeStore()
     reported: list[SourceError] = []
-    summary = ingest(sources()[:3], store, nlp, gazetteer, max_seconds=0.5,
-                     on_failure=reported.append)
+    summary = ingest(
+        sources()[:3], store, nlp, gazetteer, max_seconds=0.5, on_failure=reported.append
+    )
     assert summary.documents == 2
     assert [e.origin for e in reported] == ["gen:1"]
     assert "longer than 0.5 s" in reported[0].reason
@@ -146,8 +152,14 @@ def test_progress_callback_counts_every_document_whatever_its_fate(nlp, gazettee
     store = KnowledgeStore()
     ingest(sources()[:1], store, nlp, gazetteer)
     stream = [*sources()[:2], SourceError("x", "binary file (not text)")]
-    summary = ingest(stream, store, nlp, gazetteer,
-                     on_document=lambda s: seen.append(s.seen), on_failure=lambda e: None)
+    summary = ingest(
+        stream,
+        store,
+        nlp,
+        gazetteer,
+        on_document=lambda s: seen.append(s.seen),
+        on_failure=lambda e: None,
+    )
     assert seen == [1, 2, 3]
     assert (summary.documents, summary.skipped, summary.failed) == (1, 1, 1)
 
@@ -156,9 +168,12 @@ def _titled(n: int, title_chars: int) -> Iterator[SourceDocument]:
     """Short texts with huge titles: each document is big, yet cheap for spaCy to process."""
     for i in range(n):
         yield SourceDocument(
-            id=f"m{i}", origin=f"gen:{i}", title=f"{i:06d} " * (title_chars // 7),
+            id=f"m{i}",
+            origin=f"gen:{i}",
+            title=f"{i:06d} " * (title_chars // 7),
             text=f"Minister Anna Berg said on Monday that Norway would buy {i} tonnes of wheat "
-                 f"from Canada.")
+            f"from Canada.",
+        )
 
 
 @pytest.mark.slow
@@ -182,8 +197,9 @@ def test_two_worker_processes_give_the_same_graph_as_one_process(reference, tmp_
     from newskg.parallel import ModelSpec, parallel_extractor
 
     with KnowledgeStore(tmp_path / "store") as store:
-        summary = ingest(sources(), store,
-                         extractor=parallel_extractor(ModelSpec(), 2, batch_size=1))
+        summary = ingest(
+            sources(), store, extractor=parallel_extractor(ModelSpec(), 2, batch_size=1)
+        )
         assert summary.documents == len(ARTICLES)
         assert nquads(store) == reference
 
@@ -196,11 +212,17 @@ def test_dask_local_cluster_gives_the_same_graph_as_the_local_path(reference, tm
     from newskg.parallel import ModelSpec
 
     shards = tmp_path / "shards"
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
         with KnowledgeStore(tmp_path / "store") as store:
-            extractor = dask_extractor(cluster.scheduler_address, ModelSpec(), shards,
-                                       base=store.minter.base, partition_size=2)
+            extractor = dask_extractor(
+                cluster.scheduler_address,
+                ModelSpec(),
+                shards,
+                base=store.minter.base,
+                partition_size=2,
+            )
             summary = ingest(sources(), store, extractor=extractor)
             assert summary.documents == len(ARTICLES)
             assert nquads(store) == reference
@@ -209,5 +231,4 @@ def test_dask_local_cluster_gives_the_same_graph_as_the_local_path(reference, tm
 
 def test_summary_line_says_what_happened():
     summary = IngestSummary(documents=3, skipped=1, failed=2, quads=120, words=900, seconds=2.0)
-    assert summary.line() == ("3 documents ingested, 1 unchanged, 2 failed; 120 quads; "
-                              "450 words/s")
+    assert summary.line() == ("3 documents ingested, 1 unchanged, 2 failed; 120 quads; 450 words/s")

@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
+from tests_support import ROOT
 
 from graph.iris import ONTOLOGY_GRAPH
 from graph.store import KnowledgeStore
 from newskg.pipeline import ingest
 from newskg.sources import read_inputs
-from tests_support import ROOT
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -30,7 +30,7 @@ SENTENCES = (
     "Prime Minister Anna Berg said on Monday that Norway would buy {n},000 tonnes of wheat "
     "from Canada.",
     "China's foreign ministry said on Tuesday that it opposed new tariffs on steel imports.",
-    "\"We will respond firmly,\" spokesman Wang Wenbin told reporters in Beijing.",
+    '"We will respond firmly," spokesman Wang Wenbin told reporters in Beijing.',
     "The European Union agreed to send military aid to Ukraine, officials said.",
     "Japan and South Korea held a summit in Tokyo on Friday.",
     "Prime Minister Fumio Kishida said the two countries would deepen ties.",
@@ -58,8 +58,12 @@ def graphs(store: KnowledgeStore) -> dict[str, set[str]]:
 
 def newskg(*args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSKG_WORKERS": "1"}
-    return subprocess.Popen([sys.executable, "-m", "newskg", *args], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "newskg", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 STORED = b"DEBUG: stored "
@@ -78,7 +82,8 @@ def wait_for_stored(run: subprocess.Popen, n: int) -> int:
 
 
 def test_kill_9_at_random_moments_loses_nothing_committed_and_resume_finishes(
-        nlp, gazetteer, tmp_path):
+    nlp, gazetteer, tmp_path
+):
     corpus, store_dir = tmp_path / "corpus", tmp_path / "store"
     write_corpus(corpus, 40)
     expected_store = KnowledgeStore()

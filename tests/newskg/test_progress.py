@@ -23,10 +23,10 @@ def test_count_documents_counts_readable_files_and_json_lines_without_parsing(tm
 
 def test_status_line_gives_counts_speed_and_an_eta_once_the_total_is_known():
     summary = IngestSummary(documents=8, skipped=1, failed=1, words=5000, seconds=10.0)
-    assert status_line(summary, None) == ("10 documents (1 skipped, 1 failed), "
-                                          "500 words/s")
-    assert status_line(summary, 40).endswith("of 40 documents (1 skipped, 1 failed), "
-                                             "500 words/s, ETA 00:00:30")
+    assert status_line(summary, None) == ("10 documents (1 skipped, 1 failed), 500 words/s")
+    assert status_line(summary, 40).endswith(
+        "of 40 documents (1 skipped, 1 failed), 500 words/s, ETA 00:00:30"
+    )
 
 
 def test_off_a_terminal_progress_is_a_log_line_at_most_every_interval(caplog):
@@ -37,7 +37,8 @@ def test_off_a_terminal_progress_is_a_log_line_at_most_every_interval(caplog):
         progress.update(IngestSummary(documents=1, words=100, seconds=1.0))
         progress.update(IngestSummary(documents=2, words=200, seconds=2.0))
     assert [r.getMessage() for r in caplog.records] == [
-        "1 of 4 documents (0 skipped, 0 failed), 100 words/s, ETA 00:00:03"]
+        "1 of 4 documents (0 skipped, 0 failed), 100 words/s, ETA 00:00:03"
+    ]
 
 
 def test_on_a_terminal_the_bar_counts_every_document_and_shows_the_total():

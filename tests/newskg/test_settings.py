@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from newskg.settings import Settings, documented, env_var
 from tests_support import ROOT
+
+from newskg.settings import Settings, documented, env_var
 
 
 def test_every_setting_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [name for name, _, _ in documented()
-               if f"| {name} | `{env_var(name)}`" not in readme]
+    missing = [name for name, _, _ in documented() if f"| {name} | `{env_var(name)}`" not in readme]
     assert not missing, f"settings missing from the README table: {missing}"
 
 

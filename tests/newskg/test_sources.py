@@ -18,8 +18,9 @@ def docs(*paths, **kw):
 
 def test_text_file_takes_title_date_and_source_from_its_meta_json(tmp_path):
     (tmp_path / "a.txt").write_text("Leaders met in Rome.", encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps(
-        {"title": "Summit", "date": "2024-05-02", "source": "wire"}), encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(
+        json.dumps({"title": "Summit", "date": "2024-05-02", "source": "wire"}), encoding="utf-8"
+    )
     [d] = docs(tmp_path)
     assert isinstance(d, SourceDocument)
     assert (d.id, d.title, d.date, d.source) == ("a", "Summit", dt.date(2024, 5, 2), "wire")
@@ -42,13 +43,15 @@ def test_folder_ids_are_relative_paths_and_sidecars_are_not_documents(tmp_path):
 def test_html_gives_visible_text_and_title_only():
     title, text = html_to_text(
         "<html><head><title>T</title><style>p{}</style></head><body><p>One.</p>"
-        "<script>var x = 1;</script><p>Two &amp; three.</p></body></html>")
+        "<script>var x = 1;</script><p>Two &amp; three.</p></body></html>"
+    )
     assert title == "T"
     assert text == "One.\nTwo & three."
 
 
-@pytest.mark.parametrize("suffix,opener", [(".jsonl", open), (".jsonl.gz", gzip.open),
-                                           (".jsonl.bz2", bz2.open)])
+@pytest.mark.parametrize(
+    "suffix,opener", [(".jsonl", open), (".jsonl.gz", gzip.open), (".jsonl.bz2", bz2.open)]
+)
 def test_json_lines_in_every_compression(tmp_path, suffix, opener):
     path = tmp_path / f"news{suffix}"
     with opener(path, "wt", encoding="utf-8") as f:
@@ -66,11 +69,14 @@ def test_malformed_json_line_is_reported_with_its_line_and_the_rest_still_read(t
     assert [d.text for d in out if isinstance(d, SourceDocument)] == ["One.", "Two."]
 
 
-@pytest.mark.parametrize("data,expected", [
-    ("Grüße aus Köln".encode("utf-16"), "Grüße aus Köln"),
-    ("\ufeffBOM text".encode("utf-8"), "BOM text"),
-    ("Café noir".encode("latin-1"), "Café noir"),
-])
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        ("Grüße aus Köln".encode("utf-16"), "Grüße aus Köln"),
+        ("\ufeffBOM text".encode("utf-8"), "BOM text"),
+        ("Café noir".encode("latin-1"), "Café noir"),
+    ],
+)
 def test_encodings_are_decoded(tmp_path, data, expected):
     (tmp_path / "a.txt").write_bytes(data)
     [d] = docs(tmp_path / "a.txt")

@@ -45,8 +45,13 @@ class Report:
     violations: tuple[Violation, ...]
     text: str
 
-    def has(self, component: str, path: URIRef | None = None, focus: URIRef | None = None,
-            value: object = None) -> bool:
+    def has(
+        self,
+        component: str,
+        path: URIRef | None = None,
+        focus: URIRef | None = None,
+        value: object = None,
+    ) -> bool:
         return any(
             v.component == component
             and (path is None or v.path == path)
@@ -61,13 +66,15 @@ def _report(conforms: bool, results: Graph, text: str) -> Report:
     for r in results.subjects(RDF.type, SH.ValidationResult):
         component = results.value(r, SH.sourceConstraintComponent)
         path = results.value(r, SH.resultPath)
-        violations.append(Violation(
-            focus=results.value(r, SH.focusNode),  # type: ignore[arg-type]
-            path=path if isinstance(path, URIRef) else None,
-            component=str(component).rsplit("#", 1)[-1],
-            value=results.value(r, SH.value),
-            message=str(results.value(r, SH.resultMessage) or ""),
-        ))
+        violations.append(
+            Violation(
+                focus=results.value(r, SH.focusNode),  # type: ignore[arg-type]
+                path=path if isinstance(path, URIRef) else None,
+                component=str(component).rsplit("#", 1)[-1],
+                value=results.value(r, SH.value),
+                message=str(results.value(r, SH.resultMessage) or ""),
+            )
+        )
     return Report(conforms, tuple(violations), text)
 
 
@@ -107,10 +114,12 @@ def validate(shapes_graph: Graph, ontology_graph: Graph) -> Callable[..., Report
     def run(data: Graph, *, with_ontology: bool = True, inference: str = "rdfs") -> Report:
         if with_ontology:
             conforms, results, text = pyshacl.validate(
-                data, shacl_graph=shapes_graph, ont_graph=ontology_graph, inference=inference)
+                data, shacl_graph=shapes_graph, ont_graph=ontology_graph, inference=inference
+            )
         else:
             conforms, results, text = pyshacl.validate(
-                data, shacl_graph=shapes_graph, inference=inference)
+                data, shacl_graph=shapes_graph, inference=inference
+            )
         return _report(bool(conforms), results, str(text))
 
     return run

@@ -13,12 +13,32 @@ from ontology.vocab import NKG
 
 # The sixteen PLOVER event categories (PLOVER manual, "Event Categories").
 PLOVER = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 # The CAMEO root code (first two digits) that each PLOVER category used here draws on.
-CAMEO_ROOT = {"AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-              "SANCTION": "16"}
+CAMEO_ROOT = {
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "COOPERATE": "06",
+    "AID": "07",
+    "SANCTION": "16",
+}
 
 
 def n(name: str) -> URIRef:
@@ -30,8 +50,9 @@ def coded_classes() -> list[str]:
     graph = Graph().parse(ONTOLOGY_TTL, format="turtle")
 
     def below(root: str) -> set[str]:
-        return {str(c).rsplit("#", 1)[-1]
-                for c in graph.transitive_subjects(RDFS.subClassOf, n(root))}
+        return {
+            str(c).rsplit("#", 1)[-1] for c in graph.transitive_subjects(RDFS.subClassOf, n(root))
+        }
 
     return sorted(below("Summit") | (below("Policy") - {"Policy"}))
 
@@ -70,22 +91,25 @@ def test_event_coding_definition_states_the_codes(name, ontology_graph):
     assert f"CAMEO {ontology_graph.value(n(name), n('cameoCode'))}" in definition
 
 
-@pytest.mark.parametrize(("name", "plover", "cameo"), [
-    ("Summit", "CONSULT", "040"),
-    ("PhoneCall", "CONSULT", "041"),
-    ("Visit", "CONSULT", "042"),
-    ("StateVisit", "CONSULT", "042"),
-    ("Talks", "CONSULT", "046"),
-    ("PurchaseCommitment", "AGREE", "0311"),
-    ("TradeAgreement", "SUPPORT", "057"),
-    ("Sanction", "SANCTION", "163"),
-    ("Embargo", "SANCTION", "163"),
-    ("Tariff", "SANCTION", "163"),
-    ("ExportRestriction", "SANCTION", "163"),
-    ("Aid", "AID", "070"),
-    ("Subsidy", "AID", "071"),
-    ("MilitaryAid", "AID", "072"),
-])
+@pytest.mark.parametrize(
+    ("name", "plover", "cameo"),
+    [
+        ("Summit", "CONSULT", "040"),
+        ("PhoneCall", "CONSULT", "041"),
+        ("Visit", "CONSULT", "042"),
+        ("StateVisit", "CONSULT", "042"),
+        ("Talks", "CONSULT", "046"),
+        ("PurchaseCommitment", "AGREE", "0311"),
+        ("TradeAgreement", "SUPPORT", "057"),
+        ("Sanction", "SANCTION", "163"),
+        ("Embargo", "SANCTION", "163"),
+        ("Tariff", "SANCTION", "163"),
+        ("ExportRestriction", "SANCTION", "163"),
+        ("Aid", "AID", "070"),
+        ("Subsidy", "AID", "071"),
+        ("MilitaryAid", "AID", "072"),
+    ],
+)
 def test_event_coding_class_is_coded(name, plover, cameo, ontology_graph):
     assert str(ontology_graph.value(n(name), n("ploverCategory"))) == plover
     assert str(ontology_graph.value(n(name), n("cameoCode"))) == cameo

@@ -42,13 +42,16 @@ def test_ontology_has_one_header_with_the_ontology_iri(ontology_graph):
     assert list(ontology_graph.subjects(RDF.type, OWL.Ontology)) == [ONTOLOGY]
 
 
-@pytest.mark.parametrize(("predicate", "expected"), [
-    (DCTERMS.created, Literal(dt.date(2026, 11, 26))),
-    (OWL.versionInfo, Literal("0.1.0")),
-    (DCTERMS.license, URIRef("https://opensource.org/licenses/MIT")),
-    (VANN.preferredNamespacePrefix, Literal("nkg")),
-    (VANN.preferredNamespaceUri, Literal("https://w3id.org/newskg/ontology#")),
-])
+@pytest.mark.parametrize(
+    ("predicate", "expected"),
+    [
+        (DCTERMS.created, Literal(dt.date(2026, 11, 26))),
+        (OWL.versionInfo, Literal("0.1.0")),
+        (DCTERMS.license, URIRef("https://opensource.org/licenses/MIT")),
+        (VANN.preferredNamespacePrefix, Literal("nkg")),
+        (VANN.preferredNamespaceUri, Literal("https://w3id.org/newskg/ontology#")),
+    ],
+)
 def test_ontology_header_field_has_value(predicate, expected, ontology_graph):
     assert list(ontology_graph.objects(ONTOLOGY, predicate)) == [expected]
 
@@ -117,14 +120,19 @@ PROPERTY_TYPING = [
 
 def test_ontology_property_typing_table_covers_every_property(ontology_graph):
     properties = {
-        str(s) for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-        for s in ontology_graph.subjects(RDF.type, kind) if str(s).startswith(NKG.IRI)
+        str(s)
+        for kind in (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for s in ontology_graph.subjects(RDF.type, kind)
+        if str(s).startswith(NKG.IRI)
     }
     assert properties == {NKG.term(name) for name, *_ in PROPERTY_TYPING}
 
 
-@pytest.mark.parametrize(("name", "kind", "functional", "range_"), PROPERTY_TYPING,
-                         ids=[row[0] for row in PROPERTY_TYPING])
+@pytest.mark.parametrize(
+    ("name", "kind", "functional", "range_"),
+    PROPERTY_TYPING,
+    ids=[row[0] for row in PROPERTY_TYPING],
+)
 def test_ontology_property_is_typed(name, kind, functional, range_, ontology_graph):
     term = n(name)
     kinds = set(ontology_graph.objects(term, RDF.type))
@@ -150,68 +158,115 @@ def test_ontology_confidence_range_is_decimal_from_zero_to_one(ontology_graph):
     assert facets == {XSD.minInclusive: 0, XSD.maxInclusive: 1}
 
 
-@pytest.mark.parametrize(("name", "direction", "expected"), [
-    ("date", RDFS.domain, {"Statement", "Summit", "Policy"}),
-    ("dateText", RDFS.domain, {"Statement", "Summit", "Policy"}),
-    ("earliestDate", RDFS.domain, {"Statement", "Summit", "Policy"}),
-    ("speaker", RDFS.domain, {"Statement", "NonStatement"}),
-    ("about", RDFS.domain, {"Statement", "NonStatement"}),
-    ("about", RDFS.range, {"Actor", "Place", "Topic", "Policy", "Summit"}),
-    ("status", RDFS.domain, {"Summit", "Policy"}),
-    ("target", RDFS.range, {"Actor", "Place"}),
-    ("mentionedIn", RDFS.domain, {"Actor", "Place", "Topic"}),
-    ("text", RDFS.domain, {"Statement", "NonStatement", "Summit", "Policy"}),
-    ("sentenceStart", RDFS.domain, {"Statement", "NonStatement", "Summit", "Policy"}),
-    ("charStart", RDFS.domain,
-     {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic"}),
-    ("confidence", RDFS.domain,
-     {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic"}),
-    ("quote", RDFS.domain, {"Statement"}),
-    ("isDirect", RDFS.domain, {"Statement"}),
-    ("participant", RDFS.domain, {"Summit"}),
-    ("quantity", RDFS.domain, {"Policy"}),
-    ("sha256", RDFS.domain, {"Document"}),
-])
+@pytest.mark.parametrize(
+    ("name", "direction", "expected"),
+    [
+        ("date", RDFS.domain, {"Statement", "Summit", "Policy"}),
+        ("dateText", RDFS.domain, {"Statement", "Summit", "Policy"}),
+        ("earliestDate", RDFS.domain, {"Statement", "Summit", "Policy"}),
+        ("speaker", RDFS.domain, {"Statement", "NonStatement"}),
+        ("about", RDFS.domain, {"Statement", "NonStatement"}),
+        ("about", RDFS.range, {"Actor", "Place", "Topic", "Policy", "Summit"}),
+        ("status", RDFS.domain, {"Summit", "Policy"}),
+        ("target", RDFS.range, {"Actor", "Place"}),
+        ("mentionedIn", RDFS.domain, {"Actor", "Place", "Topic"}),
+        ("text", RDFS.domain, {"Statement", "NonStatement", "Summit", "Policy"}),
+        ("sentenceStart", RDFS.domain, {"Statement", "NonStatement", "Summit", "Policy"}),
+        (
+            "charStart",
+            RDFS.domain,
+            {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic"},
+        ),
+        (
+            "confidence",
+            RDFS.domain,
+            {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic"},
+        ),
+        ("quote", RDFS.domain, {"Statement"}),
+        ("isDirect", RDFS.domain, {"Statement"}),
+        ("participant", RDFS.domain, {"Summit"}),
+        ("quantity", RDFS.domain, {"Policy"}),
+        ("sha256", RDFS.domain, {"Document"}),
+    ],
+)
 def test_ontology_property_applies_to_classes(name, direction, expected, ontology_graph):
     node = ontology_graph.value(n(name), direction)
     assert classes_of(ontology_graph, node) == {n(c) for c in expected}
 
 
-@pytest.mark.parametrize(("sub", "sup"), [
-    (n("Person"), n("Actor")), (n("Country"), n("Actor")), (n("Organization"), n("Actor")),
-    (n("AnonymousSource"), n("Actor")),
-    (n("GovernmentBody"), n("Organization")), (n("InternationalOrganization"), n("Organization")),
-    (n("NewsOrganization"), n("Organization")),
-    (n("Country"), n("Place")), (n("City"), n("Place")),
-    (n("Commodity"), n("Topic")), (n("Event"), n("Topic")),
-    (n("PhoneCall"), n("Summit")), (n("Meeting"), n("Summit")), (n("Talks"), n("Summit")),
-    (n("Visit"), n("Summit")), (n("StateVisit"), n("Visit")),
-    *[(n(p), n("Policy")) for p in ("PurchaseCommitment", "Tariff", "Sanction",
-                                     "ExportRestriction", "ImportRestriction", "Quota", "Embargo",
-                                     "TradeAgreement", "Subsidy", "Aid")],
-    (n("MilitaryAid"), n("Aid")),
-    # Alignments with reused vocabularies
-    (n("Statement"), PROV.Entity), (n("Statement"), SDO.Claim), (n("Document"), PROV.Entity),
-    (n("Document"), SDO.NewsArticle), (n("Actor"), PROV.Agent), (n("Actor"), FOAF.Agent),
-    (n("Actor"), SEM.Actor), (n("Person"), SDO.Person), (n("Person"), FOAF.Person),
-    (n("Organization"), SDO.Organization), (n("Organization"), FOAF.Organization),
-    (n("Place"), SDO.Place), (n("Place"), SEM.Place), (n("Country"), SDO.Country),
-    (n("City"), SDO.City), (n("Summit"), SEM.Event), (n("Summit"), SDO.Event),
-], ids=lambda node: str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+@pytest.mark.parametrize(
+    ("sub", "sup"),
+    [
+        (n("Person"), n("Actor")),
+        (n("Country"), n("Actor")),
+        (n("Organization"), n("Actor")),
+        (n("AnonymousSource"), n("Actor")),
+        (n("GovernmentBody"), n("Organization")),
+        (n("InternationalOrganization"), n("Organization")),
+        (n("NewsOrganization"), n("Organization")),
+        (n("Country"), n("Place")),
+        (n("City"), n("Place")),
+        (n("Commodity"), n("Topic")),
+        (n("Event"), n("Topic")),
+        (n("PhoneCall"), n("Summit")),
+        (n("Meeting"), n("Summit")),
+        (n("Talks"), n("Summit")),
+        (n("Visit"), n("Summit")),
+        (n("StateVisit"), n("Visit")),
+        *[
+            (n(p), n("Policy"))
+            for p in (
+                "PurchaseCommitment",
+                "Tariff",
+                "Sanction",
+                "ExportRestriction",
+                "ImportRestriction",
+                "Quota",
+                "Embargo",
+                "TradeAgreement",
+                "Subsidy",
+                "Aid",
+            )
+        ],
+        (n("MilitaryAid"), n("Aid")),
+        # Alignments with reused vocabularies
+        (n("Statement"), PROV.Entity),
+        (n("Statement"), SDO.Claim),
+        (n("Document"), PROV.Entity),
+        (n("Document"), SDO.NewsArticle),
+        (n("Actor"), PROV.Agent),
+        (n("Actor"), FOAF.Agent),
+        (n("Actor"), SEM.Actor),
+        (n("Person"), SDO.Person),
+        (n("Person"), FOAF.Person),
+        (n("Organization"), SDO.Organization),
+        (n("Organization"), FOAF.Organization),
+        (n("Place"), SDO.Place),
+        (n("Place"), SEM.Place),
+        (n("Country"), SDO.Country),
+        (n("City"), SDO.City),
+        (n("Summit"), SEM.Event),
+        (n("Summit"), SDO.Event),
+    ],
+    ids=lambda node: str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1],
+)
 def test_ontology_class_is_subclass(sub, sup, ontology_graph):
     assert (sub, RDFS.subClassOf, sup) in ontology_graph
 
 
-@pytest.mark.parametrize(("sub", "sup"), [
-    (n("speaker"), PROV.wasAttributedTo),
-    (n("about"), SDO.about),
-    (n("participant"), SEM.hasActor),
-    (n("location"), SEM.hasPlace),
-    (n("date"), DCTERMS.date),
-    (n("earliestDate"), SEM.hasEarliestBeginTimeStamp),
-    (n("latestDate"), SEM.hasLatestEndTimeStamp),
-    (n("documentId"), DCTERMS.identifier),
-])
+@pytest.mark.parametrize(
+    ("sub", "sup"),
+    [
+        (n("speaker"), PROV.wasAttributedTo),
+        (n("about"), SDO.about),
+        (n("participant"), SEM.hasActor),
+        (n("location"), SEM.hasPlace),
+        (n("date"), DCTERMS.date),
+        (n("earliestDate"), SEM.hasEarliestBeginTimeStamp),
+        (n("latestDate"), SEM.hasLatestEndTimeStamp),
+        (n("documentId"), DCTERMS.identifier),
+    ],
+)
 def test_ontology_property_is_subproperty(sub, sup, ontology_graph):
     assert (sub, RDFS.subPropertyOf, sup) in ontology_graph
 
@@ -225,11 +280,26 @@ def test_ontology_nonstatement_is_not_a_statement(ontology_graph):
     assert n("Statement") not in supers
 
 
-@pytest.mark.parametrize("status", [
-    "held", "planned", "invited", "failed", "ongoing",
-    "proposed", "announced", "pledged", "agreed", "imposed", "resumed", "suspended", "lifted",
-    "threatened", "rejected",
-])
+@pytest.mark.parametrize(
+    "status",
+    [
+        "held",
+        "planned",
+        "invited",
+        "failed",
+        "ongoing",
+        "proposed",
+        "announced",
+        "pledged",
+        "agreed",
+        "imposed",
+        "resumed",
+        "suspended",
+        "lifted",
+        "threatened",
+        "rejected",
+    ],
+)
 def test_ontology_status_definition_lists_value(status, ontology_graph):
     definition = str(ontology_graph.value(n("status"), SKOS.definition))
     assert f'"{status}"' in definition

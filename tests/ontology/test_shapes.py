@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
-
 from tests_support import SEEDS
+
 from ontology.vocab import NKG, NKG_ONTOLOGY_IRI
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -35,20 +35,31 @@ def test_shapes_ontology_conforms(ontology_graph, validate):
     assert report.conforms, report.text
 
 
-@pytest.mark.parametrize(("with_ontology", "inference"), [
-    (True, "rdfs"),   # the documented way
-    (True, "none"),
-    (False, "none"),  # the examples carry core classes, so they hold up on their own too
-])
+@pytest.mark.parametrize(
+    ("with_ontology", "inference"),
+    [
+        (True, "rdfs"),  # the documented way
+        (True, "none"),
+        (False, "none"),  # the examples carry core classes, so they hold up on their own too
+    ],
+)
 def test_shapes_examples_conform(with_ontology, inference, examples_graph, validate):
     report = validate(examples_graph, with_ontology=with_ontology, inference=inference)
     assert report.conforms, report.text
 
 
-@pytest.mark.parametrize("cls", [
-    "Document", "Person", "Country", "Statement", "NonStatement", "PhoneCall",
-    "PurchaseCommitment",
-])
+@pytest.mark.parametrize(
+    "cls",
+    [
+        "Document",
+        "Person",
+        "Country",
+        "Statement",
+        "NonStatement",
+        "PhoneCall",
+        "PurchaseCommitment",
+    ],
+)
 def test_shapes_examples_have_an_instance_of(cls, examples_graph):
     # Conformance of a graph that lacks the pattern would prove nothing.
     assert any(examples_graph.subjects(RDF.type, n(cls)))
@@ -164,11 +175,12 @@ def test_shapes_accept_offsets_typed_integer(turtle, validate):
 def test_shapes_examples_conform_after_a_round_trip_through_oxigraph(examples_graph, validate):
     ox = pytest.importorskip("pyoxigraph")
     store = ox.Store()
-    store.load(examples_graph.serialize(format="nt", encoding="utf-8"),
-               format=ox.RdfFormat.N_TRIPLES)
+    store.load(
+        examples_graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
+    )
     round_trip = Graph().parse(
-        data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()),
-        format="nt")
+        data=store.dump(format=ox.RdfFormat.N_QUADS, from_graph=ox.DefaultGraph()), format="nt"
+    )
     assert len(round_trip) == len(examples_graph)
     report = validate(round_trip)
     assert report.conforms, report.text
@@ -178,60 +190,171 @@ def test_shapes_examples_conform_after_a_round_trip_through_oxigraph(examples_gr
 # inference: inference would type every value by the property's range, which makes a sh:class
 # check pass vacuously (a document used as speaker would be inferred to be an nkg:Actor).
 BROKEN = [
-    ("statement-with-two-speakers", {"speaker": "nkg:speaker e:Q1 , e:Q2 ;"},
-     "MaxCountConstraintComponent", n("speaker"), STATEMENT),
-    ("statement-without-speaker", {"speaker": ""},
-     "MinCountConstraintComponent", n("speaker"), STATEMENT),
-    ("statement-char-start-after-char-end", {"stmt_start": nni(20), "stmt_end": nni(12)},
-     "LessThanOrEqualsConstraintComponent", n("charStart"), STATEMENT),
-    ("statement-offset-past-document-length", {"stmt_end": nni(150)},
-     "SPARQLConstraintComponent", None, DOC),
-    ("summit-status-maybe", {"summit_status": '"maybe"'},
-     "InConstraintComponent", n("status"), SUMMIT),
-    ("policy-status-maybe", {"policy_status": '"maybe"'},
-     "InConstraintComponent", n("status"), POLICY),
-    ("summit-with-a-policy-status", {"summit_status": '"imposed"'},
-     "InConstraintComponent", n("status"), SUMMIT),
-    ("statement-also-a-non-statement", {"stmt_extra": "; a nkg:NonStatement"},
-     "NotConstraintComponent", None, STATEMENT),
-    ("statement-without-document", {"derived": ""},
-     "MinCountConstraintComponent", PROV.wasDerivedFrom, STATEMENT),
-    ("statement-with-two-is-direct", {"stmt_extra": "; nkg:isDirect true"},
-     "MaxCountConstraintComponent", n("isDirect"), STATEMENT),
-    ("statement-with-two-quotes", {"stmt_extra": '; nkg:quote "a" , "b"'},
-     "MaxCountConstraintComponent", n("quote"), STATEMENT),
-    ("confidence-above-one", {"confidence": "1.5"},
-     "MaxInclusiveConstraintComponent", n("confidence"), STATEMENT),
-    ("confidence-not-decimal", {"confidence": '"high"'},
-     "DatatypeConstraintComponent", n("confidence"), STATEMENT),
-    ("offset-negative", {"stmt_start": "-1"},
-     "NodeConstraintComponent", n("charStart"), STATEMENT),
-    ("offset-as-string", {"stmt_start": '"0"'},
-     "NodeConstraintComponent", n("charStart"), STATEMENT),
-    ("quantity-as-string", {"quantity": '"25"'},
-     "DatatypeConstraintComponent", n("quantity"), POLICY),
-    ("summit-outcome-not-a-policy", {"summit_extra": "; nkg:outcome e:Q1"},
-     "ClassConstraintComponent", n("outcome"), SUMMIT),
-    ("speaker-not-an-actor", {"speaker": "nkg:speaker <https://w3id.org/newskg/id/doc/d> ;"},
-     "ClassConstraintComponent", n("speaker"), STATEMENT),
-    ("sha256-not-lower-case-hex", {"sha256": '"' + "0123456789ABCDEF" * 4 + '"'},
-     "PatternConstraintComponent", n("sha256"), DOC),
-    ("same-as-not-wikidata", {"same_as": "<http://dbpedia.org/resource/Ann_Example>"},
-     "PatternConstraintComponent", OWL.sameAs, ANN),
-    ("same-as-wikidata-property", {"same_as": "wd:P31"},
-     "PatternConstraintComponent", OWL.sameAs, ANN),
-    ("actor-with-two-labels", {"actor_extra": '; rdfs:label "Ann"'},
-     "MaxCountConstraintComponent", RDFS.label, ANN),
-    ("earliest-after-latest-date",
-     {"summit_extra": '; nkg:earliestDate "2025-05-02"^^xsd:date ;'
-                      ' nkg:latestDate "2025-05-01"^^xsd:date'},
-     "LessThanOrEqualsConstraintComponent", n("earliestDate"), SUMMIT),
+    (
+        "statement-with-two-speakers",
+        {"speaker": "nkg:speaker e:Q1 , e:Q2 ;"},
+        "MaxCountConstraintComponent",
+        n("speaker"),
+        STATEMENT,
+    ),
+    (
+        "statement-without-speaker",
+        {"speaker": ""},
+        "MinCountConstraintComponent",
+        n("speaker"),
+        STATEMENT,
+    ),
+    (
+        "statement-char-start-after-char-end",
+        {"stmt_start": nni(20), "stmt_end": nni(12)},
+        "LessThanOrEqualsConstraintComponent",
+        n("charStart"),
+        STATEMENT,
+    ),
+    (
+        "statement-offset-past-document-length",
+        {"stmt_end": nni(150)},
+        "SPARQLConstraintComponent",
+        None,
+        DOC,
+    ),
+    (
+        "summit-status-maybe",
+        {"summit_status": '"maybe"'},
+        "InConstraintComponent",
+        n("status"),
+        SUMMIT,
+    ),
+    (
+        "policy-status-maybe",
+        {"policy_status": '"maybe"'},
+        "InConstraintComponent",
+        n("status"),
+        POLICY,
+    ),
+    (
+        "summit-with-a-policy-status",
+        {"summit_status": '"imposed"'},
+        "InConstraintComponent",
+        n("status"),
+        SUMMIT,
+    ),
+    (
+        "statement-also-a-non-statement",
+        {"stmt_extra": "; a nkg:NonStatement"},
+        "NotConstraintComponent",
+        None,
+        STATEMENT,
+    ),
+    (
+        "statement-without-document",
+        {"derived": ""},
+        "MinCountConstraintComponent",
+        PROV.wasDerivedFrom,
+        STATEMENT,
+    ),
+    (
+        "statement-with-two-is-direct",
+        {"stmt_extra": "; nkg:isDirect true"},
+        "MaxCountConstraintComponent",
+        n("isDirect"),
+        STATEMENT,
+    ),
+    (
+        "statement-with-two-quotes",
+        {"stmt_extra": '; nkg:quote "a" , "b"'},
+        "MaxCountConstraintComponent",
+        n("quote"),
+        STATEMENT,
+    ),
+    (
+        "confidence-above-one",
+        {"confidence": "1.5"},
+        "MaxInclusiveConstraintComponent",
+        n("confidence"),
+        STATEMENT,
+    ),
+    (
+        "confidence-not-decimal",
+        {"confidence": '"high"'},
+        "DatatypeConstraintComponent",
+        n("confidence"),
+        STATEMENT,
+    ),
+    ("offset-negative", {"stmt_start": "-1"}, "NodeConstraintComponent", n("charStart"), STATEMENT),
+    (
+        "offset-as-string",
+        {"stmt_start": '"0"'},
+        "NodeConstraintComponent",
+        n("charStart"),
+        STATEMENT,
+    ),
+    (
+        "quantity-as-string",
+        {"quantity": '"25"'},
+        "DatatypeConstraintComponent",
+        n("quantity"),
+        POLICY,
+    ),
+    (
+        "summit-outcome-not-a-policy",
+        {"summit_extra": "; nkg:outcome e:Q1"},
+        "ClassConstraintComponent",
+        n("outcome"),
+        SUMMIT,
+    ),
+    (
+        "speaker-not-an-actor",
+        {"speaker": "nkg:speaker <https://w3id.org/newskg/id/doc/d> ;"},
+        "ClassConstraintComponent",
+        n("speaker"),
+        STATEMENT,
+    ),
+    (
+        "sha256-not-lower-case-hex",
+        {"sha256": '"' + "0123456789ABCDEF" * 4 + '"'},
+        "PatternConstraintComponent",
+        n("sha256"),
+        DOC,
+    ),
+    (
+        "same-as-not-wikidata",
+        {"same_as": "<http://dbpedia.org/resource/Ann_Example>"},
+        "PatternConstraintComponent",
+        OWL.sameAs,
+        ANN,
+    ),
+    (
+        "same-as-wikidata-property",
+        {"same_as": "wd:P31"},
+        "PatternConstraintComponent",
+        OWL.sameAs,
+        ANN,
+    ),
+    (
+        "actor-with-two-labels",
+        {"actor_extra": '; rdfs:label "Ann"'},
+        "MaxCountConstraintComponent",
+        RDFS.label,
+        ANN,
+    ),
+    (
+        "earliest-after-latest-date",
+        {
+            "summit_extra": '; nkg:earliestDate "2025-05-02"^^xsd:date ;'
+            ' nkg:latestDate "2025-05-01"^^xsd:date'
+        },
+        "LessThanOrEqualsConstraintComponent",
+        n("earliestDate"),
+        SUMMIT,
+    ),
 ]
 BROKEN_IDS = [row[0] for row in BROKEN]
 
 
-@pytest.mark.parametrize(("changes", "component", "path", "focus"),
-                         [row[1:] for row in BROKEN], ids=BROKEN_IDS)
+@pytest.mark.parametrize(
+    ("changes", "component", "path", "focus"), [row[1:] for row in BROKEN], ids=BROKEN_IDS
+)
 def test_shapes_report_broken_data(changes, component, path, focus, turtle, validate):
     report = validate(data(turtle, **changes), inference="none")
     assert not report.conforms
@@ -239,15 +362,27 @@ def test_shapes_report_broken_data(changes, component, path, focus, turtle, vali
 
 
 # The issue's own cases, also the documented way (ontology mixed in, RDFS inference).
-ISSUE_CASES = [row for row in BROKEN if row[0] in {
-    "statement-with-two-speakers", "statement-char-start-after-char-end",
-    "statement-offset-past-document-length", "summit-status-maybe"}]
+ISSUE_CASES = [
+    row
+    for row in BROKEN
+    if row[0]
+    in {
+        "statement-with-two-speakers",
+        "statement-char-start-after-char-end",
+        "statement-offset-past-document-length",
+        "summit-status-maybe",
+    }
+]
 
 
-@pytest.mark.parametrize(("changes", "component", "path", "focus"),
-                         [row[1:] for row in ISSUE_CASES], ids=[row[0] for row in ISSUE_CASES])
-def test_shapes_report_broken_data_with_rdfs_inference(changes, component, path, focus, turtle,
-                                                       validate):
+@pytest.mark.parametrize(
+    ("changes", "component", "path", "focus"),
+    [row[1:] for row in ISSUE_CASES],
+    ids=[row[0] for row in ISSUE_CASES],
+)
+def test_shapes_report_broken_data_with_rdfs_inference(
+    changes, component, path, focus, turtle, validate
+):
     report = validate(data(turtle, **changes), inference="rdfs")
     assert not report.conforms
     assert report.has(component, path=path, focus=focus), report.text
@@ -291,15 +426,19 @@ def broken_ontology_report(ontology_graph, validate):
     return validate(graph, with_ontology=False, inference="none")
 
 
-@pytest.mark.parametrize(("fault", "component", "path", "value"), [
-    ("term-without-definition", "NodeConstraintComponent", None, n("speaker")),
-    ("term-with-two-labels", "NodeConstraintComponent", None, n("Summit")),
-    ("term-with-untagged-label", "NodeConstraintComponent", None, n("Policy")),
-    ("nkg-term-not-defined-by-the-ontology", "SPARQLConstraintComponent", None, STRAY),
-    ("property-without-range", "SPARQLConstraintComponent", None, n("unit")),
-    ("property-without-domain", "SPARQLConstraintComponent", None, n("quote")),
-    ("header-without-title", "MinCountConstraintComponent", DCTERMS.title, None),
-], ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize(
+    ("fault", "component", "path", "value"),
+    [
+        ("term-without-definition", "NodeConstraintComponent", None, n("speaker")),
+        ("term-with-two-labels", "NodeConstraintComponent", None, n("Summit")),
+        ("term-with-untagged-label", "NodeConstraintComponent", None, n("Policy")),
+        ("nkg-term-not-defined-by-the-ontology", "SPARQLConstraintComponent", None, STRAY),
+        ("property-without-range", "SPARQLConstraintComponent", None, n("unit")),
+        ("property-without-domain", "SPARQLConstraintComponent", None, n("quote")),
+        ("header-without-title", "MinCountConstraintComponent", DCTERMS.title, None),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
 def test_shapes_report_broken_ontology(fault, component, path, value, broken_ontology_report):
     report = broken_ontology_report
     assert not report.conforms
@@ -308,8 +447,11 @@ def test_shapes_report_broken_ontology(fault, component, path, value, broken_ont
 
 def test_shapes_broken_ontology_reports_only_the_faults(broken_ontology_report):
     # Top-level results only (pySHACL also lists the nested sh:detail results of sh:node).
-    faulty = {v.value for v in broken_ontology_report.violations
-              if v.focus == ONTOLOGY and v.value is not None}
+    faulty = {
+        v.value
+        for v in broken_ontology_report.violations
+        if v.focus == ONTOLOGY and v.value is not None
+    }
     assert faulty == {n("speaker"), n("Summit"), n("Policy"), STRAY, n("unit"), n("quote")}
 
 

@@ -13,13 +13,39 @@ DECLARATION_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.An
 
 # The names the issue fixes as the public contract of the graph.
 CONTRACT = (
-    "Actor", "Person", "Country", "Organization", "Place", "Statement", "Policy", "Summit",
-    "Topic", "Document",
-    "speaker", "about", "text", "quote", "reportingVerb", "reportedBy", "isDirect", "date",
+    "Actor",
+    "Person",
+    "Country",
+    "Organization",
+    "Place",
+    "Statement",
+    "Policy",
+    "Summit",
+    "Topic",
+    "Document",
+    "speaker",
+    "about",
+    "text",
+    "quote",
+    "reportingVerb",
+    "reportedBy",
+    "isDirect",
+    "date",
     "dateText",
-    "participant", "location", "status", "initiatedBy", "outcome",
-    "actor", "target", "commodity", "quantity", "unit",
-    "charStart", "charEnd", "confidence", "sha256",
+    "participant",
+    "location",
+    "status",
+    "initiatedBy",
+    "outcome",
+    "actor",
+    "target",
+    "commodity",
+    "quantity",
+    "unit",
+    "charStart",
+    "charEnd",
+    "confidence",
+    "sha256",
 )
 
 
@@ -54,8 +80,12 @@ def test_vocab_terms_are_unique():
 
 def test_vocab_every_nkg_iri_used_in_turtle_is_declared(ontology_graph):
     # Catches a typo such as nkg:Sumit in a subClassOf or domain: used but never declared.
-    used = {str(n) for triple in ontology_graph for n in triple
-            if isinstance(n, URIRef) and str(n).startswith(NKG_IRI)}
+    used = {
+        str(n)
+        for triple in ontology_graph
+        for n in triple
+        if isinstance(n, URIRef) and str(n).startswith(NKG_IRI)
+    }
     assert used - declared_nkg_terms(ontology_graph) == set()
 
 
@@ -84,18 +114,27 @@ def test_vocab_term_local_name():
     assert isinstance(NKG.Summit, Term)
 
 
-@pytest.mark.parametrize("kind", [*ActorKind, *TopicKind, *SummitKind, *PolicyKind],
-                         ids=lambda k: f"{type(k).__name__}.{k.name}")
+@pytest.mark.parametrize(
+    "kind",
+    [*ActorKind, *TopicKind, *SummitKind, *PolicyKind],
+    ids=lambda k: f"{type(k).__name__}.{k.name}",
+)
 def test_vocab_record_kind_is_an_ontology_class(kind, ontology_graph):
     assert (URIRef(NKG.term(kind.value)), RDF.type, OWL.Class) in ontology_graph
 
 
-@pytest.mark.parametrize(("kinds", "core"), [
-    (SummitKind, "Summit"), (PolicyKind, "Policy"), (TopicKind, "Topic"),
-])
+@pytest.mark.parametrize(
+    ("kinds", "core"),
+    [
+        (SummitKind, "Summit"),
+        (PolicyKind, "Policy"),
+        (TopicKind, "Topic"),
+    ],
+)
 def test_vocab_record_kinds_specialise_their_core_class(kinds, core, ontology_graph):
     core_iri = URIRef(NKG.term(core))
     for kind in kinds:
-        supers = set(ontology_graph.transitive_objects(URIRef(NKG.term(kind.value)),
-                                                       RDFS.subClassOf))
+        supers = set(
+            ontology_graph.transitive_objects(URIRef(NKG.term(kind.value)), RDFS.subClassOf)
+        )
         assert core_iri in supers, kind

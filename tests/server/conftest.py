@@ -101,11 +101,15 @@ def disk_store_path(tmp_path: Path) -> str:
     return str(path)
 
 
-BROWSER_STATEMENT = ("Xi also reiterated China’s long-held position that Taiwan’s return to the "
-                     "mainland is part of the post-war international order.")
+BROWSER_STATEMENT = (
+    "Xi also reiterated China’s long-held position that Taiwan’s return to the "
+    "mainland is part of the post-war international order."
+)
 """The README's Xi/Taiwan sentence, held by the live server's second statement."""
 
-LIVE_NQUADS = SEED_NQUADS + f"""
+LIVE_NQUADS = (
+    SEED_NQUADS
+    + f"""
 <{DOC1}/statement/2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Statement> <{DOC1}> .
 <{DOC1}/statement/2> <https://w3id.org/newskg/ontology#speaker> <{BASE}entity/Q15031> <{DOC1}> .
 <{DOC1}/statement/2> <https://w3id.org/newskg/ontology#about> <{BASE}entity/Q865> <{DOC1}> .
@@ -114,6 +118,7 @@ LIVE_NQUADS = SEED_NQUADS + f"""
 <{DOC1}/statement/2> <https://w3id.org/newskg/ontology#reportingVerb> "reiterate" <{DOC1}> .
 <{DOC1}/statement/2> <http://www.w3.org/ns/prov#wasDerivedFrom> <{DOC1}> <{DOC1}> .
 """
+)
 
 
 @dataclass(frozen=True)
@@ -136,8 +141,7 @@ def running(app: Flask, threads: int = 4) -> Iterator[int]:
 
     from server.wsgi import waitress_options
 
-    server = create_server(app, host="127.0.0.1", port=0, threads=threads,
-                           **waitress_options(app))
+    server = create_server(app, host="127.0.0.1", port=0, threads=threads, **waitress_options(app))
     thread = threading.Thread(target=server.run, name="newskg-live-server", daemon=True)
     thread.start()
     try:

@@ -85,15 +85,18 @@ def test_the_ask_page_without_a_question_is_a_form(asking: FlaskClient) -> None:
 
 
 def test_the_configured_model_is_the_one_asked_for_and_its_absence_is_a_503(
-        store: KnowledgeStore, make_app) -> None:
+    store: KnowledgeStore, make_app
+) -> None:
     app = make_app(store=store, model="no_such_model_newskg")
     r = app.test_client().get("/ask", query_string={"q": "who met whom"}, headers=JSON)
     assert r.status_code == 503
     message = r.get_json()["message"]
     assert "'no_such_model_newskg' is not installed" in message
     assert "Traceback" not in r.get_data(as_text=True)
-    assert app.test_client().get("/sparql", query_string={"query": "ASK {}"},
-                                 headers=JSON).status_code == 200
+    assert (
+        app.test_client().get("/sparql", query_string={"query": "ASK {}"}, headers=JSON).status_code
+        == 200
+    )
 
 
 def test_serving_sparql_never_imports_spacy() -> None:
@@ -103,14 +106,17 @@ def test_serving_sparql_never_imports_spacy() -> None:
         "app = create_app(ServerConfig())\n"
         "r = app.test_client().get('/sparql', query_string={'query': 'ASK {}'})\n"
         "assert r.status_code == 200, r.status_code\n"
-        "print('spacy' in sys.modules)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=True)
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
     assert done.stdout.strip() == "False"
 
 
 def test_a_question_past_the_time_limit_is_a_503_and_the_server_still_answers(
-        disk_store_path: str, make_app, nlp) -> None:
+    disk_store_path: str, make_app, nlp
+) -> None:
     app = make_app(store_path=disk_store_path, workers=1, query_timeout_s=0.001)
     app.extensions[NLP_EXTENSION] = nlp
     client = app.test_client()
@@ -124,8 +130,9 @@ def test_a_question_past_the_time_limit_is_a_503_and_the_server_still_answers(
 def test_questions_run_in_the_query_workers(disk_store_path: str, make_app, nlp) -> None:
     app = make_app(store_path=disk_store_path, workers=1)
     app.extensions[NLP_EXTENSION] = nlp
-    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
-                              headers=JSON)
+    r = app.test_client().get(
+        "/ask", query_string={"q": "what did Xi say about Taiwan"}, headers=JSON
+    )
     assert r.status_code == 200
     assert [x["text"] for x in r.get_json()["results"]] == [XI_TAIWAN]
 
@@ -135,8 +142,9 @@ def test_the_row_cap_cuts_an_answer_and_says_so(make_app, nlp) -> None:
     live.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
     app = make_app(store=live, max_rows=1)
     app.extensions[NLP_EXTENSION] = nlp
-    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
-                              headers=JSON)
+    r = app.test_client().get(
+        "/ask", query_string={"q": "what did Xi say about Taiwan"}, headers=JSON
+    )
     data = r.get_json()
     assert len(data["results"]) == 1
     assert data["truncated"] is True and data["maxRows"] == 1
@@ -158,7 +166,8 @@ def test_the_query_page_has_the_ask_box(client: FlaskClient) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_the_ask_box_answers_and_opens_the_sparql_in_a_new_tab(
-        browser, live_server: LiveServer, nlp) -> None:  # noqa: F811
+    browser, live_server: LiveServer, nlp
+) -> None:  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -172,35 +181,45 @@ def test_the_ask_box_answers_and_opens_the_sparql_in_a_new_tab(
     box = driver.find_element(By.ID, "newskg-ask-q")
     box.send_keys("what did Xi say about Taiwan")
     driver.find_element(By.CSS_SELECTOR, "#newskg-ask button[type=submit]").click()
-    sparql = wait.until(ec.visibility_of_element_located(
-        (By.CSS_SELECTOR, "#newskg-ask-answer .ask-sparql"))).text
+    sparql = wait.until(
+        ec.visibility_of_element_located((By.CSS_SELECTOR, "#newskg-ask-answer .ask-sparql"))
+    ).text
     assert "VALUES ?who" in sparql
     assert "2 result(s)" in driver.find_element(By.CSS_SELECTOR, ".ask-count").text
     driver.find_element(By.CSS_SELECTOR, "#newskg-ask-answer .ask-open").click()
-    query = wait.until(lambda d: d.execute_script(
-        "var t = window.newskgYasgui.getTab(); return t.getQuery()"))
+    query = wait.until(
+        lambda d: d.execute_script("var t = window.newskgYasgui.getTab(); return t.getQuery()")
+    )
     assert query.strip() == sparql.strip()
     after = driver.execute_script("return Object.keys(window.newskgYasgui._tabs).length")
     assert after == before + 1
     # The new tab runs: the README's sentence is among its rows.
-    wait.until(ec.element_to_be_clickable(
-        (By.CSS_SELECTOR, ".tabPanel.active .yasqe_queryButton"))).click()
-    wait.until(ec.presence_of_element_located(
-        (By.XPATH, "//div[contains(@class,'tabPanel') and contains(@class,'active')]"
-                   "//div[contains(@class,'yasr')]//table//td"
-                   f"[contains(normalize-space(.), \"{BROWSER_STATEMENT[:60]}\")]")))
+    wait.until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, ".tabPanel.active .yasqe_queryButton"))
+    ).click()
+    wait.until(
+        ec.presence_of_element_located(
+            (
+                By.XPATH,
+                "//div[contains(@class,'tabPanel') and contains(@class,'active')]"
+                "//div[contains(@class,'yasr')]//table//td"
+                f'[contains(normalize-space(.), "{BROWSER_STATEMENT[:60]}")]',
+            )
+        )
+    )
     assert _console_errors(driver) == []
 
 
-
 def test_no_query_of_a_question_starts_once_the_question_is_past_the_time_limit(
-        app: Flask, nlp, monkeypatch) -> None:
+    app: Flask, nlp, monkeypatch
+) -> None:
     """The question's clock moves 20 s per reading (limit 30 s): the first query starts, later
     ones do not, whatever each query took."""
     app.extensions[NLP_EXTENSION] = nlp
     readings = iter(range(0, 10_000, 20))
     monkeypatch.setattr("server.ask._clock", lambda: next(readings))
-    r = app.test_client().get("/ask", query_string={"q": "what did Xi say about Taiwan"},
-                              headers=JSON)
+    r = app.test_client().get(
+        "/ask", query_string={"q": "what did Xi say about Taiwan"}, headers=JSON
+    )
     assert r.status_code == 503
     assert "time limit of 30 s" in r.get_json()["message"]

@@ -92,10 +92,12 @@ def test_sparqlwrapper_construct_turtle(live_server: LiveServer) -> None:
     assert g.value(STATEMENT_2, URIRef(NKG + "speaker")) == URIRef(XI)
 
 
-@pytest.mark.parametrize(("fmt", "media"), [(RDFXML, "application/rdf+xml"),
-                                            (JSONLD, "application/ld+json")])
-def test_sparqlwrapper_construct_parsed_graph(live_server: LiveServer, fmt: str,
-                                              media: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "media"), [(RDFXML, "application/rdf+xml"), (JSONLD, "application/ld+json")]
+)
+def test_sparqlwrapper_construct_parsed_graph(
+    live_server: LiveServer, fmt: str, media: str
+) -> None:
     result = _wrapper(live_server, STATEMENT_GRAPH, fmt, conneg=True).query()
     assert result.response.headers["Content-Type"].startswith(media)
     g = result.convert()
@@ -107,13 +109,18 @@ def test_sparqlwrapper_construct_parsed_graph(live_server: LiveServer, fmt: str,
 # SPARQLWrapper's default mode (no setOnlyConneg) also sends the format as request parameters
 # `format`, `output` and `results`; for tsv / rdf+xml / json-ld each of them twice (the short
 # name, then the media type). Repeats that agree are accepted.
-@pytest.mark.parametrize(("query", "fmt", "media"), [
-    (XI_ON_TAIWAN, TSV, "text/tab-separated-values"),
-    (STATEMENT_GRAPH, RDFXML, "application/rdf+xml"),
-    (STATEMENT_GRAPH, JSONLD, "application/ld+json"),
-], ids=["select-tsv", "construct-rdfxml", "construct-jsonld"])
-def test_sparqlwrapper_default_mode_repeated_format(live_server: LiveServer, query: str,
-                                                   fmt: str, media: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "fmt", "media"),
+    [
+        (XI_ON_TAIWAN, TSV, "text/tab-separated-values"),
+        (STATEMENT_GRAPH, RDFXML, "application/rdf+xml"),
+        (STATEMENT_GRAPH, JSONLD, "application/ld+json"),
+    ],
+    ids=["select-tsv", "construct-rdfxml", "construct-jsonld"],
+)
+def test_sparqlwrapper_default_mode_repeated_format(
+    live_server: LiveServer, query: str, fmt: str, media: str
+) -> None:
     result = _wrapper(live_server, query, fmt, conneg=False).query()
     assert result.response.status == 200
     assert result.response.headers["Content-Type"].startswith(media)
@@ -134,12 +141,16 @@ def test_rdflib_sparqlstore(live_server: LiveServer, return_format: str) -> None
         g = Graph(store=store)
         rows = list(g.query(XI_ON_TAIWAN))
         assert [(str(r.s), str(r.name)) for r in rows] == [
-            (DOC1 + "/statement/1", "Xi Jinping"), (str(STATEMENT_2), "Xi Jinping")]
+            (DOC1 + "/statement/1", "Xi Jinping"),
+            (str(STATEMENT_2), "Xi Jinping"),
+        ]
         assert rows[1].text == Literal(BROWSER_STATEMENT)
         assert isinstance(rows[0].s, URIRef)
         assert g.query(f"ASK {{ <{XI}> ?p ?o }}").askAnswer is True
-        labels = {str(o) for o in g.objects(URIRef(XI),
-                                            URIRef("http://www.w3.org/2000/01/rdf-schema#label"))}
+        labels = {
+            str(o)
+            for o in g.objects(URIRef(XI), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+        }
         assert labels == {"Xi Jinping"}
         if return_format == "xml":  # its Accept then also offers RDF/XML for graph results
             built = g.query(STATEMENT_GRAPH).graph

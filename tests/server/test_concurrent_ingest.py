@@ -23,7 +23,8 @@ def _count(app: Flask) -> int:
 
 
 def test_ingest_from_another_process_is_refused_while_serving(
-        disk_store_path: str, make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    disk_store_path: str, make_app, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     served = KnowledgeStore(disk_store_path)  # opened once, as `newskg serve` does
     try:
         app: Flask = make_app(store=served, store_path=disk_store_path, workers=1)
@@ -33,7 +34,11 @@ def test_ingest_from_another_process_is_refused_while_serving(
         env = os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)}
         ingest = subprocess.run(
             [sys.executable, "-m", "newskg", "ingest", "--store", disk_store_path, str(article)],
-            capture_output=True, text=True, timeout=120, env=env)
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
         assert ingest.returncode != 0
         assert "in use by another process" in ingest.stderr
         assert "Traceback" not in ingest.stderr

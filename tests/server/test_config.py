@@ -22,29 +22,41 @@ def test_config_is_frozen() -> None:
 
 def test_defaults_match_the_spec() -> None:
     c = ServerConfig()
-    assert (c.store_path, c.query_timeout_s, c.max_rows, c.max_request_bytes, c.update_token,
-            c.cors_origins, c.workers, c.debug) == (None, 30.0, 10000, 1_000_000, None, "*", 2,
-                                                     False)
+    assert (
+        c.store_path,
+        c.query_timeout_s,
+        c.max_rows,
+        c.max_request_bytes,
+        c.update_token,
+        c.cors_origins,
+        c.workers,
+        c.debug,
+    ) == (None, 30.0, 10000, 1_000_000, None, "*", 2, False)
 
 
 def test_repr_hides_the_update_token() -> None:
     assert "hunter2" not in repr(ServerConfig(update_token="hunter2"))
 
 
-@pytest.mark.parametrize("bad", [{"max_rows": 0}, {"query_timeout_s": 0}, {"workers": -1},
-                                 {"update_token": " "}])
+@pytest.mark.parametrize(
+    "bad", [{"max_rows": 0}, {"query_timeout_s": 0}, {"workers": -1}, {"update_token": " "}]
+)
 def test_invalid_settings_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         ServerConfig(**bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("args, env, expected", [
-    (["--model", "en_core_web_md"], {}, "en_core_web_md"),
-    ([], {"NEWSKG_MODEL": "/models/news"}, "/models/news"),
-    (["--model", "en_core_web_md"], {"NEWSKG_MODEL": "/models/news"}, "en_core_web_md"),
-])
-def test_serve_hands_the_model_to_the_server(tmp_path, monkeypatch, args: list[str],
-                                             env: dict[str, str], expected: str) -> None:
+@pytest.mark.parametrize(
+    "args, env, expected",
+    [
+        (["--model", "en_core_web_md"], {}, "en_core_web_md"),
+        ([], {"NEWSKG_MODEL": "/models/news"}, "/models/news"),
+        (["--model", "en_core_web_md"], {"NEWSKG_MODEL": "/models/news"}, "en_core_web_md"),
+    ],
+)
+def test_serve_hands_the_model_to_the_server(
+    tmp_path, monkeypatch, args: list[str], env: dict[str, str], expected: str
+) -> None:
     from click.testing import CliRunner
 
     from newskg.cli import main
@@ -57,8 +69,9 @@ def test_serve_hands_the_model_to_the_server(tmp_path, monkeypatch, args: list[s
 
     monkeypatch.setattr("server.wsgi.serve", fake_serve)
     monkeypatch.delenv("NEWSKG_MODEL", raising=False)
-    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "s"), "--workers", "0",
-                                       *args], env=env)
+    result = CliRunner().invoke(
+        main, ["serve", "--store", str(tmp_path / "s"), "--workers", "0", *args], env=env
+    )
     assert result.exit_code == 0, result.output
     assert [c.model for c in served] == [expected]
 

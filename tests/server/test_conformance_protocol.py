@@ -18,11 +18,11 @@ from pyoxigraph import NamedNode, RdfFormat
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
+from tests_support import CONFORMANCE
 
 from graph.store import KnowledgeStore
 from tests.server.conftest import TOKEN
 
-from tests_support import CONFORMANCE
 PROTOCOL = CONFORMANCE / "sparql11-protocol" / "manifest.ttl"
 GSP = CONFORMANCE / "graph-store-protocol" / "manifest-indirect.ttl"
 
@@ -40,12 +40,20 @@ SKIP: dict[str, str] = {}
 """Tests not run, each with its reason (none at present)."""
 
 _STATUS = {
-    HTS.OK: {200}, HTS.Created: {201}, HTS.NoContent: {204}, HTS.NotFound: {404},
-    HTS.StatusCode2xx: set(range(200, 300)), HTS.StatusCode3xx: set(range(300, 400)),
+    HTS.OK: {200},
+    HTS.Created: {201},
+    HTS.NoContent: {204},
+    HTS.NotFound: {404},
+    HTS.StatusCode2xx: set(range(200, 300)),
+    HTS.StatusCode3xx: set(range(300, 400)),
     HTS.StatusCode4xx: set(range(400, 500)),
 }
-_RDFLIB_FORMATS = {"text/turtle": "turtle", "application/n-triples": "nt",
-                   "application/ld+json": "json-ld", "application/rdf+xml": "xml"}
+_RDFLIB_FORMATS = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
 
 
 @dataclass
@@ -80,8 +88,10 @@ def _headers(g: Graph, node: object) -> dict[str, str]:
     lst = g.value(node, HT.headers)  # type: ignore[arg-type]
     if lst is None:
         return {}
-    return {str(g.value(h, HT.fieldName)).lower(): str(g.value(h, HT.fieldValue))
-            for h in Collection(g, lst)}
+    return {
+        str(g.value(h, HT.fieldName)).lower(): str(g.value(h, HT.fieldValue))
+        for h in Collection(g, lst)
+    }
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -99,21 +109,26 @@ def load_cases(path: Path) -> list[Case]:
                 statuses |= _STATUS[s]  # type: ignore[index]
             boolean = g.value(resp, MF.expectedBoolean)
             fmt = g.value(resp, MF.expectedFormat)
-            requests.append(Request(
-                method=str(g.value(req, HT.methodName)),
-                path=str(g.value(req, HT.absolutePath)),
-                headers=_headers(g, req),
-                body=str(g.value(body_node, CNT.chars)) if body_node is not None else None,
-                statuses=statuses,
-                expected_format=str(fmt) if fmt is not None else None,
-                expected_boolean=boolean.toPython() if boolean is not None else None,  # type: ignore[union-attr]
-                expected_body=(str(g.value(resp_body, CNT.chars))
-                               if resp_body is not None else None),
-                expected_content_type=_headers(g, resp).get("content-type"),
-                capture_location=g.value(resp, MF.expectedLocation) is not None,
-            ))
-        data = [(path.parent / Path(str(g.value(d, UT.graph))).name, str(g.value(d, RDFS.label)))
-                for d in g.objects(entry, UT.graphData)]
+            requests.append(
+                Request(
+                    method=str(g.value(req, HT.methodName)),
+                    path=str(g.value(req, HT.absolutePath)),
+                    headers=_headers(g, req),
+                    body=str(g.value(body_node, CNT.chars)) if body_node is not None else None,
+                    statuses=statuses,
+                    expected_format=str(fmt) if fmt is not None else None,
+                    expected_boolean=boolean.toPython() if boolean is not None else None,  # type: ignore[union-attr]
+                    expected_body=(
+                        str(g.value(resp_body, CNT.chars)) if resp_body is not None else None
+                    ),
+                    expected_content_type=_headers(g, resp).get("content-type"),
+                    capture_location=g.value(resp, MF.expectedLocation) is not None,
+                )
+            )
+        data = [
+            (path.parent / Path(str(g.value(d, UT.graph))).name, str(g.value(d, RDFS.label)))
+            for d in g.objects(entry, UT.graphData)
+        ]
         cases.append(Case(str(entry), str(g.value(entry, MF.name)), requests, data))
     return cases
 
@@ -137,17 +152,26 @@ def _is_update_request(case: Case, req: Request) -> bool:
 def _check(req: Request, response, label: str) -> None:  # type: ignore[no-untyped-def]
     assert response.status_code in req.statuses, (
         f"{label}: status {response.status_code}, expected {sorted(req.statuses)[:3]}...; "
-        f"body: {response.get_data(as_text=True)[:300]}")
+        f"body: {response.get_data(as_text=True)[:300]}"
+    )
     if req.expected_format == "boolean":
-        assert response.mimetype in ("application/sparql-results+json",
-                                     "application/sparql-results+xml"), label
+        assert response.mimetype in (
+            "application/sparql-results+json",
+            "application/sparql-results+xml",
+        ), label
     elif req.expected_format == "tabular":
-        assert response.mimetype in ("application/sparql-results+json",
-                                     "application/sparql-results+xml", "text/csv",
-                                     "text/tab-separated-values"), label
+        assert response.mimetype in (
+            "application/sparql-results+json",
+            "application/sparql-results+xml",
+            "text/csv",
+            "text/tab-separated-values",
+        ), label
     elif req.expected_format == "RDF":
-        assert response.mimetype in ("application/rdf+xml", "text/turtle",
-                                     "application/n-triples"), label
+        assert response.mimetype in (
+            "application/rdf+xml",
+            "text/turtle",
+            "application/n-triples",
+        ), label
     if req.expected_boolean is not None:
         data = response.get_data(as_text=True)
         if response.mimetype == "application/sparql-results+json":
@@ -155,11 +179,14 @@ def _check(req: Request, response, label: str) -> None:  # type: ignore[no-untyp
         else:
             assert f"<boolean>{str(req.expected_boolean).lower()}</boolean>" in data, label
     if req.expected_content_type is not None:
-        assert response.headers["Content-Type"].replace(" ", "").lower() == \
-            req.expected_content_type.replace(" ", "").lower(), label
+        assert (
+            response.headers["Content-Type"].replace(" ", "").lower()
+            == req.expected_content_type.replace(" ", "").lower()
+        ), label
     if req.expected_body is not None:
-        got = Graph().parse(data=response.get_data(as_text=True),
-                            format=_RDFLIB_FORMATS[response.mimetype])
+        got = Graph().parse(
+            data=response.get_data(as_text=True), format=_RDFLIB_FORMATS[response.mimetype]
+        )
         want = Graph().parse(data=req.expected_body, format="turtle")
         assert isomorphic(got, want), f"{label}: graphs differ:\n{response.get_data(as_text=True)}"
 
@@ -175,24 +202,32 @@ def _send(client: FlaskClient, req: Request, path: str, extra: dict[str, str]): 
 
 
 def _params(cases: list[Case]) -> list[object]:
-    return [pytest.param(c, id=c.iri.rsplit("#", 1)[1],
-                         marks=[pytest.mark.skip(reason=SKIP[c.iri])] if c.iri in SKIP else [])
-            for c in cases]
+    return [
+        pytest.param(
+            c,
+            id=c.iri.rsplit("#", 1)[1],
+            marks=[pytest.mark.skip(reason=SKIP[c.iri])] if c.iri in SKIP else [],
+        )
+        for c in cases
+    ]
 
 
 @pytest.mark.parametrize("case", _params(PROTOCOL_CASES))
 def test_sparql11_protocol(case: Case, make_app) -> None:  # type: ignore[no-untyped-def]
     store = KnowledgeStore()
     for data_file, graph in case.graph_data:
-        store.oxigraph.load(io.BytesIO(data_file.read_bytes()), format=RdfFormat.N_TRIPLES,
-                            to_graph=NamedNode(graph))
+        store.oxigraph.load(
+            io.BytesIO(data_file.read_bytes()),
+            format=RdfFormat.N_TRIPLES,
+            to_graph=NamedNode(graph),
+        )
     client = make_app(store=store, update_token=TOKEN).test_client()
     for i, req in enumerate(case.requests):
         assert req.path.startswith("/sparql/")
         extra: dict[str, str] = {}
         path = req.path
         if _is_update_request(case, req):
-            path = "/update" + req.path[len("/sparql/"):]
+            path = "/update" + req.path[len("/sparql/") :]
             extra["Authorization"] = f"Bearer {TOKEN}"
         _check(req, _send(client, req, path, extra), f"{case.name} [request {i + 1}]")
 
@@ -203,11 +238,12 @@ def test_graph_store_protocol(case: Case, make_app) -> None:  # type: ignore[no-
     location = None
     for i, req in enumerate(case.requests):
         assert req.path.startswith("/gsp")
-        path = "/rdf-graphs" + req.path[len("/gsp"):]
+        path = "/rdf-graphs" + req.path[len("/gsp") :]
         if location is not None:
             path = path.replace("$LOCATION$", location)
-        extra = {"Authorization": f"Bearer {TOKEN}"} if req.method in ("PUT", "POST",
-                                                                        "DELETE") else {}
+        extra = (
+            {"Authorization": f"Bearer {TOKEN}"} if req.method in ("PUT", "POST", "DELETE") else {}
+        )
         response = _send(client, req, path, extra)
         _check(req, response, f"{case.name} [request {i + 1}]")
         if req.capture_location:

@@ -15,28 +15,51 @@ from server.sparql_text import tokens
 from tests.server.conftest import TOKEN
 
 
-@pytest.mark.parametrize(("text", "services", "variable", "loads"), [
-    ("SELECT * { SERVICE <http://a.example/sparql> { ?s ?p ?o } }",
-     ("http://a.example/sparql",), False, ()),
-    ("select * { service silent <http://a.example/q> {} }", ("http://a.example/q",), False, ()),
-    ("SELECT * { SERVICE<http://a.example/q>{} }", ("http://a.example/q",), False, ()),
-    ("PREFIX e: <http://e.example/> SELECT * { SERVICE e:sp\\.arql {} }",
-     ("http://e.example/sp.arql",), False, ()),
-    ("BASE <http://b.example/x/> SELECT * { SERVICE <../q> {} }", ("http://b.example/q",),
-     False, ()),
-    ("SELECT * { SERVICE <q> {} }", ("http://me.example/q",), False, ()),
-    ("SELECT * { SERVICE ?endpoint {} }", (), True, ()),
-    ("SELECT * { SERVICE <http://a.example/\\u0071> {} }", ("http://a.example/q",), False, ()),
-    ('SELECT * { ?s ?p "SERVICE <http://127.0.0.1/>" } # SERVICE <http://127.0.0.1/>', (),
-     False, ()),
-    ("SELECT ?service { ?service a <http://x.example/SERVICE> }", (), False, ()),
-    ("LOAD <http://a.example/data.ttl> INTO GRAPH <urn:g>", (), False,
-     ("http://a.example/data.ttl",)),
-    ("load silent <http://a.example/d.ttl>", (), False, ("http://a.example/d.ttl",)),
-])
-def test_reach_finds_every_service_and_load_target(text: str, services: tuple[str, ...],
-                                                   variable: bool,
-                                                   loads: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("text", "services", "variable", "loads"),
+    [
+        (
+            "SELECT * { SERVICE <http://a.example/sparql> { ?s ?p ?o } }",
+            ("http://a.example/sparql",),
+            False,
+            (),
+        ),
+        ("select * { service silent <http://a.example/q> {} }", ("http://a.example/q",), False, ()),
+        ("SELECT * { SERVICE<http://a.example/q>{} }", ("http://a.example/q",), False, ()),
+        (
+            "PREFIX e: <http://e.example/> SELECT * { SERVICE e:sp\\.arql {} }",
+            ("http://e.example/sp.arql",),
+            False,
+            (),
+        ),
+        (
+            "BASE <http://b.example/x/> SELECT * { SERVICE <../q> {} }",
+            ("http://b.example/q",),
+            False,
+            (),
+        ),
+        ("SELECT * { SERVICE <q> {} }", ("http://me.example/q",), False, ()),
+        ("SELECT * { SERVICE ?endpoint {} }", (), True, ()),
+        ("SELECT * { SERVICE <http://a.example/\\u0071> {} }", ("http://a.example/q",), False, ()),
+        (
+            'SELECT * { ?s ?p "SERVICE <http://127.0.0.1/>" } # SERVICE <http://127.0.0.1/>',
+            (),
+            False,
+            (),
+        ),
+        ("SELECT ?service { ?service a <http://x.example/SERVICE> }", (), False, ()),
+        (
+            "LOAD <http://a.example/data.ttl> INTO GRAPH <urn:g>",
+            (),
+            False,
+            ("http://a.example/data.ttl",),
+        ),
+        ("load silent <http://a.example/d.ttl>", (), False, ("http://a.example/d.ttl",)),
+    ],
+)
+def test_reach_finds_every_service_and_load_target(
+    text: str, services: tuple[str, ...], variable: bool, loads: tuple[str, ...]
+) -> None:
     found = reach(text, base="http://me.example/sparql", prefixes={})
     assert (found.services, found.variable_service, found.loads) == (services, variable, loads)
 
@@ -46,21 +69,24 @@ def test_reach_refuses_an_undeclared_service_prefix() -> None:
         reach("SELECT * { SERVICE nope:x {} }", base=None, prefixes={})
 
 
-@pytest.mark.parametrize("iri", [
-    "http://127.0.0.1:8080/sparql",
-    "http://localhost/sparql",
-    "http://[::1]/sparql",
-    "http://[::ffff:127.0.0.1]/sparql",
-    "http://10.1.2.3/sparql",
-    "http://192.168.0.10/sparql",
-    "http://172.16.5.5/sparql",
-    "http://169.254.169.254/latest/meta-data/",
-    "http://0.0.0.0/sparql",
-    "http://[fd00::1]/sparql",
-    "http://intranet.example/sparql",  # resolves to a private address (fake resolver)
-    "file:///etc/passwd",
-    "ftp://ftp.example/x",
-])
+@pytest.mark.parametrize(
+    "iri",
+    [
+        "http://127.0.0.1:8080/sparql",
+        "http://localhost/sparql",
+        "http://[::1]/sparql",
+        "http://[::ffff:127.0.0.1]/sparql",
+        "http://10.1.2.3/sparql",
+        "http://192.168.0.10/sparql",
+        "http://172.16.5.5/sparql",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://0.0.0.0/sparql",
+        "http://[fd00::1]/sparql",
+        "http://intranet.example/sparql",  # resolves to a private address (fake resolver)
+        "file:///etc/passwd",
+        "ftp://ftp.example/x",
+    ],
+)
 def test_non_public_targets_are_refused(iri: str) -> None:
     resolver = {"localhost": ["127.0.0.1", "::1"], "intranet.example": ["8.8.8.8", "10.0.0.7"]}
     with pytest.raises(Forbidden):
@@ -129,10 +155,12 @@ def test_service_to_loopback_is_403_and_never_sent(store, make_app, listener) ->
 def test_service_inside_an_update_is_vetted_too(store, make_app, listener) -> None:  # type: ignore[no-untyped-def]
     url, hits = listener
     client = make_app(store=store, update_token=TOKEN).test_client()
-    r = client.post("/update", data=f"INSERT {{ ?x ?p ?o }} WHERE {{ SERVICE <{url}/> "
-                                     "{ ?x ?p ?o } }",
-                    content_type="application/sparql-update",
-                    headers={"Authorization": f"Bearer {TOKEN}"})
+    r = client.post(
+        "/update",
+        data=f"INSERT {{ ?x ?p ?o }} WHERE {{ SERVICE <{url}/> {{ ?x ?p ?o }} }}",
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 403 and hits == []
 
 
@@ -140,9 +168,12 @@ def test_load_is_disabled_by_default_even_with_the_token(store, make_app, listen
     url, hits = listener
     app: Flask = make_app(store=store, update_token=TOKEN)
     before = len(store.oxigraph)
-    r = app.test_client().post("/update", data=f"LOAD <{url}/data.ttl>",
-                               content_type="application/sparql-update",
-                               headers={"Authorization": f"Bearer {TOKEN}"})
+    r = app.test_client().post(
+        "/update",
+        data=f"LOAD <{url}/data.ttl>",
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 403 and "--allow-load" in r.get_data(as_text=True)
     assert hits == [] and len(store.oxigraph) == before
 
@@ -150,21 +181,26 @@ def test_load_is_disabled_by_default_even_with_the_token(store, make_app, listen
 def test_allowed_load_still_refuses_private_addresses(store, make_app, listener) -> None:  # type: ignore[no-untyped-def]
     url, hits = listener
     client = make_app(store=store, update_token=TOKEN, allow_load=True).test_client()
-    r = client.post("/update", data=f"LOAD <{url}/data.ttl>",
-                    content_type="application/sparql-update",
-                    headers={"Authorization": f"Bearer {TOKEN}"})
+    r = client.post(
+        "/update",
+        data=f"LOAD <{url}/data.ttl>",
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 403 and hits == []
 
 
 def test_an_unclosed_string_ends_the_scan() -> None:
     # The engine refuses the text at the unclosed string, so nothing after it can run.
-    assert [t.text for t in tokens("SELECT * { ?s ?p '''never closed } SERVICE <http://x/> {}")] \
-        == ["SELECT", "*", "{", "?s", "?p"]
-    assert reach('ASK { "a\\"b" } SERVICE <http://x.example/> {}', base=None,
-                 prefixes={}).services == ("http://x.example/",)
+    assert [
+        t.text for t in tokens("SELECT * { ?s ?p '''never closed } SERVICE <http://x/> {}")
+    ] == ["SELECT", "*", "{", "?s", "?p"]
+    assert reach(
+        'ASK { "a\\"b" } SERVICE <http://x.example/> {}', base=None, prefixes={}
+    ).services == ("http://x.example/",)
 
 
-@pytest.mark.parametrize("unit", ["'''\n\\", '"\\"', "'''a\\", "<a<", "# x\n\""])
+@pytest.mark.parametrize("unit", ["'''\n\\", '"\\"', "'''a\\", "<a<", '# x\n"'])
 def test_adversarial_quoting_is_read_in_one_pass(unit: str) -> None:
     # 200 kB of openers that never close: a rescan from every quote would take minutes here.
     text = unit * (200_000 // len(unit)) + " SERVICE <http://127.0.0.1/> {}"

@@ -49,8 +49,9 @@ def test_resource_page_shows_label_types_sameas_and_statements(client: FlaskClie
     assert "Person" in html
 
 
-@pytest.mark.parametrize("accept, fmt", [("text/turtle", "turtle"),
-                                         ("application/ld+json", "json-ld")])
+@pytest.mark.parametrize(
+    "accept, fmt", [("text/turtle", "turtle"), ("application/ld+json", "json-ld")]
+)
 def test_resource_as_rdf_by_accept(client: FlaskClient, accept: str, fmt: str) -> None:
     r = client.get("/resource/entity/Q15031", headers={"Accept": accept})
     assert r.mimetype == accept
@@ -64,15 +65,18 @@ def test_unknown_resource_is_a_friendly_404(client: FlaskClient) -> None:
     assert "nothing is known" in r.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("path", [
-    "/resource/entity/../doc/d1",
-    "/resource/entity/%2E%2E/doc/d1",
-    "/resource/entity/..%2F..%2Fetc",
-    "/resource/entity//Q1",
-    "/resource/entity/%00",
-    "/resource/entity/%zz",
-    "/resource/" + "a" * 5000,
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/resource/entity/../doc/d1",
+        "/resource/entity/%2E%2E/doc/d1",
+        "/resource/entity/..%2F..%2Fetc",
+        "/resource/entity//Q1",
+        "/resource/entity/%00",
+        "/resource/entity/%zz",
+        "/resource/" + "a" * 5000,
+    ],
+)
 def test_resource_path_tricks_are_4xx(client: FlaskClient, path: str) -> None:
     assert 400 <= client.get(path).status_code < 500
 
@@ -90,12 +94,21 @@ def test_void_has_counts_from_store_stats(client: FlaskClient) -> None:
     assert {int(o) for o in g.objects(None, URIRef(void + "triples"))} == {13}
     assert {int(o) for o in g.objects(None, URIRef(void + "documents"))} == {1}
     assert len(list(g.objects(None, URIRef(void + "classPartition")))) == 6
-    entities = {str(g.value(part, URIRef(void + "class"))).rsplit("#", 1)[1]:
-                int(g.value(part, URIRef(void + "entities")))  # type: ignore[arg-type]
-                for part in g.objects(None, URIRef(void + "classPartition"))}
+    entities = {
+        str(g.value(part, URIRef(void + "class"))).rsplit("#", 1)[1]: int(
+            g.value(part, URIRef(void + "entities"))
+        )  # type: ignore[arg-type]
+        for part in g.objects(None, URIRef(void + "classPartition"))
+    }
     # The seed types Xi as nkg:Person only, and VoID counts asserted types (no inference).
-    assert entities == {"Document": 1, "Actor": 0, "Statement": 1, "Summit": 0, "Policy": 0,
-                        "Topic": 1}
+    assert entities == {
+        "Document": 1,
+        "Actor": 0,
+        "Statement": 1,
+        "Summit": 0,
+        "Policy": 0,
+        "Topic": 1,
+    }
 
 
 def test_void_last_update_moves_with_writes(writable_client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]
@@ -108,8 +121,12 @@ def test_void_last_update_moves_with_writes(writable_client: FlaskClient, auth) 
     before = modified()
     assert before.tzinfo is not None
     time.sleep(1.1)  # the value has whole seconds
-    r = writable_client.post("/update", data="INSERT DATA { <urn:a> <urn:b> 1 }",
-                             content_type="application/sparql-update", headers=auth)
+    r = writable_client.post(
+        "/update",
+        data="INSERT DATA { <urn:a> <urn:b> 1 }",
+        content_type="application/sparql-update",
+        headers=auth,
+    )
     assert r.status_code == 204
     assert modified() > before
 
@@ -117,21 +134,25 @@ def test_void_last_update_moves_with_writes(writable_client: FlaskClient, auth) 
 def test_iri_base_is_configurable_so_stored_iris_resolve_here(make_app) -> None:  # type: ignore[no-untyped-def]
     local = "http://127.0.0.1:5000/resource/"
     store = KnowledgeStore(base=local)
-    store.oxigraph.load(io.BytesIO(SEED_NQUADS.replace(BASE, local).encode()),
-                        format=RdfFormat.N_QUADS)
+    store.oxigraph.load(
+        io.BytesIO(SEED_NQUADS.replace(BASE, local).encode()), format=RdfFormat.N_QUADS
+    )
     client = make_app(store=store, base_iri=local).test_client()
     page = client.get("/resource/entity/Q15031")
     assert page.status_code == 200 and "<h1>Xi Jinping</h1>" in page.get_data(as_text=True)
     assert 'href="/resource/doc/d1"' in page.get_data(as_text=True)
-    g = Graph().parse(data=client.get("/resource/entity/Q15031",
-                                      headers={"Accept": "text/turtle"}).data, format="turtle")
+    g = Graph().parse(
+        data=client.get("/resource/entity/Q15031", headers={"Accept": "text/turtle"}).data,
+        format="turtle",
+    )
     assert (URIRef(local + "entity/Q15031"), RDFS.label, None) in g
     default_base = make_app(store=store).test_client()
     assert default_base.get("/resource/entity/Q15031").status_code == 404
 
 
-def test_unhandled_fault_is_a_500_without_traceback(app: Flask,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unhandled_fault_is_a_500_without_traceback(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production (TESTING turns it on)
     client = app.test_client()
 
@@ -140,8 +161,11 @@ def test_unhandled_fault_is_a_500_without_traceback(app: Flask,
 
     monkeypatch.setattr("server.state.AppState.run", broken)
     for accept in ("text/plain", "application/json", "text/html"):
-        r = client.get("/sparql", query_string={"query": "ASK {}", "format": "json"},
-                       headers={"Accept": accept})
+        r = client.get(
+            "/sparql",
+            query_string={"query": "ASK {}", "format": "json"},
+            headers={"Accept": accept},
+        )
         assert r.status_code == 500
         body = r.get_data(as_text=True)
         assert "Traceback" not in body and "secret internal detail" not in body

@@ -23,8 +23,9 @@ GRAPH = "CONSTRUCT { ?s <http://ex/p> ?o } WHERE { ?s <http://ex/p> ?o }"
 
 
 def _ntriples(n: int) -> bytes:
-    return "".join(f'<http://ex/item/{i}> <http://ex/p> "value number {i}, with a comma" .\n'
-                   for i in range(n)).encode()
+    return "".join(
+        f'<http://ex/item/{i}> <http://ex/p> "value number {i}, with a comma" .\n' for i in range(n)
+    ).encode()
 
 
 @pytest.fixture(scope="module")
@@ -54,23 +55,33 @@ class _RecordingSink(io.RawIOBase):
 
 
 def _job(query: str, results: str | None, rdf: str | None, max_rows: int = ROWS) -> QueryJob:
-    return QueryJob(query=query, default_graphs=(), named_graphs=(), use_union=True,
-                    results_media=results, rdf_media=rdf, max_rows=max_rows)
+    return QueryJob(
+        query=query,
+        default_graphs=(),
+        named_graphs=(),
+        use_union=True,
+        results_media=results,
+        rdf_media=rdf,
+        max_rows=max_rows,
+    )
 
 
-@pytest.mark.parametrize(("query", "results", "rdf"), [
-    (ALL, "application/sparql-results+json", None),
-    (ALL, "application/sparql-results+xml", None),
-    (ALL, "text/csv", None),
-    (ALL, "text/tab-separated-values", None),
-    (GRAPH, None, "text/turtle"),
-    (GRAPH, None, "application/n-triples"),
-    (GRAPH, None, "application/ld+json"),
-    (GRAPH, None, "application/rdf+xml"),
-])
-def test_large_results_are_written_in_pieces_not_whole(big_store: KnowledgeStore, query: str,
-                                                       results: str | None,
-                                                       rdf: str | None) -> None:
+@pytest.mark.parametrize(
+    ("query", "results", "rdf"),
+    [
+        (ALL, "application/sparql-results+json", None),
+        (ALL, "application/sparql-results+xml", None),
+        (ALL, "text/csv", None),
+        (ALL, "text/tab-separated-values", None),
+        (GRAPH, None, "text/turtle"),
+        (GRAPH, None, "application/n-triples"),
+        (GRAPH, None, "application/ld+json"),
+        (GRAPH, None, "application/rdf+xml"),
+    ],
+)
+def test_large_results_are_written_in_pieces_not_whole(
+    big_store: KnowledgeStore, query: str, results: str | None, rdf: str | None
+) -> None:
     sink = _RecordingSink()
     outcome = run_query(big_store.oxigraph, _job(query, results, rdf), sink)
     assert (outcome.rows, outcome.truncated) == (ROWS, False)
@@ -79,8 +90,9 @@ def test_large_results_are_written_in_pieces_not_whole(big_store: KnowledgeStore
 
 
 def test_streamed_csv_has_every_row(big_client) -> None:  # type: ignore[no-untyped-def]
-    r = big_client.get("/sparql", query_string={"query": ALL}, headers={"Accept": "text/csv"},
-                       buffered=False)
+    r = big_client.get(
+        "/sparql", query_string={"query": ALL}, headers={"Accept": "text/csv"}, buffered=False
+    )
     assert r.is_streamed
     chunks = list(r.response)
     assert len(chunks) > 1
@@ -94,8 +106,9 @@ def test_streamed_csv_has_every_row(big_client) -> None:  # type: ignore[no-unty
 
 def test_streamed_results_are_gzipped_as_they_stream(big_client) -> None:  # type: ignore[no-untyped-def]
     plain = big_client.get("/sparql", query_string={"query": ALL})
-    r = big_client.get("/sparql", query_string={"query": ALL},
-                       headers={"Accept-Encoding": "gzip"}, buffered=False)
+    r = big_client.get(
+        "/sparql", query_string={"query": ALL}, headers={"Accept-Encoding": "gzip"}, buffered=False
+    )
     assert r.headers["Content-Encoding"] == "gzip" and "Content-Length" not in r.headers
     assert "Accept-Encoding" in r.headers["Vary"]
     chunks = list(r.response)
@@ -106,21 +119,33 @@ def test_streamed_results_are_gzipped_as_they_stream(big_client) -> None:  # typ
 
 
 def test_streamed_graph_is_complete_turtle(big_client) -> None:  # type: ignore[no-untyped-def]
-    r = big_client.get("/sparql", query_string={"query": GRAPH},
-                       headers={"Accept": "text/turtle", "Accept-Encoding": "gzip"})
+    r = big_client.get(
+        "/sparql",
+        query_string={"query": GRAPH},
+        headers={"Accept": "text/turtle", "Accept-Encoding": "gzip"},
+    )
     assert r.headers["Content-Encoding"] == "gzip"
     assert len(Graph().parse(data=gzip.decompress(r.data), format="turtle")) == ROWS
 
 
-@pytest.mark.parametrize(("accept", "count"), [
-    ("application/sparql-results+json",
-     lambda body: len(json.loads(body)["results"]["bindings"])),
-    ("text/csv", lambda body: body.count(b"\n") - 1),
-    ("text/tab-separated-values", lambda body: body.count(b"\n") - 1),
-    ("application/sparql-results+xml", lambda body: body.count(b"<result>")),
-])
-def test_truncated_stream_headers_match_the_body(big_store: KnowledgeStore, make_app,  # type: ignore[no-untyped-def]
-                                                 accept: str, count) -> None:
+@pytest.mark.parametrize(
+    ("accept", "count"),
+    [
+        (
+            "application/sparql-results+json",
+            lambda body: len(json.loads(body)["results"]["bindings"]),
+        ),
+        ("text/csv", lambda body: body.count(b"\n") - 1),
+        ("text/tab-separated-values", lambda body: body.count(b"\n") - 1),
+        ("application/sparql-results+xml", lambda body: body.count(b"<result>")),
+    ],
+)
+def test_truncated_stream_headers_match_the_body(
+    big_store: KnowledgeStore,
+    make_app,  # type: ignore[no-untyped-def]
+    accept: str,
+    count,
+) -> None:
     client = make_app(store=big_store, max_rows=1234).test_client()
     r = client.get("/sparql", query_string={"query": ALL}, headers={"Accept": accept})
     assert r.status_code == 200
@@ -134,18 +159,25 @@ def test_worker_streams_large_results_through_its_pipe(tmp_path: Path, make_app)
         store.oxigraph.load(io.BytesIO(_ntriples(ROWS)), format=RdfFormat.N_TRIPLES)
     app: Flask = make_app(store_path=str(path), workers=1, max_rows=ROWS)
     assert app.extensions["newskg"].pool is not None
-    r = app.test_client().get("/sparql", query_string={"query": ALL},
-                              headers={"Accept": "text/tab-separated-values"})
+    r = app.test_client().get(
+        "/sparql", query_string={"query": ALL}, headers={"Accept": "text/tab-separated-values"}
+    )
     assert r.status_code == 200 and r.headers["X-Result-Rows"] == str(ROWS)
     lines = r.data.decode().splitlines()
     assert lines[0] == "?s\t?o" and len(lines) == ROWS + 1
     assert len(r.data) > 1_000_000
 
 
-@pytest.mark.parametrize(("query", "accept"), [(ALL, "text/csv"), (GRAPH, "text/turtle"),
-                                               (ALL, "application/sparql-results+json")])
-def test_time_limit_while_writing_is_a_503_not_a_cut_body(big_store: KnowledgeStore, make_app,  # type: ignore[no-untyped-def]
-                                                          query: str, accept: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "accept"),
+    [(ALL, "text/csv"), (GRAPH, "text/turtle"), (ALL, "application/sparql-results+json")],
+)
+def test_time_limit_while_writing_is_a_503_not_a_cut_body(
+    big_store: KnowledgeStore,
+    make_app,  # type: ignore[no-untyped-def]
+    query: str,
+    accept: str,
+) -> None:
     client = make_app(store=big_store, max_rows=ROWS, query_timeout_s=1e-6).test_client()
     r = client.get("/sparql", query_string={"query": query}, headers={"Accept": accept})
     assert r.status_code == 503

@@ -39,13 +39,14 @@ def big_disk_store(tmp_path) -> str:  # type: ignore[no-untyped-def]
     path = tmp_path / "big"
     with KnowledgeStore(path) as s:
         load_seed(s)
-        nt = "".join(f"<http://ex/{i}> <http://ex/p> \"{i}\" .\n" for i in range(3000))
+        nt = "".join(f'<http://ex/{i}> <http://ex/p> "{i}" .\n' for i in range(3000))
         s.oxigraph.load(io.BytesIO(nt.encode()), format=RdfFormat.N_TRIPLES)
     return str(path)
 
 
 def test_disk_store_queries_run_in_workers_and_see_data_from_before_start(
-        disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    disk_store_path: str, make_app
+) -> None:  # type: ignore[no-untyped-def]
     app: Flask = make_app(store_path=disk_store_path, workers=1)
     assert app.extensions["newskg"].pool is not None
     r = app.test_client().get("/sparql", query_string={"query": EXAMPLE_QUERY})
@@ -56,13 +57,18 @@ def test_disk_store_queries_run_in_workers_and_see_data_from_before_start(
 def test_worker_errors_keep_their_status(disk_store_path: str, make_app) -> None:  # type: ignore[no-untyped-def]
     client = make_app(store_path=disk_store_path, workers=1).test_client()
     assert client.get("/sparql", query_string={"query": "ASK {"}).status_code == 400
-    assert client.get("/sparql", query_string={"query": "SELECT * {}"},
-                      headers={"Accept": "text/turtle"}).status_code == 406
+    assert (
+        client.get(
+            "/sparql", query_string={"query": "SELECT * {}"}, headers={"Accept": "text/turtle"}
+        ).status_code
+        == 406
+    )
     assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200
 
 
 def test_runaway_query_is_killed_with_503_while_others_are_answered(
-        big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
+    big_disk_store: str, make_app
+) -> None:  # type: ignore[no-untyped-def]
     # A generous limit, so that the quick query is answered before it even on a loaded machine.
     app: Flask = make_app(store_path=big_disk_store, workers=2, query_timeout_s=3.0)
     pool = app.extensions["newskg"].pool
@@ -72,9 +78,12 @@ def test_runaway_query_is_killed_with_503_while_others_are_answered(
     def runaway() -> None:
         started = time.monotonic()
         r = app.test_client().get("/sparql", query_string={"query": RUNAWAY})
-        result.update(status=r.status_code, body=r.get_data(as_text=True),
-                      time_ms=r.headers["X-Query-Time-Ms"],
-                      elapsed=time.monotonic() - started)
+        result.update(
+            status=r.status_code,
+            body=r.get_data(as_text=True),
+            time_ms=r.headers["X-Query-Time-Ms"],
+            elapsed=time.monotonic() - started,
+        )
 
     thread = threading.Thread(target=runaway)
     thread.start()
@@ -88,8 +97,9 @@ def test_runaway_query_is_killed_with_503_while_others_are_answered(
     assert float(result["time_ms"]) >= 3000  # type: ignore[arg-type]
     assert float(result["elapsed"]) >= 3.0  # type: ignore[arg-type]
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and (len(pool.pids()) < 2
-                                           or not pids_before - set(pool.pids())):
+    while time.monotonic() < deadline and (
+        len(pool.pids()) < 2 or not pids_before - set(pool.pids())
+    ):
         time.sleep(0.05)
     killed = pids_before - set(pool.pids())
     assert len(killed) == 1 and not any(_alive(pid) for pid in killed)
@@ -101,9 +111,12 @@ def test_workers_see_writes_made_through_the_app(disk_store_path: str, make_app)
     client = make_app(store_path=disk_store_path, workers=1, update_token=TOKEN).test_client()
     ask = {"query": "ASK { <http://ex/new> ?p ?o }"}
     assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is False
-    r = client.post("/update", data="INSERT DATA { <http://ex/new> <http://ex/p> 1 }",
-                    content_type="application/sparql-update",
-                    headers={"Authorization": f"Bearer {TOKEN}"})
+    r = client.post(
+        "/update",
+        data="INSERT DATA { <http://ex/new> <http://ex/p> 1 }",
+        content_type="application/sparql-update",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert r.status_code == 204
     assert client.get("/sparql", query_string=ask).get_json(force=True)["boolean"] is True
 
@@ -138,8 +151,7 @@ def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str
         time.sleep(0.2)
         answered = 0
         for _ in range(5):
-            with urllib.request.urlopen(base + urllib.parse.quote(EXAMPLE_QUERY),
-                                        timeout=30) as r:
+            with urllib.request.urlopen(base + urllib.parse.quote(EXAMPLE_QUERY), timeout=30) as r:
                 answered += len(json.load(r)["results"]["bindings"])
         assert answered == 5
         assert slow.is_alive(), "the quick queries were answered while the runaway still ran"
@@ -148,7 +160,8 @@ def test_runaway_query_over_http_leaves_other_clients_served(big_disk_store: str
 
 
 def test_resource_pages_run_their_queries_in_the_workers(
-        disk_store_path: str, make_app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    disk_store_path: str, make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     app: Flask = make_app(store_path=disk_store_path, workers=1)
     pool = app.extensions["newskg"].pool
     ran: list[str] = []

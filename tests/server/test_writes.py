@@ -11,12 +11,13 @@ from rdflib import Graph
 from tests.server.conftest import DOC1, TOKEN
 
 INSERT = "INSERT DATA { GRAPH <http://ex/g> { <http://ex/s> <http://ex/p> 'o' } }"
-TTL = "<http://ex/s> <http://ex/p> \"o\" ."
+TTL = '<http://ex/s> <http://ex/p> "o" .'
 
 
 def _update(client: FlaskClient, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return client.post("/update", data=INSERT, content_type="application/sparql-update",
-                       headers=headers or {})
+    return client.post(
+        "/update", data=INSERT, content_type="application/sparql-update", headers=headers or {}
+    )
 
 
 def test_update_is_403_when_no_token_is_configured(client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]
@@ -45,8 +46,12 @@ def test_update_via_form_and_syntax_errors(writable_client: FlaskClient, auth) -
 
 
 def test_update_has_no_cors_headers(writable_client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]
-    r = writable_client.post("/update", data=INSERT, content_type="application/sparql-update",
-                             headers=auth | {"Origin": "http://evil"})
+    r = writable_client.post(
+        "/update",
+        data=INSERT,
+        content_type="application/sparql-update",
+        headers=auth | {"Origin": "http://evil"},
+    )
     pre = writable_client.options("/update", headers={"Origin": "http://evil"})
     assert "Access-Control-Allow-Origin" not in r.headers
     assert "Access-Control-Allow-Origin" not in pre.headers
@@ -56,22 +61,32 @@ def test_update_via_get_is_405(writable_client: FlaskClient) -> None:
     assert writable_client.get("/update?update=CLEAR%20ALL").status_code == 405
 
 
-def test_token_never_appears_in_logs(writable_client: FlaskClient, auth,  # type: ignore[no-untyped-def]
-                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_token_never_appears_in_logs(
+    writable_client: FlaskClient,
+    auth,  # type: ignore[no-untyped-def]
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.DEBUG)
     _update(writable_client, auth)
     _update(writable_client, {"Authorization": "Bearer wrong"})
-    writable_client.post("/update", data="CLEAR XYZ", content_type="application/sparql-update",
-                         headers=auth)
+    writable_client.post(
+        "/update", data="CLEAR XYZ", content_type="application/sparql-update", headers=auth
+    )
     assert TOKEN not in caplog.text
 
 
-@pytest.mark.parametrize("accept, rdflib_format", [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"),
-    ("application/ld+json", "json-ld"), ("application/rdf+xml", "xml"),
-])
-def test_gsp_get_graph_in_every_rdf_format(client: FlaskClient, accept: str,
-                                           rdflib_format: str) -> None:
+@pytest.mark.parametrize(
+    "accept, rdflib_format",
+    [
+        ("text/turtle", "turtle"),
+        ("application/n-triples", "nt"),
+        ("application/ld+json", "json-ld"),
+        ("application/rdf+xml", "xml"),
+    ],
+)
+def test_gsp_get_graph_in_every_rdf_format(
+    client: FlaskClient, accept: str, rdflib_format: str
+) -> None:
     r = client.get("/rdf-graphs", query_string={"graph": DOC1}, headers={"Accept": accept})
     assert r.status_code == 200 and r.mimetype == accept
     assert len(Graph().parse(data=r.get_data(), format=rdflib_format)) == 8
@@ -100,12 +115,28 @@ def test_gsp_writes_need_the_token(client: FlaskClient, writable_client: FlaskCl
 
 def test_gsp_put_post_delete_cycle(writable_client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]
     c, q = writable_client, {"graph": "http://ex/g"}
-    assert c.put("/rdf-graphs", query_string=q, data=TTL, content_type="text/turtle",
-                 headers=auth).status_code == 201
-    assert c.put("/rdf-graphs", query_string=q, data=TTL, content_type="text/turtle",
-                 headers=auth).status_code == 204
-    assert c.post("/rdf-graphs", query_string=q, data='<http://ex/s> <http://ex/p> "2" .',
-                  content_type="application/n-triples", headers=auth).status_code == 204
+    assert (
+        c.put(
+            "/rdf-graphs", query_string=q, data=TTL, content_type="text/turtle", headers=auth
+        ).status_code
+        == 201
+    )
+    assert (
+        c.put(
+            "/rdf-graphs", query_string=q, data=TTL, content_type="text/turtle", headers=auth
+        ).status_code
+        == 204
+    )
+    assert (
+        c.post(
+            "/rdf-graphs",
+            query_string=q,
+            data='<http://ex/s> <http://ex/p> "2" .',
+            content_type="application/n-triples",
+            headers=auth,
+        ).status_code
+        == 204
+    )
     got = c.get("/rdf-graphs", query_string=q, headers={"Accept": "application/n-triples"})
     assert got.get_data(as_text=True).count("\n") == 2
     assert c.delete("/rdf-graphs", query_string=q, headers=auth).status_code == 204
@@ -115,10 +146,18 @@ def test_gsp_put_post_delete_cycle(writable_client: FlaskClient, auth) -> None: 
 
 def test_gsp_bad_body_is_400_and_unknown_type_415(writable_client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]
     q = {"graph": "http://ex/g"}
-    assert writable_client.put("/rdf-graphs", query_string=q, data="<broken", headers=auth,
-                               content_type="text/turtle").status_code == 400
-    assert writable_client.put("/rdf-graphs", query_string=q, data="x", headers=auth,
-                               content_type="application/pdf").status_code == 415
+    assert (
+        writable_client.put(
+            "/rdf-graphs", query_string=q, data="<broken", headers=auth, content_type="text/turtle"
+        ).status_code
+        == 400
+    )
+    assert (
+        writable_client.put(
+            "/rdf-graphs", query_string=q, data="x", headers=auth, content_type="application/pdf"
+        ).status_code
+        == 415
+    )
 
 
 def test_gsp_post_without_graph_creates_one(writable_client: FlaskClient, auth) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,9 @@ from flask import Flask
 from server import wsgi
 
 
-def test_serve_uses_waitress_and_closes_the_app(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_uses_waitress_and_closes_the_app(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[dict[str, object]] = []
     monkeypatch.setattr("waitress.serve", lambda a, **kw: calls.append({"app": a, **kw}))
     closed: list[bool] = []
@@ -18,7 +20,9 @@ def test_serve_uses_waitress_and_closes_the_app(app: Flask, monkeypatch: pytest.
     assert closed == [True]
 
 
-def test_serve_uses_flask_dev_server_only_in_debug(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_uses_flask_dev_server_only_in_debug(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ran: list[dict[str, object]] = []
     app.debug = True
     monkeypatch.setattr(app, "run", lambda **kw: ran.append(kw))
