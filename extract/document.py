@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from extract.actors import find_actors
+from extract.context import make_context
 from extract.gazetteer import Gazetteer
 from extract.policies import find_policies
 from extract.records import DocumentInfo, Extraction, NonStatement, Statement
 from extract.statements import find_statements
 from extract.summits import find_summits
-from extract.text import Layout
-from extract.topics import find_topics
 
 
 def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extraction:
@@ -20,16 +18,11 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     Order matters: summits link to the policies they produced, and statements to the summits
     and policies they talk about.
     """
-    if doc.text != info.text:
-        raise ValueError("the Doc was not made from this document's text")
-    layout = Layout(doc.text)
-    actors = find_actors(doc, gazetteer, layout)
-    topics = find_topics(doc, gazetteer, layout)
-    policies = tuple(find_policies(doc, actors, topics, layout, info.date))
-    summits = tuple(find_summits(doc, actors, topics, layout, info.date, policies))
-    speech = list(
-        find_statements(doc, actors, topics, layout, info.date, events=(*summits, *policies))
-    )
+    ctx = make_context(doc, info, gazetteer)
+    actors, topics, layout, date = ctx.actors, ctx.topics, ctx.layout, ctx.published
+    policies = tuple(find_policies(doc, actors, topics, layout, date))
+    summits = tuple(find_summits(doc, actors, topics, layout, date, policies))
+    speech = list(find_statements(doc, actors, topics, layout, date, events=(*summits, *policies)))
     return Extraction(
         document=info,
         actors=actors.actors,
