@@ -9,15 +9,15 @@ States); the target comes from "on/against/targeting/to/for X" or a demonym on t
 status from the nearest status verb (``lexicons/status_cues.tsv``). Repeated mentions of the same
 measure ("the embargo ... lifting the embargo") are one record with several mentions.
 
-The small parse helpers here (evidence spans, status cues, dates near a word) are shared with
-:mod:`extract.summits`.
+The parse helpers it shares with :mod:`extract.summits` live in :mod:`extract.syntax` and
+:mod:`extract.triggers`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -26,340 +26,26 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.actors import ActorIndex
-from extract.dates import resolve
-from extract.groups import group_members
 from extract.quantities import Quantity, find_quantities
 from extract.records import ActorKind, Evidence, Mention, Policy, PolicyKind, TimeRef, TopicKind
+from extract.syntax import (
+    MODALS,
+    actor_of,
+    agent_of,
+    argument_tokens,
+    evidence,
+    future_of,
+    governor,
+    group_reference,
+    realised,
+    recent_pair,
+    status_cues,
+    subject_of,
+    time_near,
+)
 from extract.text import Layout, doc_text
 from extract.topics import TopicIndex
-
-# -- shared parse helpers -----------------------------------------------------------------------
-
-_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
-MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
-STATES = frozenset(
-    {
-        ActorKind.COUNTRY,
-        ActorKind.INTERNATIONAL_ORGANIZATION,
-        ActorKind.GOVERNMENT_BODY,
-        ActorKind.ORGANIZATION,
-    }
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A lexicon row matched in the text: tokens ``start``..``end`` (exclusive), ``head`` last."""
-
-    start: int
-    end: int
-    kind: str
-    extra: str
-
-    def head(self, doc: Doc) -> Token:
-        return doc[self.end - 1]
-
-
-@cache
-def _rows(name: str) -> tuple[tuple[tuple[str, ...], str, str, str], ...]:
-    rows = []
-    for r in lexicons.table(name):
-        words = tuple(re.findall(r"[\w$%£€']+|[^\w\s]", r["form"].lower()))
-        rows.append((words, r["pos"], r["kind"], r.get("needs") or r.get("group") or "-"))
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
-@cache
-def _index(name: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
-    """Row positions by first word: rows of several words (their first word matches by lower
-    form only), and single-word rows (matched by lower form or lemma). Looking rows up by the
-    token's own forms instead of trying every row at every token keeps matching linear in the
-    text whatever the lexicon's size."""
-    several: dict[str, list[int]] = {}
-    single: dict[str, list[int]] = {}
-    for pos, (words, *_rest) in enumerate(_rows(name)):
-        (several if len(words) > 1 else single).setdefault(words[0], []).append(pos)
-    return ({w: tuple(v) for w, v in several.items()}, {w: tuple(v) for w, v in single.items()})
-
-
-def _candidates(name: str, token: Token) -> list[int]:
-    several, single = _index(name)
-    lower, lemma = token.lower_, token.lemma_.lower()
-    found = {*several.get(lower, ()), *single.get(lower, ()), *single.get(lemma, ())}
-    return sorted(found)  # the rows' own order: longest first, then as listed
-
-
-def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None) -> list[Trigger]:
-    """Lexicon rows matched on tokens: every word by lower form, the last also by lemma (plurals);
-    several rows may match the same tokens (a restriction on exports or on imports)."""
-    end = len(doc) if end is None else end
-    rows = _rows(lexicon)
-    found: list[Trigger] = []
-    taken: set[int] = set()
-    for i in range(start, end):
-        best: list[Trigger] = []
-        for row in _candidates(lexicon, doc[i]):
-            words, pos, kind, extra = rows[row]
-            n = len(words)
-            if i + n > end or (best and n < best[0].end - best[0].start):
-                continue
-            if not all(doc[i + k].lower_ == words[k] for k in range(n - 1)):
-                continue
-            last = doc[i + n - 1]
-            if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
-                continue
-            if (
-                n == 1
-                and pos
-                and last.pos_ != pos
-                and not (pos == "NOUN" and last.pos_ == "PROPN")
-                and not _verb_read_as_modifier(last, pos, words[-1])
-            ):
-                continue
-            best.append(Trigger(i, i + n, kind, extra))
-        if best and not any(t in taken for t in range(best[0].start, best[0].end)):
-            found.extend(best)
-            taken.update(range(best[0].start, best[0].end))
-    return found
-
-
-def _verb_read_as_modifier(token: Token, pos: str, form: str) -> bool:
-    """A lexicon verb in its bare form that the tagger read as an adjective of the next noun
-    ("voluntarily restrain exports" tagged like "voluntary exports"): still the verb."""
-    return (
-        pos == "VERB"
-        and token.pos_ == "ADJ"
-        and token.lower_ == form
-        and token.dep_ == "amod"
-        and token.head.i == token.i + 1
-    )
-
-
-def governor(token: Token) -> Token | None:
-    """The verb (or adjective predicate) that governs a noun through prepositions and objects."""
-    t = token
-    while t.head.i != t.i:
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            return t
-    return None
-
-
-def argument_tokens(head: Token, limit: int = 14) -> list[Token]:
-    """The phrase a trigger heads, without the clauses hanging off it, at most ``limit`` tokens
-    either side: 'punitive tariffs of 300 mln dlrs a year on Japanese electronic goods'."""
-    keep: list[Token] = [head]
-    for child in head.children:
-        if child.dep_ in _CLAUSE_DEPS or child.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "aux",
-            "auxpass",
-            "mark",
-            "advmod",
-            "neg",
-        ):
-            continue
-        keep.extend(child.subtree)
-    if head.dep_ == "dobj":
-        # "remove curbs on its exports": the parser often hangs the object's "on" on the verb.
-        for child in head.head.children:
-            if (
-                child.dep_ == "prep"
-                and child.i > head.i
-                and child.lower_ in ("on", "against", "of", "for", "to", "from")
-            ):
-                keep.extend(child.subtree)
-    keep = [t for t in keep if abs(t.i - head.i) <= limit and t.sent == head.sent]
-    return sorted(set(keep), key=lambda t: t.i)
-
-
-def evidence(tokens: Iterable[Token]) -> Evidence:
-    toks = sorted(tokens, key=lambda t: t.i)
-    first, last = toks[0], toks[-1]
-    while last.is_punct and last.i > first.i:
-        last = first.doc[last.i - 1]
-    sent = first.sent
-    return Evidence(
-        start=first.idx,
-        end=last.idx + len(last.text),
-        sentence=sent.text,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-    )
-
-
-def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    return None
-
-
-def agent_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def actor_of(token: Token | None, actors: ActorIndex) -> list[str]:
-    """Actor keys a noun phrase stands for: its own mention, a pronoun's antecedent, the actors
-    in its modifiers ("G7 finance ministers"), and each conjunct ("Trump and Xi")."""
-    if token is None:
-        return []
-    out: list[str] = []
-    for t in [token, *token.conjuncts]:
-        key = actors.resolve(t)
-        if key is None and not group_reference(t) and (members := group_members(t, actors)):
-            out.extend(k for k in members if k not in out)
-            continue
-        if key is None and t.pos_ == "PROPN":
-            key = actors.person_named(t)  # "Mr Straw" where the tagger missed the name
-        if key is None:
-            inner = [
-                c
-                for c in t.subtree
-                if c.dep_ not in ("relcl", "acl", "prep", "conj", "cc") or c.i == t.i
-            ]
-            keys = actors.in_span(inner)
-            key = keys[0] if keys else None
-        if key is None:
-            # The tagger missed a name it found elsewhere ("G7 finance ministers"): a proper
-            # noun spelled exactly like a known actor's label is that actor.
-            labels = _labels(actors)
-            key = next(
-                (
-                    labels[c.text.lower()]
-                    for c in t.subtree
-                    if c.pos_ == "PROPN" and c.text.lower() in labels
-                ),
-                None,
-            )
-        if key is None and group_reference(t):
-            out.extend(k for k in recent_pair(t, actors) if k not in out)
-            continue
-        if key and (key := actors.agent(key)) not in out:
-            out.append(key)
-    return out
-
-
-def _labels(actors: ActorIndex) -> dict[str, str]:
-    """One-word actor labels ("G7", "GATT") to their keys."""
-    return {
-        a.label.lower(): a.key
-        for a in actors.actors
-        if a.kind is not ActorKind.PLACE and " " not in a.label
-    }
-
-
-def recent_pair(token: Token, actors: ActorIndex) -> list[str]:
-    """The two most recent distinct people (else states) named before ``token``."""
-    people: list[str] = []
-    states: list[str] = []
-    for i in range(token.i - 1, max(-1, token.i - 300), -1):
-        key = actors.at(token.doc[i])
-        if key is None:
-            continue
-        kind = actors.kind(key)
-        bucket = (
-            people if kind is ActorKind.PERSON else states if kind is ActorKind.COUNTRY else None
-        )
-        if bucket is not None and key not in bucket:
-            bucket.append(key)
-        if len(people) == 2:
-            return people[::-1]
-    return people[::-1] if len(people) == 2 else states[:2][::-1]
-
-
-def group_reference(token: Token) -> bool:
-    """'the two leaders', 'both sides', 'the two nations': a pair named earlier."""
-    if token.lemma_.lower() not in (
-        "leader",
-        "side",
-        "nation",
-        "country",
-        "government",
-        "president",
-        "head",
-        "party",
-    ):
-        return False
-    return any(c.lower_ in ("two", "both") for c in token.children)
-
-
-def time_near(
-    tokens: Iterable[Token], published: dt.date | None, future: bool | None
-) -> TimeRef | None:
-    """The first DATE/TIME entity among ``tokens`` (or attached to them), resolved."""
-    seen: set[int] = set()
-    for t in tokens:
-        if t.ent_type_ in ("DATE", "TIME") and t.i not in seen:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-            if ent is None:
-                continue
-            seen.update(range(ent.start, ent.end))
-            text = ent.text
-            if text.lower().endswith(("'s", "\u2019s")):
-                text = text[:-2]
-            if re.search(r"\d+\s*(?:mln|bln|billion|million|%)", text, re.I):
-                continue
-            return resolve(text, published, future=future)
-    return None
-
-
-@cache
-def status_cues(applies: str) -> dict[str, tuple[str, bool]]:
-    return {
-        r["cue"]: (r["status"], r["realised"] == "yes")
-        for r in lexicons.table("status_cues.tsv")
-        if r["applies"] in (applies, "both")
-    }
-
-
-def realised(verb: Token) -> bool:
-    """A finite verb, not under a modal, a plan or a negation: the act happened."""
-    if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "ccomp"):
-        return False
-    if verb.tag_ == "VB" and not any(
-        c.dep_ == "aux" and c.lower_ in ("did", "do", "does") for c in verb.children
-    ):
-        return False
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
-        return False
-    return not any(c.dep_ == "neg" for c in verb.children)
-
-
-def future_of(verb: Token | None) -> bool | None:
-    if verb is None:
-        return None
-    chain = [verb, *verb.ancestors]
-    for v in chain[:3]:
-        if any(
-            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "\u2019ll", "shall", "would")
-            for c in v.children
-        ):
-            return True
-        if v.lemma_ in (
-            "plan",
-            "hope",
-            "expect",
-            "due",
-            "set",
-            "intend",
-            "schedule",
-            "accept",
-            "invitation",
-            "invite",
-            "leave",
-        ):
-            return True
-    if verb.tag_ in ("VBD", "VBN"):
-        return False
-    return None
-
+from extract.triggers import find_triggers, verb_read_as_modifier
 
 # -- policies ----------------------------------------------------------------------------------
 
@@ -462,7 +148,7 @@ def find_policies(
         if head.dep_ == "compound" and head.pos_ == "NOUN":
             continue  # a modifier ("the debt relief summit", "tariff treatment"), not a measure
         args = argument_tokens(head)
-        if _verb_read_as_modifier(head, "VERB", head.lower_):
+        if verb_read_as_modifier(head, "VERB", head.lower_):
             args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
         gov = governor(head)
         if head.pos_ == "VERB":

@@ -26,10 +26,10 @@ from extract.dates import resolve
 from extract.gazetteer import Gazetteer
 from extract.gazetteer import bundled as bundled_gazetteer
 from extract.linking import link
-from extract.policies import find_triggers
 from extract.question_records import DateRange, Intent, NameRef, Pattern, Question
 from extract.text import Layout
 from extract.topics import TopicIndex, find_topics
+from extract.triggers import find_triggers
 
 PATTERNS_FILE = "question_patterns.tsv"
 MAX_QUESTION_CHARS = 500

@@ -6,8 +6,9 @@ subject of the governing verb ("Mulroney held discussions with the premiers") an
 the place visited (a city stands for its state); "the two leaders"/"both sides" are the pair of the
 latest summit, "the premiers" the people holding that office, "the G8" or "the seven richest
 nations" one standing-group actor (``extract/groups.py``). Talks with one named state are held by
-the state of whoever holds them, else of the dateline. A bare definite mention ("the call", "Monday's call", "the conversation") is the
-latest summit of its group, so one real-world meeting is one record with all its mentions.
+the state of whoever holds them, else of the dateline. A bare definite mention ("the call",
+"Monday's call", "the conversation") is the latest summit of its group, so one real-world
+meeting is one record with all its mentions.
 Status comes from tense, modals and cue words (``lexicons/status_cues.tsv``): "accepted Xi's
 invitation to visit Beijing in April" is planned, not held.
 """
@@ -24,12 +25,12 @@ from spacy.tokens import Doc, Token
 from extract import lexicons
 from extract.actors import ActorIndex
 from extract.groups import standing_group
-from extract.policies import (
+from extract.records import ActorKind, Evidence, Mention, Policy, Summit, SummitKind, TimeRef
+from extract.syntax import (
     MODALS,
     actor_of,
     argument_tokens,
     evidence,
-    find_triggers,
     future_of,
     governor,
     group_reference,
@@ -37,9 +38,9 @@ from extract.policies import (
     subject_of,
     time_near,
 )
-from extract.records import ActorKind, Evidence, Mention, Policy, Summit, SummitKind, TimeRef
 from extract.text import Layout
 from extract.topics import TopicIndex
+from extract.triggers import find_triggers
 
 _PLACES = frozenset({ActorKind.CITY, ActorKind.PLACE, ActorKind.COUNTRY})
 _PARTIES = frozenset(

@@ -179,7 +179,7 @@ def test_a_plan_takes_the_status_of_the_verb_that_backs_it(policies, text, statu
 
 @pytest.mark.model
 def test_the_two_leaders_are_the_latest_pair_even_when_more_leaders_are_named(nlp, gazetteer):
-    from extract.policies import actor_of
+    from extract.syntax import actor_of
 
     text = (
         "Party leader Keir Starmer and party leader Ed Davey spoke. Joe Biden "
