@@ -20,7 +20,7 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     """
     ctx = make_context(doc, info, gazetteer)
     actors, topics, layout, date = ctx.actors, ctx.topics, ctx.layout, ctx.published
-    policies = tuple(find_policies(doc, actors, topics, layout, date))
+    policies = tuple(find_policies(ctx))
     summits = tuple(find_summits(doc, actors, topics, layout, date, policies))
     speech = list(find_statements(doc, actors, topics, layout, date, events=(*summits, *policies)))
     return Extraction(

@@ -129,3 +129,27 @@ def words(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[dict[str, str], ...]:
     """A TSV lexicon with a header row, validated against the schema it declares."""
     return read_table(LEXICON_DIR / name)
+
+
+@cache
+def schema(name: str) -> Schema:
+    """The schema a TSV lexicon declares in its ``#@`` lines (so code can check its own rules
+    against the values the file allows)."""
+    declared: dict[str, object] = {}
+    with open(LEXICON_DIR / name, encoding="utf-8") as f:
+        for number, raw in enumerate(f, start=1):
+            line = raw.rstrip("\n")
+            if line.startswith("#@"):
+                _parse_directive(declared, line[2:], f"{name}:{number}")
+            elif line.strip() and not line.startswith("#"):
+                return _schema_for(declared, line.split("\t"), name)
+    raise LexiconError(f"{name}: no header row")
+
+
+@cache
+def word_class(name: str, cls: str) -> frozenset[str]:
+    """The ``word`` cells of the rows of a ``word class`` TSV lexicon whose class is ``cls``;
+    a class the file does not declare is an error, so a misspelt class is never an empty set."""
+    if cls not in schema(name).values.get("class", frozenset()):
+        raise LexiconError(f"{name}: no class '{cls}' is declared")
+    return frozenset(r["word"] for r in table(name) if r["class"] == cls)

@@ -16,53 +16,27 @@ from functools import cache
 
 from extract import lexicons
 
-_SCALES = {
-    "thousand": 10**3,
-    "k": 10**3,
-    "million": 10**6,
-    "mln": 10**6,
-    "m": 10**6,
-    "mn": 10**6,
-    "billion": 10**9,
-    "bln": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    "trn": 10**12,
-}
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-    "dozen": 12,
-    "a dozen": 12,
-}
-_PERIODS = {
-    "year": "year",
-    "annum": "year",
-    "yr": "year",
-    "month": "month",
-    "week": "week",
-    "day": "day",
-    "quarter": "quarter",
-}
+
+@cache
+def _numbers(cls: str) -> dict[str, str]:
+    """``lexicons/numbers.tsv`` rows of one class: form -> value."""
+    return {r["form"]: r["value"] for r in lexicons.table("numbers.tsv") if r["class"] == cls}
+
+
+@cache
+def _counts() -> dict[str, int]:
+    """Number words: "two" -> 2, "a dozen" -> 12."""
+    return {form: int(value) for form, value in _numbers("count").items()}
+
+
+@cache
+def _scales() -> dict[str, int]:
+    """Scale words: "mln" -> 10**6, "bn" -> 10**9."""
+    return {form: int(value) for form, value in _numbers("scale").items()}
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +70,26 @@ def _pattern() -> re.Pattern[str]:
     words = sorted({f for f, _ in _units() if f[0].isalpha()}, key=len, reverse=True)
     sym = "|".join(re.escape(s) for s in symbols)
     word = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    number_word = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
-    scale = "|".join(sorted(_SCALES, key=len, reverse=True))
+    number_word = _alternation(list(_counts()))
+    scale = _alternation(list(_scales()))
+    # Scale words written apart from the number ("300 mln"); one letter ("m") only glued to it.
+    scale_word = _alternation([f for f in _scales() if len(f) > 1])
+    period = _alternation(list(_numbers("period")))
     return re.compile(
         rf"(?P<pre>(?:US|U\.S\.)?(?:{sym}))?\s?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{number_word})\b)"
         # "$120m": a one-letter scale only glued to the number; words after a space.
-        rf"(?:(?P<scale>(?<=\d)(?:{scale})\b)|\s+(?P<scalew>thousand|million|mln|mn|billion|bln"
-        rf"|bn|trillion|tn|trn)\b)?"
+        rf"(?:(?P<scale>(?<=\d)(?:{scale})\b)|\s+(?P<scalew>{scale_word})\b)?"
         rf"(?:\s*(?P<post>(?:{sym})|\b(?:{word})\b))?"
-        rf"(?:\s+(?:a|an|per|each|every)\s+(?P<per>year|annum|month|week|day|quarter)\b)?",
+        rf"(?:\s+(?:a|an|per|each|every)\s+(?P<per>{period})\b)?",
         re.IGNORECASE,
     )
 
 
 def _value(num: str) -> Decimal | None:
     low = num.lower()
-    if low in _WORDS:
-        return Decimal(_WORDS[low])
+    if low in _counts():
+        return Decimal(_counts()[low])
     try:
         return Decimal(num.replace(",", ""))
     except InvalidOperation:
@@ -147,7 +123,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if m["num"].isalpha() and scale is None and unit is None:
             continue
         if scale:
-            value *= _SCALES[scale.lower()]
+            value *= _scales()[scale.lower()]
         start = m.start("pre") if m["pre"] else m.start("num")
         # Whole amounts stay plain integers (never "1.2E+7"): they become xsd:decimal literals.
         value = value.to_integral_value() if value == value.to_integral_value() else value
@@ -157,7 +133,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 offset + m.end(),
                 value,
                 unit,
-                _PERIODS.get((m["per"] or "").lower()),
+                _numbers("period").get((m["per"] or "").lower()),
             )
         )
     return _carry_units(found, text, offset)

@@ -57,6 +57,32 @@ class PolicyKind(StrEnum):
     MILITARY_AID = "MilitaryAid"
 
 
+class PolicyStatus(StrEnum):
+    """Where a policy stands: the one list of ``nkg:status`` values of a policy (the SHACL
+    ``sh:in`` of ``nkgsh:PolicyShape`` in ``ontology/shapes.ttl``, checked by a test)."""
+
+    PROPOSED = "proposed"
+    ANNOUNCED = "announced"
+    PLEDGED = "pledged"
+    AGREED = "agreed"
+    IMPOSED = "imposed"
+    RESUMED = "resumed"
+    SUSPENDED = "suspended"
+    LIFTED = "lifted"
+    THREATENED = "threatened"
+    REJECTED = "rejected"
+
+
+class SummitStatus(StrEnum):
+    """Where a summit stands: the ``sh:in`` of ``nkgsh:SummitShape`` (checked by a test)."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    INVITED = "invited"
+    FAILED = "failed"
+    ONGOING = "ongoing"
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where in the document text a record comes from."""

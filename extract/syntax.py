@@ -1,5 +1,8 @@
 """Parse helpers shared by the event extractors: governors, argument phrases, subjects and
-agents, the actors a phrase names, evidence spans, dates and status cues near a word."""
+agents, the actors a phrase names, evidence spans, dates and status cues near a word.
+
+The words they read are data: ``lexicons/syntax_words.tsv`` (prepositions, pair nouns, plan
+lemmas) and ``lexicons/modals.tsv`` through :mod:`extract.modality`."""
 
 from __future__ import annotations
 
@@ -14,10 +17,23 @@ from extract import lexicons
 from extract.actors import ActorIndex
 from extract.dates import resolve
 from extract.groups import group_members
+from extract.modality import FUTURE, HEDGES
 from extract.records import ActorKind, Evidence, TimeRef
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
-MODALS = frozenset({"will", "would", "shall", "'ll", "\u2019ll", "could", "may", "might"})
+MODALS = HEDGES
+"""Auxiliaries under which a verb is not a fact yet (kept under this name for its importers)."""
+
+
+def _words(cls: str) -> frozenset[str]:
+    return lexicons.word_class("syntax_words.tsv", cls)
+
+
+_OBJECT_PREPOSITIONS = _words("object_preposition")
+_PAIR_NOUNS = _words("pair_noun")
+_PAIR_QUANTIFIERS = _words("pair_quantifier")
+_PLAN_LEMMAS = _words("plan_lemma")
+_DO_SUPPORT = _words("do_support")
 STATES = frozenset(
     {
         ActorKind.COUNTRY,
@@ -57,11 +73,7 @@ def argument_tokens(head: Token, limit: int = 14) -> list[Token]:
     if head.dep_ == "dobj":
         # "remove curbs on its exports": the parser often hangs the object's "on" on the verb.
         for child in head.head.children:
-            if (
-                child.dep_ == "prep"
-                and child.i > head.i
-                and child.lower_ in ("on", "against", "of", "for", "to", "from")
-            ):
+            if child.dep_ == "prep" and child.i > head.i and child.lower_ in _OBJECT_PREPOSITIONS:
                 keep.extend(child.subtree)
     keep = [t for t in keep if abs(t.i - head.i) <= limit and t.sent == head.sent]
     return sorted(set(keep), key=lambda t: t.i)
@@ -169,18 +181,9 @@ def recent_pair(token: Token, actors: ActorIndex) -> list[str]:
 
 def group_reference(token: Token) -> bool:
     """'the two leaders', 'both sides', 'the two nations': a pair named earlier."""
-    if token.lemma_.lower() not in (
-        "leader",
-        "side",
-        "nation",
-        "country",
-        "government",
-        "president",
-        "head",
-        "party",
-    ):
+    if token.lemma_.lower() not in _PAIR_NOUNS:
         return False
-    return any(c.lower_ in ("two", "both") for c in token.children)
+    return any(c.lower_ in _PAIR_QUANTIFIERS for c in token.children)
 
 
 def time_near(
@@ -217,7 +220,7 @@ def realised(verb: Token) -> bool:
     if verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "pcomp", "advcl", "acl", "ccomp"):
         return False
     if verb.tag_ == "VB" and not any(
-        c.dep_ == "aux" and c.lower_ in ("did", "do", "does") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in _DO_SUPPORT for c in verb.children
     ):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in verb.children):
@@ -226,28 +229,15 @@ def realised(verb: Token) -> bool:
 
 
 def future_of(verb: Token | None) -> bool | None:
+    """True when ``verb`` or one of its two nearest ancestors has a future auxiliary ("will
+    sign") or is a plan lemma ("plans to sign"); False for a past verb; else unknown."""
     if verb is None:
         return None
     chain = [verb, *verb.ancestors]
     for v in chain[:3]:
-        if any(
-            c.dep_ == "aux" and c.lower_ in ("will", "'ll", "\u2019ll", "shall", "would")
-            for c in v.children
-        ):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in v.children):
             return True
-        if v.lemma_ in (
-            "plan",
-            "hope",
-            "expect",
-            "due",
-            "set",
-            "intend",
-            "schedule",
-            "accept",
-            "invitation",
-            "invite",
-            "leave",
-        ):
+        if v.lemma_ in _PLAN_LEMMAS:
             return True
     if verb.tag_ in ("VBD", "VBN"):
         return False

@@ -9,6 +9,7 @@ import pytest
 
 from extract import lexicons
 from extract.actors import find_actors
+from extract.context import DocContext
 from extract.policies import find_policies
 from extract.text import Layout
 from extract.topics import find_topics
@@ -21,7 +22,7 @@ def policies(nlp, gazetteer):
         layout = Layout(text)
         actors = find_actors(doc, gazetteer, layout)
         topics = find_topics(doc, gazetteer, layout)
-        found = list(find_policies(doc, actors, topics, layout, date))
+        found = list(find_policies(DocContext(doc, layout, actors, topics, date)))
         labels = {a.key: a.label for a in actors.actors} | {t.key: t.label for t in topics.topics}
         return found, labels
 

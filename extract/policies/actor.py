@@ -1,0 +1,170 @@
+"""Who takes a policy: ordered rules over the parse around the trigger.
+
+A policy is a state's (or an international body's) act, so every rule maps what it finds to
+a state (:func:`state_of`): a minister acts for the country of their title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from extract.actors import ActorIndex
+from extract.context import DocContext
+from extract.policies.kinds import policy_words
+from extract.policies.sites import Site
+from extract.records import ActorKind
+from extract.rules import Outcome, Registry
+from extract.syntax import actor_of, agent_of, governor, subject_of
+
+ActorRule = Callable[[Site], "str | Outcome | None"]
+ACTOR: Registry[ActorRule] = Registry("policy actor")
+
+_BODIES = (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION)
+# Clause links the actor search climbs ("agreed to impose"); not ccomp: whoever reports a
+# clause ("Peru said it would impose") is not its actor.
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "dep"})
+
+
+@ACTOR.register("state_modifier")
+def state_modifier(site: Site) -> str | None:
+    """A country or international body modifying the measure: "EU sanctions", "US aid"."""
+    actors = site.actors
+    for child in site.head.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (key := actors.agent(actors.at(child))):
+            if actors.kind(key) in _BODIES:
+                return key
+    return None
+
+
+@ACTOR.register("undergoer")
+def undergoer(site: Site) -> Outcome | None:
+    """The subject suffers the measure, whose actor is unnamed: "Chile faces tariffs" (Chile
+    is the target, not the actor)."""
+    gov = site.gov
+    if gov is not None and gov.lemma_ in policy_words("undergo_verb") and site.head.dep_ == "dobj":
+        return Outcome.NONE
+    return None
+
+
+@ACTOR.register("possessor")
+def possessor(site: Site) -> str | None:
+    """The possessor of the measure: "Peru's quota on sugar" -> Peru."""
+    for child in site.head.children:
+        if child.dep_ == "poss" and (found := state_of(actor_of(child, site.actors), site.actors)):
+            return found
+    return None
+
+
+@ACTOR.register("passive_agent")
+def passive_agent(site: Site) -> str | None:
+    """The agent of a participle on the measure: "purchases made by a Kenyan trade mission"."""
+    for child in site.head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (by := agent_of(child)) is not None:
+            if found := state_of(actor_of(by, site.actors), site.actors):
+                return found
+    return None
+
+
+@ACTOR.register("clause_subject")
+def clause_subject(site: Site) -> str | None:
+    """The subject (or passive agent) of the governing verb, climbing through the clauses it
+    completes, and the object of a control verb: "Peru agreed to impose tariffs" -> Peru;
+    "Chile urged Peru to lift tariffs" -> Peru; "the government imposed ..." under a dateline
+    -> the dateline's state."""
+    actors = site.actors
+    for verb, controller in _clauses(site.gov):
+        by = agent_of(verb)
+        subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
+        if subj is not None:
+            if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
+                return found
+            if subj.lemma_.lower() in policy_words("unnamed_state") and site.home:
+                return site.home
+        if controller is not None and (found := _controlled(controller, actors)):
+            return found
+    return None
+
+
+def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
+    """The governing verb and up to three clauses above it, each with the verb it climbs to
+    when that verb may control it (None at the last one)."""
+    verb, hops = gov, 0
+    while verb is not None and hops < 4:
+        parent = verb.head
+        climbs = verb.dep_ in _CLIMB and parent.i != verb.i
+        yield verb, (parent if climbs else None)
+        if not climbs:
+            return
+        if verb.dep_ == "pcomp" or parent.pos_ not in ("VERB", "AUX"):
+            parent = governor(parent) or parent
+        verb, hops = parent, hops + 1
+
+
+def _controlled(parent: Token, actors: ActorIndex) -> str | None:
+    """The state a control verb's object names: "urged Peru to", "called on Peru to"."""
+    if parent.lemma_ not in policy_words("control_verb"):
+        return None
+    for child in parent.children:
+        obj = child if child.dep_ == "dobj" else None
+        if child.dep_ == "prep" and child.lower_ == "on":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is not None and (found := state_of(actor_of(obj, actors), actors)):
+            return found
+    return None
+
+
+def state_of(keys: list[str], actors: ActorIndex) -> str | None:
+    """A policy is a state's (or body's) act: a person acts for the state their title names."""
+    for key in keys:
+        draft = actors.get(key)
+        if draft is None:
+            continue
+        if draft.kind is ActorKind.PERSON:
+            if draft.country_qid and (entry := actors.gazetteer.by_qid.get(draft.country_qid)):
+                return actors.ensure_entry(entry)
+            continue
+        if draft.kind in (ActorKind.PLACE, ActorKind.NEWS_ORGANIZATION):
+            continue
+        return key
+    return None
+
+
+def nationality(subj: Token, actors: ActorIndex) -> str | None:
+    """A person with no state known from their title: the demonym in front of the name
+    ("Chilean President Ana Soto")."""
+    for t in subj.subtree:
+        if t.i >= subj.i:
+            break
+        key = actors.at(t)
+        if key and actors.kind(key) is ActorKind.COUNTRY:
+            return key
+    return None
+
+
+def home_state(ctx: DocContext) -> str | None:
+    """The state of the dateline city: wire copy's 'the government' is the home government."""
+    for start, end, _place, _date in ctx.layout.datelines:
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        for key in ctx.actors.in_span(span):
+            state = ctx.actors.agent(key)
+            if state and ctx.actors.kind(state) is ActorKind.COUNTRY:
+                return state
+    return None
+
+
+def actor_of_site(site: Site) -> str | None:
+    """The actor key of the measure at ``site``: the first rule that decides."""
+    for rule in ACTOR:
+        found = rule(site)
+        if isinstance(found, Outcome):
+            return None  # decided: no actor
+        if found is not None:
+            return found
+    return None
+
+
+__all__ = ["ACTOR", "actor_of_site", "home_state", "nationality", "state_of"]

@@ -1,0 +1,132 @@
+"""Whom a policy aims at: ordered rules over the trigger's phrase and its verb, and the kind
+changes a target implies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from extract.actors import ActorIndex
+from extract.policies.actor import state_of
+from extract.policies.kinds import policy_words
+from extract.policies.sites import Site
+from extract.records import ActorKind, PolicyKind
+from extract.rules import Registry
+from extract.syntax import actor_of, governor, group_reference, recent_pair, subject_of
+
+TargetRule = Callable[[Site, "str | None"], "str | None"]
+TARGET: Registry[TargetRule] = Registry("policy target")
+
+KindRule = Callable[[Site, PolicyKind, "str | None"], "tuple[PolicyKind, str] | None"]
+KIND_CHANGE: Registry[KindRule] = Registry("policy kind change")
+
+_AIMED_AT = (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.PLACE)
+
+
+@TARGET.register("in_phrase")
+def in_phrase(site: Site, actor: str | None) -> str | None:
+    """A state named in the measure's phrase other than its actor: "tariffs on Chilean
+    copper", "sanctions against Peru"."""
+    actors = site.actors
+    for t in site.args:
+        if t.i == site.head.i:
+            continue
+        key = actors.agent(actors.at(t))
+        if key and key != actor and actors.kind(key) in _AIMED_AT:
+            return key
+    return None
+
+
+@TARGET.register("verb_preposition")
+def verb_preposition(site: Site, actor: str | None) -> str | None:
+    """A country after "to/from/with/on/against/for" on the verb that governs the measure:
+    "sold arms worth $2m to Peru"."""
+    gov = governor(site.head)
+    if gov is None:
+        return None
+    actors = site.actors
+    for child in gov.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in policy_words("target_preposition"):
+            for named in actors.in_span(child.subtree):
+                key = actors.agent(named)
+                if key and key != actor and actors.kind(key) is ActorKind.COUNTRY:
+                    return key
+    return None
+
+
+@TARGET.register("pair_partner")
+def pair_partner(site: Site, actor: str | None) -> str | None:
+    """A measure of a pair named earlier: the side that is not its actor ("Peru and Chile
+    met. The two countries are close to a trade deal")."""
+    actors, verb = site.actors, site.gov
+    for _ in range(4):
+        if verb is None:
+            return None
+        subj = subject_of(verb)
+        if subj is not None:
+            if not group_reference(subj):
+                return None
+            if subj.lemma_.lower() in policy_words("pair_state_noun"):
+                states = recent_states(subj, actors)
+            else:
+                states = [
+                    s for k in recent_pair(subj, actors) if (s := state_of([k], actors)) is not None
+                ]
+            return next((s for s in states if s != actor), None)
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def recent_states(token: Token, actors: ActorIndex) -> list[str]:
+    """The two most recent distinct states named before ``token`` ("the two countries")."""
+    found: list[str] = []
+    for i in range(token.i - 1, max(-1, token.i - 300), -1):
+        key = actors.agent(actors.at(token.doc[i]))
+        if key and actors.kind(key) is ActorKind.COUNTRY and key not in found:
+            found.append(key)
+            if len(found) == 2:
+                break
+    return found
+
+
+@KIND_CHANGE.register("other_states_exports")
+def other_states_exports(
+    site: Site, kind: PolicyKind, actor: str | None
+) -> tuple[PolicyKind, str] | None:
+    """Curbs on *another* state's exports keep its goods out: an import restriction aimed at
+    it ("Peru lifted its curbs on Chile's exports" -> import restriction on Chile)."""
+    if kind is not PolicyKind.EXPORT_RESTRICTION:
+        return None
+    for t in site.args:
+        if t.lemma_.lower() == "export":
+            for c in t.children:
+                if c.dep_ == "poss" and (keys := actor_of(c, site.actors)):
+                    owner = keys[0]
+                    return (PolicyKind.IMPORT_RESTRICTION, owner) if owner != actor else None
+    return None
+
+
+def target_of(site: Site, actor: str | None) -> str | None:
+    """The actor key the measure at ``site`` aims at: the first rule that finds one."""
+    for rule in TARGET:
+        found = rule(site, actor)
+        if found is not None:
+            return found
+    return None
+
+
+def kind_and_target(
+    site: Site, kind: PolicyKind, actor: str | None, target: str | None
+) -> tuple[PolicyKind, str | None]:
+    """The kind and target after the first kind change that applies."""
+    for rule in KIND_CHANGE:
+        changed = rule(site, kind, actor)
+        if changed is not None:
+            return changed
+    return kind, target
+
+
+__all__ = ["KIND_CHANGE", "TARGET", "kind_and_target", "recent_states", "target_of"]
