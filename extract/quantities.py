@@ -75,13 +75,14 @@ def _pattern() -> re.Pattern[str]:
     # Scale words written apart from the number ("300 mln"); one letter ("m") only glued to it.
     scale_word = _alternation([f for f in _scales() if len(f) > 1])
     period = _alternation(list(_numbers("period")))
+    rate = _alternation(list(_numbers("rate")))
     return re.compile(
         rf"(?P<pre>(?:US|U\.S\.)?(?:{sym}))?\s?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{number_word})\b)"
         # "$120m": a one-letter scale only glued to the number; words after a space.
         rf"(?:(?P<scale>(?<=\d)(?:{scale})\b)|\s+(?P<scalew>{scale_word})\b)?"
         rf"(?:\s*(?P<post>(?:{sym})|\b(?:{word})\b))?"
-        rf"(?:\s+(?:a|an|per|each|every)\s+(?P<per>{period})\b)?",
+        rf"(?:\s+(?:{rate})\s+(?P<per>{period})\b)?",
         re.IGNORECASE,
     )
 

@@ -39,9 +39,11 @@ Adding a policy construction
    is not there; an actor rule returns ``Outcome.NONE`` to say "no actor, stop looking".
 4. **The words a rule reads** go in ``lexicons/policy_words.tsv`` under a class (declared in
    its ``#@ values class:`` line) and are read with ``policy_words("class")``.
-5. **A test**: a row in the rule's parametrized table in ``tests/extract/policies/``, a short
-   sentence written for the test with the slot expected; build the ``Doc`` by hand
-   (``tests/extract/policies/docs.py``) when the rule needs only the parse.
+5. **A test**: a row in the rule's parametrized table in
+   ``tests/extract/policies/test_policy_rules.py``: a short sentence written for the test with
+   the slot expected. When the rule needs only the parse, write the sentence's parse by hand
+   in ``tests/support/policy_sentences.py`` (one token a line, see
+   ``tests/support/hand_docs.py``) so the test runs without the model.
 
 The parse helpers shared with :mod:`extract.summits` live in :mod:`extract.syntax` and
 :mod:`extract.triggers`.

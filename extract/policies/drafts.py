@@ -11,7 +11,7 @@ from extract.actors import ActorIndex
 from extract.policies import kinds
 from extract.policies.kinds import policy_words
 from extract.quantities import Quantity
-from extract.records import Evidence, Mention, Policy, PolicyKind, TimeRef
+from extract.records import Evidence, Mention, Policy, PolicyKind, PolicyStatus, TimeRef
 from extract.topics import TopicIndex
 
 
@@ -24,7 +24,7 @@ class Draft:
     target: str | None
     commodity: str | None
     quantity: Quantity | None
-    status: str | None
+    status: PolicyStatus
     time: TimeRef | None
     definite: bool
     strong: bool = False
