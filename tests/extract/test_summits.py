@@ -8,6 +8,7 @@ import pytest
 
 from extract import lexicons
 from extract.actors import find_actors
+from extract.context import DocContext
 from extract.policies import find_policies
 from extract.summits import find_summits
 from extract.text import Layout
@@ -21,7 +22,7 @@ def summits(nlp, gazetteer):
         layout = Layout(text)
         actors = find_actors(doc, gazetteer, layout)
         topics = find_topics(doc, gazetteer, layout)
-        policies = list(find_policies(doc, actors, topics, layout, date))
+        policies = list(find_policies(DocContext(doc, layout, actors, topics, date)))
         found = list(find_summits(doc, actors, topics, layout, date, policies))
         labels = {a.key: a.label for a in actors.actors}
         return found, labels, policies
