@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorIndex
 from extract.context import DocContext
-from extract.policies.kinds import policy_words
+from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.records import ActorKind
 from extract.rules import Outcome, Registry

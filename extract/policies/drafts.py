@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from extract.actors import ActorIndex
-from extract.policies import kinds
-from extract.policies.kinds import policy_words
+from extract.policies.lexicon import label as kind_label
+from extract.policies.lexicon import policy_words, restrictive
 from extract.quantities import Quantity
 from extract.records import Evidence, Mention, Policy, PolicyKind, PolicyStatus, TimeRef
 from extract.topics import TopicIndex
@@ -40,7 +40,7 @@ def definite(head: Token, kind: PolicyKind) -> bool:
     ):
         return True
     return (
-        kinds.restrictive(kind)
+        restrictive(kind)
         and head.tag_ == "NNS"
         and not any(c.dep_ in ("det", "nummod") for c in head.children)
     )
@@ -79,7 +79,7 @@ def same_as(new: Draft, drafts: list[Draft]) -> Draft | None:
 
 def label(d: Draft, actors: ActorIndex, topics: TopicIndex) -> str:
     """ "tariff (copper) by Peru on Chile of 10 percent" """
-    parts = [kinds.label(d.kind)]
+    parts = [kind_label(d.kind)]
     if d.commodity and (t := topics.get(d.commodity)):
         parts.append(f"({t.label})")
     if d.actor and (a := actors.get(d.actor)):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extract.policies.commodity import commodity_form
-from extract.policies.kinds import policy_words
+from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.quantities import Quantity
 from extract.rules import Registry

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.modality import HEDGES
-from extract.policies.kinds import default_status, policy_words, restrictive
+from extract.policies.lexicon import default_status, policy_words, restrictive
 from extract.policies.sites import Site
 from extract.records import PolicyKind, PolicyStatus
 from extract.rules import Outcome, Registry

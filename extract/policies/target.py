@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorIndex
 from extract.policies.actor import state_of
-from extract.policies.kinds import policy_words
+from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.records import ActorKind, PolicyKind
 from extract.rules import Registry

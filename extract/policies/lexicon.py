@@ -1,5 +1,6 @@
-"""What each nkg:Policy subclass implies, from ``lexicons/policy_kinds.tsv``: whether it
-restricts trade, the status a mention gets when no cue says otherwise, its label words."""
+"""The policy lexicons as the rules read them: what each nkg:Policy subclass implies
+(``lexicons/policy_kinds.tsv``: whether it restricts trade, the status a mention gets when no
+cue says otherwise, its label words) and the word classes of ``lexicons/policy_words.tsv``."""
 
 from __future__ import annotations
 
