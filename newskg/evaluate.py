@@ -1354,14 +1354,37 @@ def format_report(report: dict[str, Any]) -> str:
     metavar="ID",
     help="Measure only the document with this id (repeatable).",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gold", "brat"]),
+    default="gold",
+    show_default=True,
+    help="gold: ID.gold.json files; brat: a BRAT attribution corpus (text/ + attributions/, "
+    "or NAME.ann beside NAME.txt), scored on speech cues, speakers and content.",
+)
+@click.option(
+    "--labels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="With --format brat: a TSV mapping the corpus's BRAT labels to source/cue/content/"
+    "attribution (default: PolNeAR's labels and common spellings).",
+)
 def eval_command(
-    gold_dir: str, store_path: str | None, model: str, as_json: bool, only: tuple[str, ...]
+    gold_dir: str,
+    store_path: str | None,
+    model: str,
+    as_json: bool,
+    only: tuple[str, ...],
+    fmt: str,
+    labels: Path | None,
 ) -> None:
     """Measure extraction against the gold annotations in GOLD_DIR.
 
     GOLD_DIR holds ID.gold.json files with ID.txt (and ID.meta.json) beside them. The texts are
     ingested, and statements, questions, summits, policies and entity links are scored from
-    SPARQL queries over the built graph: per document and micro-averaged overall.
+    SPARQL queries over the built graph: per document and micro-averaged overall. With
+    --format brat, GOLD_DIR is a BRAT attribution corpus (README, "How good is the extraction").
     """
     from graph.store import KnowledgeStore, StoreError
 
@@ -1370,11 +1393,30 @@ def eval_command(
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        report = evaluate(gold_dir, store=store, model=model, only=only)
+        if fmt == "brat":
+            report = _brat_report(gold_dir, store, model, only, labels)
+        else:
+            report = evaluate(gold_dir, store=store, model=model, only=only)
     finally:
         store.close()
     if as_json:
         json.dump(report, sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")
+    elif fmt == "brat":
+        from newskg.evaluation.brat_text import format_brat_report
+
+        click.echo(format_brat_report(report))
     else:
         click.echo(format_report(report))
+
+
+def _brat_report(
+    corpus: str, store: Any, model: str, only: tuple[str, ...], labels: Path | None
+) -> dict[str, Any]:
+    from newskg.evaluation.brat import BratError
+    from newskg.evaluation.brat_eval import evaluate_brat
+
+    try:
+        return evaluate_brat(corpus, store=store, model=model, only=only, labels_path=labels)
+    except BratError as exc:
+        raise click.ClickException(str(exc)) from exc
