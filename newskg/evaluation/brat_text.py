@@ -12,7 +12,7 @@ def _f(x: float | None) -> str:
 
 def _speaker_line(name: str, s: dict[str, Any]) -> str:
     return (
-        f"  {name:<26} {_f(s['accuracy'])}  ({s['correct']}/{s['judged']}; "
+        f"  {name:<30} {_f(s['accuracy'])}  ({s['correct']}/{s['judged']}; "
         f"{s['unresolved']} unresolved)"
     )
 
@@ -20,14 +20,15 @@ def _speaker_line(name: str, s: dict[str, Any]) -> str:
 def _measures(o: dict[str, Any]) -> list[str]:
     sp, allc, sk, c = o["speech"], o["all_cues"], o["speaker"], o["content"]
     lines = [
-        f"speech cues precision        {_f(sp['precision'])}  ({sp['matched']}/{sp['predicted']})",
-        f"speech cues recall           {_f(sp['recall'])}  ({sp['found']}/{sp['gold']})",
-        f"speech cues F1               {_f(sp['f1'])}",
-        f"all cues P / R / F1          {_f(allc['precision'])} / {_f(allc['recall'])} / "
+        f"speech cues precision            {_f(sp['precision'])}  "
+        f"({sp['matched']}/{sp['predicted']})",
+        f"speech cues recall               {_f(sp['recall'])}  ({sp['found']}/{sp['gold']})",
+        f"speech cues F1                   {_f(sp['f1'])}",
+        f"all cues P / R / F1              {_f(allc['precision'])} / {_f(allc['recall'])} / "
         f"{_f(allc['f1'])}  ({allc['found']}/{allc['gold']} attributions)",
     ]
     lines += [
-        f"  recall, {k} cues".ljust(29) + f"{_f(v['recall'])}  ({v['found']}/{v['gold']})"
+        f"  recall, {k} cues".ljust(33) + f"{_f(v['recall'])}  ({v['found']}/{v['gold']})"
         for k, v in o["recall_by_cue"].items()
         if k != "speech"
     ]
@@ -36,7 +37,7 @@ def _measures(o: dict[str, Any]) -> list[str]:
     lines += [_speaker_line(f"{f} sources (all cues)", sk[f]) for f in ("named", "descriptive")]
     lines += [_speaker_line("pronoun sources (all cues)", sk["pronoun"])]
     lines += [
-        f"content bag-of-words F1      quote {_f(c['quote_f1'])} (n={c['quote_n']}), "
+        f"content bag-of-words F1          quote {_f(c['quote_f1'])} (n={c['quote_n']}), "
         f"evidence span {_f(c['span_f1'])} (n={c['span_n']})",
         f"unmatched statements nested in a gold content: {o['nested_unmatched']} "
         f"(precision without them {_f(o['precision_unnested'])})",
@@ -67,9 +68,9 @@ def format_brat_report(report: dict[str, Any]) -> str:
     lines = [
         f"newskg eval --format brat — measured {report['measured_at']} — newskg "
         f"{report['newskg_version']}, model {report['model']}",
-        f"corpus: {report['corpus_dir']} ({len(docs)} documents, {o['attributions']} "
-        f"attributions with content, {o['statements']} statements; CoreNLP coreference for "
-        f"{parsed} of {len(docs)})",
+        f"corpus: {report['corpus_dir']} ({len(docs)} document{'s' if len(docs) != 1 else ''}, "
+        f"{o['attributions']} attributions with content, {o['statements']} statements; "
+        f"CoreNLP coreference for {parsed} of {len(docs)})",
         "",
         *_measures(o),
     ]

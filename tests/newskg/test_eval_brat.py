@@ -203,5 +203,35 @@ def test_the_text_report_lists_missed_speech_attributions():
         "overall": summarize([score]),
     }
     text = format_brat_report(report)
-    assert "speech cues recall           0.000  (0/2)" in text
+    assert "speech cues recall               0.000  (0/2)" in text
     assert "council-vote: E2 speech attribution missed: She / 'told'" in text
+
+
+def test_cli_reports_a_malformed_ann_line_as_one_error_line(tmp_path):
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    (tmp_path / "a.txt").write_text("Ana said hi.\n")
+    (tmp_path / "a.ann").write_text("T1\tCue 4 8\tsaid\nbogus line\n")
+    result = CliRunner().invoke(main, ["eval", "--format", "brat", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'a.ann'}:2: not a BRAT annotation line" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.model
+def test_cli_json_report_counts_the_gold_of_the_corpus():
+    import json
+
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    result = CliRunner().invoke(main, ["eval", "--format", "brat", str(POLNEAR), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["format"] == "brat" and report["coreference"] == 1
+    assert report["overall"]["attributions"] == 3
+    assert report["overall"]["speech"]["gold"] == 2
+    assert set(report["documents"]) == {"council-vote"}
