@@ -18,6 +18,7 @@ from newskg.evaluation.attribution import DocumentScore, Statement, score_docume
 from newskg.evaluation.brat import BratDocument, load_corpus, load_labels
 from newskg.evaluation.brat_summary import summarize
 from newskg.evaluation.corenlp import read_parse
+from newskg.evaluation.running import ingest_missing, version
 
 STATEMENTS_QUERY = """
 SELECT ?id ?s ?start ?end ?ss ?se ?verb ?quote (SAMPLE(?label) AS ?name)
@@ -58,22 +59,15 @@ def read_statements(store: Any) -> dict[str, list[Statement]]:
 
 def _ingest(docs: Sequence[BratDocument], store: Any, nlp: Any, model: str) -> dict[str, str]:
     """Ingest the documents not yet in the store; returns the failed ones (id -> reason)."""
-    from newskg.evaluate import load_model
-    from newskg.pipeline import ingest, sha256
     from newskg.sources import SourceDocument
 
-    todo = [
+    sources = [
         SourceDocument(d.id, d.text, str(d.text_path), d.title, d.date, str(d.text_path))
         for d in docs
-        if not any(s.sha256 == sha256(d.text) for s in store.find_document(doc_id=d.id))
     ]
-    if not todo:
-        return {}
-    from extract import gazetteer as gaz
-
-    summary = ingest(todo, store, nlp if nlp is not None else load_model(model), gaz.load(()))
-    by_origin = {d.origin: d.id for d in todo}
-    return {by_origin.get(f.origin, f.origin): f.reason for f in summary.failures}
+    by_origin = {s.origin: s.id for s in sources}
+    failed = ingest_missing(sources, store, nlp, model)
+    return {by_origin.get(origin, origin): why for origin, why in failed.items()}
 
 
 def evaluate_brat(
@@ -94,7 +88,6 @@ def evaluate_brat(
         newskg.evaluation.brat.BratError: the corpus cannot be read.
     """
     from graph.store import KnowledgeStore
-    from newskg.evaluate import _version
 
     measured = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     docs = load_corpus(corpus_dir, labels=load_labels(labels_path), only=tuple(only))
@@ -110,7 +103,7 @@ def evaluate_brat(
         "format": "brat",
         "corpus_dir": str(corpus_dir),
         "model": model,
-        "newskg_version": _version(),
+        "newskg_version": version(),
         "coreference": sum(d.corenlp_path is not None for d in docs),
         "failed_documents": failed,
         "documents": {k: document_report(s) for k, s in scores.items()},
