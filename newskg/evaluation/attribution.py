@@ -179,11 +179,17 @@ def score_document(doc: BratDocument, parse: Parse, preds: Sequence[Statement]) 
     which univocal annotation such as PolNeAR's cannot mark)."""
     score = DocumentScore(statements=list(preds), hits={p.iri: [] for p in preds})
     score.judged = [judge(g, doc, parse, score) for g in doc.attributions if g.content]
+    content_forms: dict[str, set[str]] = {}  # words and lemmas of each gold content
     for p in preds:
         if score.hits[p.iri] or not p.verb:
             continue
-        around = [g for g in doc.attributions if overlap((p.start, p.end), g.content)]
-        inside = {x for g in around for t in parse.lemmas(g.content, doc.text) for x in t[:2]}
+        inside: set[str] = set()
+        for g in doc.attributions:
+            if overlap((p.start, p.end), g.content):
+                if g.id not in content_forms:
+                    toks = parse.lemmas(g.content, doc.text)
+                    content_forms[g.id] = {x for t in toks for x in t[:2]}
+                inside |= content_forms[g.id]
         if p.verb.split()[0] in inside:
             score.nested.add(p.iri)
     return score

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -20,6 +21,7 @@ from extract.lexicons import read_table
 Span = tuple[int, int]
 Token = tuple[str, str, str]  # (word, lemma, POS); POS "?" for a guessed lemma
 CUE_WORDS = Path(str(files("newskg"))) / "evaluation" / "cue_words.tsv"
+_UNUSED = re.compile(rb"<(dependencies|parse)\b.*?</\1>", re.S)
 _SUFFIXES = ("s", "es", "ies", "d", "ed", "ied", "ing")
 
 
@@ -65,19 +67,28 @@ class Parse:
 
     tokens: list[tuple[int, int, str, str, str]] = field(default_factory=list)
     chains: list[list[tuple[int, int, bool]]] = field(default_factory=list)
+    _token_ends: list[int] = field(default_factory=list, repr=False)
 
     def lemmas(self, spans: tuple[Span, ...], text: str) -> list[Token]:
         """(word, lemma, POS) of the tokens in spans; guessed for a token only partly inside
         ("self-described") and for all of them when there is no parse."""
         if not self.tokens:
             return [x for s, e in spans for x in guess(text[s:e])]
+        ends = self._ends()
         out: list[Token] = []
-        for b, e, w, lemma, pos in self.tokens:
-            for s, t in spans:
-                if b < t and s < e:
-                    inside = s <= b and e <= t
-                    out += [(w, lemma, pos)] if inside else guess(text[max(b, s) : min(e, t)])
+        for s, t in spans:
+            # Tokens are in text order and do not overlap: start at the first ending after s.
+            for b, e, w, lemma, pos in self.tokens[bisect_right(ends, s) :]:
+                if b >= t:
+                    break
+                inside = s <= b and e <= t
+                out += [(w, lemma, pos)] if inside else guess(text[max(b, s) : min(e, t)])
         return out
+
+    def _ends(self) -> list[int]:
+        if len(self._token_ends) != len(self.tokens):
+            self._token_ends = [tok[1] for tok in self.tokens]
+        return self._token_ends
 
     def proper_antecedent(self, start: int, end: int) -> Span | None:
         """The nearest proper-name mention (its head a proper noun) before, else after, the
@@ -95,7 +106,8 @@ def read_parse(path: Path | None) -> Parse:
     parse = Parse()
     if path is None:
         return parse
-    root = ET.parse(path).getroot()
+    # The parse trees and dependency graphs are most of the file and not needed here.
+    root = ET.fromstring(_UNUSED.sub(b"", path.read_bytes()))
     sentences: dict[str, dict[str, tuple[int, int, str, str, str]]] = {}
     for s in root.iter("sentence"):
         if s.get("id") is None:  # a mention's <sentence> (its number), not a sentence
