@@ -96,6 +96,15 @@ def test_a_text_without_ann_is_an_error(tmp_path):
         load_corpus(tmp_path)
 
 
+def test_a_numbered_repeat_of_an_argument_adds_to_its_part():
+    content = (
+        "T1\tCue 4 8\tsaid\nT2\tContent 9 11\thi\nT3\tContent 20 25\tthere\n"
+        "E1\tAttribution:T1 Cue:T1 Content:T2 Content2:T3\n"
+    )
+    (a,) = parse_ann(content, "c.ann", load_labels())
+    assert a.content == ((9, 11), (20, 25)) and a.source == ()
+
+
 def test_other_corpora_map_their_labels_by_a_table(tmp_path):
     table = tmp_path / "labels.tsv"
     table.write_text(
