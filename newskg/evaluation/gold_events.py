@@ -140,6 +140,10 @@ def _entity_attr(
     return judge
 
 
+def _status(g: dict[str, Any], p: Predicted) -> bool | None:
+    return status_correct(g["status"], p.status) if g.get("status") else None
+
+
 def score_summits(gold: dict[str, Any], view: GraphView, text: str) -> dict[str, Any]:
     """Summit P/R/F1 (per kind, overall, kind-agnostic) and, on matched summits, accuracy of
     participants (each gold participant found counts), location, status and initiated_by."""
@@ -158,9 +162,7 @@ def score_summits(gold: dict[str, Any], view: GraphView, text: str) -> dict[str,
         attributes={
             "participants": participants,
             "location": _entity_attr("location", ents),
-            "status": lambda g, p: (
-                status_correct(g["status"], p.status) if g.get("status") else None
-            ),
+            "status": _status,
             "initiated_by": _entity_attr("initiated_by", ents),
         },
     )
@@ -193,9 +195,7 @@ def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str
                 else None
             ),
             "unit": unit,
-            "status": lambda g, p: (
-                status_correct(g["status"], p.status) if g.get("status") else None
-            ),
+            "status": _status,
         },
     )
 
