@@ -9,6 +9,15 @@ import pytest
 from tests_support import SEEDS
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-floor",
+        action="store_true",
+        help="tests/test_score_floor.py: raise the figures of tests/data/score_floor.json that "
+        "improved (never lowers one; ignored when CI is set)",
+    )
+
+
 @pytest.fixture(scope="session")
 def gazetteer():
     from extract import gazetteer as gaz

@@ -1,0 +1,265 @@
+"""Scoring one document's summits, policies and entity links against its gold file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from newskg.evaluation.gold_graph import GraphView, Predicted
+from newskg.evaluation.gold_match import (
+    Counter,
+    Entity,
+    Ref,
+    any_matches,
+    count_matches,
+    locate,
+    match_one_to_one,
+    name_key,
+    overlaps,
+    quantity_correct,
+    ratio,
+    required,
+    resolve,
+    status_correct,
+)
+
+Judge = Callable[[dict[str, Any], Predicted], bool | list[bool] | None]
+
+
+def _per_kind(
+    golds: list[dict[str, Any]],
+    preds: list[Predicted],
+    req: list[bool],
+    pairs: list[tuple[int, int]],
+) -> dict[str, Any]:
+    kinds = sorted({g["kind"] for g in golds} | {p.kind for p in preds})
+    per_kind = {}
+    for k in kinds:
+        kp = [(p, g) for p, g in pairs if golds[g]["kind"] == k]
+        n_pred = sum(1 for p in preds if p.kind == k)
+        req_k = [r and g["kind"] == k for g, r in zip(golds, req, strict=True)]
+        per_kind[k] = count_matches(kp, n_pred, req_k)
+    return per_kind
+
+
+def _attribute_accuracy(
+    golds: list[dict[str, Any]],
+    preds: list[Predicted],
+    req: list[bool],
+    pairs: list[tuple[int, int]],
+    attributes: dict[str, Judge],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Accuracy of each attribute on matched required items, and the items judged wrong."""
+    counters = {name: Counter() for name in attributes}
+    wrong: list[dict[str, Any]] = []
+    for p, g in pairs:
+        if not req[g]:
+            continue
+        for name, judge in attributes.items():
+            verdict = judge(golds[g], preds[p])
+            verdicts = (
+                [] if verdict is None else verdict if isinstance(verdict, list) else [verdict]
+            )
+            for ok in verdicts:
+                counters[name].add(ok)
+            if not all(verdicts):
+                wrong.append(
+                    {
+                        "gold": golds[g].get("id", g),
+                        "attribute": name,
+                        "expected": golds[g].get(name),
+                    }
+                )
+    return {name: c.as_dict() for name, c in counters.items()}, wrong
+
+
+def _event_scores(
+    golds: list[dict[str, Any]],
+    preds: list[Predicted],
+    text: str,
+    ents: list[dict[str, Any]],
+    *,
+    who: str,
+    attributes: dict[str, Judge],
+) -> dict[str, Any]:
+    """Shared scheme of summits and policies: match by evidence overlap, kind and ``who``
+    (participants/actor), strictly and kind-agnostic; attribute accuracy on strict matches of
+    required items (a judge returns ``None`` where gold says nothing, or one verdict per gold
+    value)."""
+    req = [required(g) for g in golds]
+    spans = [locate(text, g["evidence"]) for g in golds]
+
+    def who_refs(g: dict[str, Any]) -> list[Ref]:
+        names = g.get(who)
+        names = names if isinstance(names, list) else [names] if names else []
+        return [resolve(n, ents) for n in names]
+
+    refs = [who_refs(g) for g in golds]
+    role = "participant" if who == "participants" else who
+
+    def base_ok(p: int, g: int) -> bool:
+        span = spans[g]
+        found = preds[p].roles.get(role, ())
+        return (
+            span is not None
+            and overlaps(preds[p].span, span)
+            and (not refs[g] or any(any_matches(r, found) for r in refs[g]))
+        )
+
+    def strict_ok(p: int, g: int) -> bool:
+        return preds[p].kind == golds[g]["kind"] and base_ok(p, g)
+
+    pairs = match_one_to_one(len(preds), len(golds), strict_ok, gold_first=req)
+    relaxed = match_one_to_one(len(preds), len(golds), base_ok, gold_first=req)
+    out: dict[str, Any] = count_matches(pairs, len(preds), req)
+    out["kind_agnostic"] = count_matches(relaxed, len(preds), req)
+
+    out["per_kind"] = _per_kind(golds, preds, req, pairs)
+    out["attributes"], out["attribute_errors"] = _attribute_accuracy(
+        golds, preds, req, pairs, attributes
+    )
+    out["missed"] = [
+        {"gold": golds[g].get("id", g), "kind": golds[g]["kind"], "evidence": golds[g]["evidence"]}
+        for g in range(len(golds))
+        if req[g] and g not in {g2 for _, g2 in pairs}
+    ]
+    out["gold_evidence_not_found"] = [
+        golds[g].get("id", g) for g in range(len(golds)) if spans[g] is None
+    ]
+    return out
+
+
+def _entity_attr(
+    name: str, ents: list[dict[str, Any]], role: str | None = None, plural: bool = False
+) -> Callable[[dict[str, Any], Predicted], bool | None]:
+    def judge(g: dict[str, Any], p: Predicted) -> bool | None:
+        if not g.get(name):
+            return None
+        return any_matches(resolve(g[name], ents), p.roles.get(role or name, ()), plural=plural)
+
+    return judge
+
+
+def _status(g: dict[str, Any], p: Predicted) -> bool | None:
+    return status_correct(g["status"], p.status) if g.get("status") else None
+
+
+def score_summits(gold: dict[str, Any], view: GraphView, text: str) -> dict[str, Any]:
+    """Summit P/R/F1 (per kind, overall, kind-agnostic) and, on matched summits, accuracy of
+    participants (each gold participant found counts), location, status and initiated_by."""
+    ents = gold.get("entities") or []
+
+    def participants(g: dict[str, Any], p: Predicted) -> list[bool]:
+        found = p.roles.get("participant", ())
+        return [any_matches(resolve(n, ents), found) for n in g.get("participants") or ()]
+
+    return _event_scores(
+        gold.get("summits") or [],
+        view.summits,
+        text,
+        ents,
+        who="participants",
+        attributes={
+            "participants": participants,
+            "location": _entity_attr("location", ents),
+            "status": _status,
+            "initiated_by": _entity_attr("initiated_by", ents),
+        },
+    )
+
+
+def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str, Any]:
+    """Policy P/R/F1 and accuracy of actor, target, commodity, quantity, unit, status."""
+    ents = gold.get("entities") or []
+
+    def unit(g: dict[str, Any], p: Predicted) -> bool | None:
+        if not g.get("unit"):
+            return None
+        return p.unit is not None and name_key(p.unit, plural=True) == name_key(
+            g["unit"], plural=True
+        )
+
+    return _event_scores(
+        gold.get("policies") or [],
+        view.policies,
+        text,
+        ents,
+        who="actor",
+        attributes={
+            "actor": _entity_attr("actor", ents),
+            "target": _entity_attr("target", ents, plural=True),
+            "commodity": _entity_attr("commodity", ents, plural=True),
+            "quantity": lambda g, p: (
+                quantity_correct(g["quantity"], p.quantity)
+                if g.get("quantity") is not None
+                else None
+            ),
+            "unit": unit,
+            "status": _status,
+        },
+    )
+
+
+# Graph classes each gold entity type can be. A resource of another kind that shares a name
+# with a gold entity is a different thing the gold did not annotate, not a wrong link: the
+# city a minister visits ("visiting Beijing") beside the state the gold lists "Beijing" under
+# ("Beijing says ...").
+_GOLD_KINDS: dict[str, frozenset[str]] = {
+    "Person": frozenset({"Person"}),
+    "Country": frozenset({"Country"}),
+    "City": frozenset({"City", "Place"}),
+    "Organization": frozenset(
+        {"Organization", "GovernmentBody", "InternationalOrganization", "NewsOrganization"}
+    ),
+}
+
+
+def _same_kind(gold_entity: dict[str, Any], ent: Entity) -> bool:
+    kinds = _GOLD_KINDS.get(gold_entity.get("type", ""))
+    return kinds is None or not ent.types or bool(kinds & ent.types)
+
+
+def score_linking(gold: dict[str, Any], entities: dict[str, Entity]) -> dict[str, Any]:
+    """Entity linking: gold QIDs present as owl:sameAs in the document's graph, and wrong
+    links (a predicted entity of the gold entity's kind whose label/altLabels match its label or
+    mentions but whose QID is none of theirs)."""
+    golds = [e for e in gold.get("entities") or () if e.get("label")]
+    linked_qids = {q for e in entities.values() for q in e.qids}
+    with_qid = [e for e in golds if e.get("qid")]
+    missing = [
+        {"label": e["label"], "qid": e["qid"]} for e in with_qid if e["qid"] not in linked_qids
+    ]
+    judged = 0
+    wrong = []
+    for ent in entities.values():
+        if not ent.qids:
+            continue
+        forms = {name_key(f) for f in ent.forms()}
+        same = [
+            e
+            for e in golds
+            if e.get("qid")
+            and _same_kind(e, ent)
+            and forms & {name_key(m) for m in [e["label"], *(e.get("mentions") or ())]}
+        ]
+        if not same:
+            continue
+        judged += 1
+        if not ent.qids & {e["qid"] for e in same}:
+            wrong.append(
+                {
+                    "label": ent.label,
+                    "qids": sorted(ent.qids),
+                    "expected": sorted({f"{e['label']} ({e['qid']})" for e in same}),
+                }
+            )
+    return {
+        "gold_with_qid": len(with_qid),
+        "linked": len(with_qid) - len(missing),
+        "accuracy": ratio(len(with_qid) - len(missing), len(with_qid)),
+        "missing": missing,
+        "judged_links": judged,
+        "wrong_links": len(wrong),
+        "wrong_link_rate": ratio(len(wrong), judged),
+        "wrong": wrong,
+    }
