@@ -1,0 +1,46 @@
+"""Registries: named rules in order, documented, and an error for a name used twice."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import extract.speech  # noqa: F401  (registers the rules)
+from extract.speech.cues import CONSTRUCTIONS
+from extract.speech.guards import GUARDS
+from extract.speech.registry import Registry
+from extract.speech.speakers import SPEAKERS
+
+
+def test_rules_run_in_registration_order_and_before_inserts():
+    reg: Registry[str] = Registry("test")
+    reg.add("a", "first")
+    reg.add("c", "third")
+    reg.add("b", "second", before="c")
+    assert reg.names() == ["a", "b", "c"] and list(reg) == ["first", "second", "third"]
+
+
+def test_a_name_registered_twice_is_an_error():
+    reg: Registry[int] = Registry("test")
+    reg.add("x", 1)
+    with pytest.raises(ValueError, match="already registered"):
+        reg.add("x", 2)
+    with pytest.raises(ValueError, match="no test rule named 'y'"):
+        reg.add("z", 3, before="y")
+
+
+def test_according_to_is_tried_before_the_plain_reporting_verb():
+    assert CONSTRUCTIONS.names() == ["according to", "reporting verb"]
+
+
+@pytest.mark.parametrize("c", list(CONSTRUCTIONS), ids=CONSTRUCTIONS.names())
+def test_each_construction_has_an_example_sentence(c):
+    assert re.fullmatch(r"[A-Z].+[.!?\u201d\"]", c.example)
+
+
+@pytest.mark.parametrize("rule", [*SPEAKERS, *GUARDS], ids=[*SPEAKERS.names(), *GUARDS.names()])
+def test_each_rule_has_a_one_line_docstring_with_an_example(rule):
+    doc = (rule.__doc__ or "").strip()
+    assert doc and "\n" not in doc
+    assert re.search(r'"[^"]+"', doc), "the docstring quotes an example sentence"
