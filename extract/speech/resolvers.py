@@ -17,6 +17,7 @@ from extract.discourse import (
     FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
     PERSONAL_PRONOUNS,
+    PLURAL_GROUP_PRONOUNS,
     SUBJECT_PRONOUNS,
     latest_named,
 )
@@ -88,7 +89,11 @@ def reporter_of(st: SpeechState, pron: Token, verb: Token) -> str | None:
         if (
             key
             and is_person == he_or_she
-            and (pron.lower_ != "they" or st.actors.kind(key) is ActorKind.ANONYMOUS)
+            # "they" said: unnamed sources, not one named body or person.
+            and (
+                pron.lower_ not in PLURAL_GROUP_PRONOUNS
+                or st.actors.kind(key) is ActorKind.ANONYMOUS
+            )
         ):
             return key
         return None

@@ -21,6 +21,10 @@ import datetime as dt
 import spacy
 from spacy.tokens import Doc
 
+from extract.context import DocContext, make_context
+from extract.gazetteer import Gazetteer
+from extract.records import DocumentInfo
+
 _VOCAB = spacy.blank("en").vocab
 _GLUE_BEFORE = {".", ",", ":", ";", "?", "!", "'s", "\u2019s", "n't", "\u201d", ")"}
 _GLUE_AFTER = {"\u201c", "("}
@@ -41,7 +45,9 @@ def parse(table: str) -> Doc:
         nxt = words[i + 1] if i + 1 < len(words) else None
         spaces.append(nxt is not None and nxt not in _GLUE_BEFORE and w not in _GLUE_AFTER)
     # A paragraph break is a newline token of its own, as the model's tokenizer makes one.
-    out_words, out_spaces, index = [], [], {}
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
+    index: dict[int, int] = {}
     for i, (w, sp) in enumerate(zip(words, spaces, strict=True)):
         if i in breaks:
             out_spaces[-1] = False
@@ -50,7 +56,12 @@ def parse(table: str) -> Doc:
         index[i] = len(out_words)
         out_words.append(w)
         out_spaces.append(sp)
-    heads, deps, pos, tags, lemmas, ents = [], [], [], [], [], []
+    heads: list[int] = []
+    deps: list[str] = []
+    pos: list[str] = []
+    tags: list[str] = []
+    lemmas: list[str] = []
+    ents: list[str] = []
     for i, w in enumerate(out_words):
         if w == "\n\n":
             heads.append(i)
@@ -80,10 +91,8 @@ def parse(table: str) -> Doc:
     )
 
 
-def context(doc: Doc, gazetteer, date: dt.date | None = None):
+def context(doc: Doc, gazetteer: Gazetteer, date: dt.date | None = None) -> DocContext:
     """The :class:`~extract.context.DocContext` of a hand-built ``doc``."""
-    from extract.context import make_context
-    from extract.records import DocumentInfo
 
     info = DocumentInfo(id="t", text=doc.text, sha256="0" * 64, date=date)
     return make_context(doc, info, gazetteer)
