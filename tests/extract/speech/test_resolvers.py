@@ -83,6 +83,43 @@ EU        PROPN NNP compound 1 -    B-ORG
 ministers NOUN  NNS nsubj    V minister
 """
 
+# "Vexa met Peru. The statement said ...": a text speaks for who last acted (not a place).
+DOCUMENT_NOUN = """
+Vexa      PROPN NNP nsubj    1 -    B-ORG
+met       VERB  VBD ROOT     1 meet
+Peru      PROPN NNP dobj     1 -    B-GPE
+.         PUNCT .   punct    1 -
+The       DET   DT  det      5 -
+statement NOUN  NN  nsubj    6 -
+said      VERB  VBD ROOT     6 say
+that      SCONJ IN  mark     9 -
+talks     NOUN  NNS nsubj    9 talk
+resume    VERB  VBP ccomp    6 -
+.         PUNCT .   punct    6 -
+"""
+
+# "Minister Anna Berg arrived. The minister said ...": the person of that known role.
+TITLE_BY_ROLE = """
+Minister PROPN NNP compound 2 -    B-PERSON
+Anna     PROPN NNP compound 2 -    I-PERSON
+Berg     PROPN NNP nsubj    3 -    I-PERSON
+arrived  VERB  VBD ROOT     3 arrive
+.        PUNCT .   punct    3 -
+The      DET   DT  det      6 -
+minister NOUN  NN  nsubj    7 -
+said     VERB  VBD ROOT     7 say
+that     SCONJ IN  mark     10 -
+talks    NOUN  NNS nsubj    10 talk
+resume   VERB  VBP ccomp    7 -
+.        PUNCT .   punct    7 -
+"""
+
+OWNER = """
+Vexa PROPN NNP poss  2 - B-ORG
+'s   PART  POS case  0 -
+unit NOUN  NN  nsubj V -
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "speakers"),
@@ -99,6 +136,9 @@ ministers NOUN  NNS nsubj    V minister
         (said_that(OWNERS_MINISTERS), ["European Union"]),
         (said_that("Ministers NOUN NNS nsubj V minister"), []),
         (said_that(UNNAMED_OFFICER), ["European Central Bank"]),
+        (DOCUMENT_NOUN, ["Vexa"]),
+        (TITLE_BY_ROLE, ["Anna Berg"]),
+        (said_that(OWNER), ["Vexa"]),
     ],
     ids=[
         "named",
@@ -113,6 +153,9 @@ ministers NOUN  NNS nsubj    V minister
         "owners-ministers",
         "plural-people",
         "title-with-owner",
+        "document-noun",
+        "title-by-role",
+        "owner",
     ],
 )
 def test_speaker_resolves_to(speech, table, speakers):
