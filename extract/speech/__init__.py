@@ -36,8 +36,9 @@ Say the text has "The minister was quoted as saying that talks would resume."
    phrase in the parse and hand it to :func:`~extract.speech.speakers.np_actor`, so every
    speaker resolver applies. Reuse :func:`~extract.speech.content.verb_content` and
    :func:`~extract.speech.speakers.verb_speaker` where the construction is a verb's.
-2. **Register it**: ``construction(Construction(name=..., example=..., match=..., content=...,
-   speaker=...), before="reporting verb")``. Constructions are tried in registry order and the
+2. **Register it**: ``construction(Construction(name=..., reads=..., example=..., match=...,
+   content=..., speaker=...), before="reporting verb")``, ``reads`` saying in one line what
+   construction it reads. Constructions are tried in registry order and the
    first that matches a token reads it, so a construction more specific than a plain reporting
    verb goes before it. Set ``nested="drop"`` if, inside another cue's content, it is part of
    that statement rather than speech relayed. A cue that is *not* speech ("it goes without
@@ -46,8 +47,12 @@ Say the text has "The minister was quoted as saying that talks would resume."
    ``@SPEAKERS.register(name, before=...)`` in :mod:`extract.speech.resolvers`.
 3. **Add its test table** to ``tests/extract/speech/``: a ``pytest.mark.parametrize`` table of
    short sentences written for the test (never copied from dev or PolNeAR texts) with the
-   records expected. Where the rule only needs a parse, build the ``Doc`` by hand
-   (``tests/extract/speech/docs.py`` has a helper) so the test runs with ``-m "not model"``.
+   records expected. Where the rule only needs a parse, build the ``Doc`` by hand: write the
+   parse as a token table for ``parse`` of ``tests/support/handparse.py`` (the ``speech``
+   fixture of ``tests/extract/speech/conftest.py`` runs the extractor over it), so the test
+   runs with ``-m "not model"``; ``test_constructions.py`` shows the pattern. List the cue its
+   example gives in ``EXAMPLE_CUES`` of ``test_registry.py`` (a test checks that every
+   construction reads its own example with the model).
 4. **Run the floor**: ``pytest tests/extract -q``, then ``newskg eval ../shared/eval/dev`` and
    the PolNeAR bench (``python ../shared/eval/polnear/polnear_bench.py --compartment dev
    --newskg newskg``); no headline figure may drop.

@@ -49,7 +49,8 @@ def _according_speaker(st: SpeechState, cue: Cue) -> str | None:
 according_to = construction(
     Construction(
         name="according to",
-        example="Prices will rise, according to the central bank.",
+        reads="X in 'according to X' speaks; the rest of the sentence is what X said",
+        example="Prices will rise, according to Anna Berg.",
         match=_according_match,
         content=_according_content,
         speaker=_according_speaker,
@@ -69,7 +70,8 @@ def _verb_match(st: SpeechState, tok: Token) -> str | None:
 reporting_verb = construction(
     Construction(
         name="reporting verb",
-        example="The minister said that talks would resume.",
+        reads="a reporting verb: its subject speaks, its clause, quote or object is what was said",
+        example="Anna Berg said that talks would resume.",
         match=_verb_match,
         content=verb_content,
         speaker=verb_speaker,

@@ -88,6 +88,7 @@ class Construction:
     """
 
     name: str
+    reads: str  # one line: the construction it reads
     example: str
     match: Callable[[SpeechState, Token], str | None]
     content: Callable[[SpeechState, Cue, Span], list[Token] | None]
