@@ -121,3 +121,18 @@ ANNA_BERG = """
 Anna  PROPN NNP compound 1 - B-PERSON
 Berg  PROPN NNP nsubj    V - I-PERSON
 """
+
+
+# "“Prices will rise,” Anna Berg said." (tokens 0-9)
+QUOTE_THEN_SAID = """
+\u201c     PUNCT ``  punct    3 -
+Prices    NOUN  NNS nsubj    3 price
+will      AUX   MD  aux      3 -
+rise      VERB  VB  ccomp    8 -
+,         PUNCT ,   punct    3 -
+\u201d     PUNCT ''  punct    3 -
+Anna      PROPN NNP compound 7 -      B-PERSON
+Berg      PROPN NNP nsubj    8 -      I-PERSON
+said      VERB  VBD ROOT     8 say
+.         PUNCT .   punct    8 -
+"""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from handparse import ANNA_BERG, said_that
+from handparse import ANNA_BERG, QUOTE_THEN_SAID, said_that
 
 ACCORDING_AFTER = """
 Prices    NOUN  NNS nsubj    2 price
@@ -44,18 +44,7 @@ rose      VERB  VBD ccomp    2 rise
 .         PUNCT .   punct    2 -
 """
 
-QUOTE_FIRST = """
-\u201c     PUNCT ``  punct    3 -
-Prices    NOUN  NNS nsubj    3 price
-will      AUX   MD  aux      3 -
-rise      VERB  VB  ccomp    8 -
-,         PUNCT ,   punct    3 -
-\u201d     PUNCT ''  punct    3 -
-Anna      PROPN NNP compound 7 -      B-PERSON
-Berg      PROPN NNP nsubj    8 -      I-PERSON
-said      VERB  VBD ROOT     8 say
-.         PUNCT .   punct    8 -
-"""
+QUOTE_FIRST = QUOTE_THEN_SAID
 
 # An object is what was said for verbs of the "act" frame only.
 STRESSED_OBJECT = """

@@ -4,18 +4,10 @@ on sentences written and parsed by hand for the test."""
 from __future__ import annotations
 
 import pytest
+from handparse import QUOTE_THEN_SAID
 
-QUOTE_THEN_QUOTE = """
-\u201c  PUNCT ``  punct    3 -
-Prices NOUN  NNS nsubj    3 price
-will   AUX   MD  aux      3 -
-rise   VERB  VB  ccomp    8 -
-,      PUNCT ,   punct    3 -
-\u201d  PUNCT ''  punct    3 -
-Anna   PROPN NNP compound 7 -    B-PERSON
-Berg   PROPN NNP nsubj    8 -    I-PERSON
-said   VERB  VBD ROOT     8 say
-.      PUNCT .   punct    8 -
+# ... then "“Talks went well.”" (tokens 10-15), which no cue attributes.
+CONTINUED = """
 \u201c  PUNCT ``  punct    12 -
 Talks  NOUN  NNS nsubj    12 talk
 went   VERB  VBD ROOT     12 go
@@ -23,12 +15,17 @@ well   ADV   RB  advmod   12 -
 .      PUNCT .   punct    12 -
 \u201d  PUNCT ''  punct    12 -
 """
+QUOTE_THEN_QUOTE = QUOTE_THEN_SAID + CONTINUED
 
 # The unquoted sentence after a quotation is no continuation of it.
-QUOTE_THEN_PLAIN = "\n".join(
-    r
-    for r in QUOTE_THEN_QUOTE.strip("\n").splitlines()
-    if not r.startswith(("\u201c  PUNCT ``  punct    12", "\u201d  PUNCT ''  punct    12"))
+QUOTE_THEN_PLAIN = (
+    QUOTE_THEN_SAID
+    + """
+Talks  NOUN  NNS nsubj    11 talk
+went   VERB  VBD ROOT     11 go
+well   ADV   RB  advmod   11 -
+.      PUNCT .   punct    11 -
+"""
 )
 
 COORDINATED = """
