@@ -37,14 +37,15 @@ Say the text has "The minister was quoted as saying that talks would resume."
    speaker resolver applies. Reuse :func:`~extract.speech.content.verb_content` and
    :func:`~extract.speech.speakers.verb_speaker` where the construction is a verb's.
 2. **Register it**: ``construction(Construction(name=..., reads=..., example=..., match=...,
-   content=..., speaker=...), before="reporting verb")``, ``reads`` saying in one line what
-   construction it reads. Constructions are tried in registry order and the
-   first that matches a token reads it, so a construction more specific than a plain reporting
-   verb goes before it. Set ``nested="drop"`` if, inside another cue's content, it is part of
-   that statement rather than speech relayed. A cue that is *not* speech ("it goes without
-   saying") is a guard: a function registered with ``@GUARDS.register(name)`` in
-   :mod:`extract.speech.guards`. A new kind of speaker phrase ("his lawyer") is a resolver:
-   ``@SPEAKERS.register(name, before=...)`` in :mod:`extract.speech.resolvers`.
+   content=..., speaker=...))``, ``reads`` saying in one line what construction it reads. The
+   registries are :class:`extract.rules.Registry` objects: rules are tried in the order they
+   are registered and the first that matches a token reads it, so a construction more
+   specific than a plain reporting verb is defined above it. Set ``nested="drop"`` if, inside
+   another cue's content, it is part of that statement rather than speech relayed. A cue that
+   is *not* speech ("it goes without saying") is a guard: a function registered with
+   ``@GUARDS.register(name)`` in :mod:`extract.speech.guards`. A new kind of speaker phrase
+   ("his lawyer") is a resolver: ``@SPEAKERS.register(name)`` in
+   :mod:`extract.speech.resolvers`, placed where it should be tried.
 3. **Add its test table** to ``tests/extract/speech/``: a ``pytest.mark.parametrize`` table of
    short sentences written for the test (never copied from dev or PolNeAR texts) with the
    records expected. Where the rule only needs a parse, build the ``Doc`` by hand: write the

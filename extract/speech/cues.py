@@ -17,7 +17,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from extract import lexicons
-from extract.speech.registry import Registry
+from extract.rules import Registry
 from extract.speech.state import SpeechState
 
 # Dependencies by which the word completing a two-word reporting phrase hangs on its verb
@@ -95,13 +95,17 @@ class Construction:
     speaker: Callable[[SpeechState, Cue], str | None]
     nested: Literal["relay", "drop"] = "relay"
 
+    def __call__(self, st: SpeechState, tok: Token) -> str | None:
+        """The phrase ``tok`` cues in this construction, if it does."""
+        return self.match(st, tok)
+
 
 CONSTRUCTIONS: Registry[Construction] = Registry("reporting construction")
 
 
-def construction(c: Construction, *, before: str | None = None) -> Construction:
-    """Register a construction under its name."""
-    return CONSTRUCTIONS.add(c.name, c, before=before)
+def construction(c: Construction) -> Construction:
+    """Register a construction under its name, after those registered before it."""
+    return CONSTRUCTIONS.register(c.name)(c)
 
 
 def cues_in(st: SpeechState, sent: Span) -> Iterator[Cue]:
@@ -111,7 +115,7 @@ def cues_in(st: SpeechState, sent: Span) -> Iterator[Cue]:
         if st.in_quote(tok):
             continue
         for c in CONSTRUCTIONS:
-            phrase = c.match(st, tok)
+            phrase = c(st, tok)
             if phrase:
                 yield Cue(tok, phrase, c)
                 break

@@ -17,9 +17,9 @@ from spacy.tokens import Span, Token
 
 from extract import lexicons
 from extract.records import NonStatement
+from extract.rules import Registry
 from extract.speech.cues import Cue, phrase_of, verb_frames
 from extract.speech.freeze import non_statement
-from extract.speech.registry import Registry
 from extract.speech.state import SpeechState
 
 

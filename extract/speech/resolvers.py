@@ -1,8 +1,8 @@
 """Speaker resolvers: which actor a speaker noun phrase stands for, one named rule each.
 
-:func:`extract.speech.speakers.np_actor` runs them in the order below; each returns a
-:class:`~extract.speech.speakers.Resolved` when it decides (``NOBODY`` when it decides that no
-actor speaks) or None to let the next one try. Rules with side effects (adding a person the NER
+:func:`extract.speech.speakers.np_actor` runs them in the order below; each returns an actor
+key when it decides (``Outcome.NONE`` when it decides that no actor speaks) or None to let the
+next one try. Rules with side effects (adding a person the NER
 missed, the anonymous source, a body) run only when they decide.
 """
 
@@ -22,12 +22,12 @@ from extract.discourse import (
     latest_named,
 )
 from extract.records import ActorKind
+from extract.rules import Outcome
 from extract.speech.cues import phrase_of
 from extract.speech.speakers import (
-    NOBODY,
     SPEAKERS,
     NounPhrase,
-    Resolved,
+    decided,
     nominal_classes,
     np_actor,
     pronoun,
@@ -51,25 +51,25 @@ def _titles() -> frozenset[str]:
 
 
 @SPEAKERS.register("not a speaker")
-def not_a_speaker(np: NounPhrase) -> Resolved | None:
+def not_a_speaker(np: NounPhrase) -> str | Outcome | None:
     """A pronoun that never speaks: "That said, prices rose." """
-    return NOBODY if np.lower in _not_speakers() else None
+    return Outcome.NONE if np.lower in _not_speakers() else None
 
 
 @SPEAKERS.register("named")
-def named(np: NounPhrase) -> Resolved | None:
+def named(np: NounPhrase) -> str | Outcome | None:
     """A name, or a surname the NER missed: "Moscow said ...", "Tanabe said ..." """
     a, head = np.st.actors, np.head
     key = a.at(head) or (a.person_named(head) if head.pos_ == "PROPN" else None)
-    return Resolved(a.agent(key)) if key else None
+    return decided(a.agent(key)) if key else None
 
 
 @SPEAKERS.register("pronoun")
-def pronoun_speaker(np: NounPhrase) -> Resolved | None:
+def pronoun_speaker(np: NounPhrase) -> str | Outcome | None:
     """A pronoun: who reports the clause, else who it refers back to: "She said ..." """
     if np.lower not in PERSONAL_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON_PRONOUNS:
         return None
-    return Resolved(reporter_of(np.st, np.head, np.verb) or pronoun(np.st, np.head))
+    return decided(reporter_of(np.st, np.head, np.verb) or pronoun(np.st, np.head))
 
 
 def reporter_of(st: SpeechState, pron: Token, verb: Token) -> str | None:
@@ -101,7 +101,7 @@ def reporter_of(st: SpeechState, pron: Token, verb: Token) -> str | None:
 
 
 @SPEAKERS.register("appositive name")
-def appositive_name(np: NounPhrase) -> Resolved | None:
+def appositive_name(np: NounPhrase) -> str | Outcome | None:
     """A name in apposition: "Chile's chief negotiator, Pedro Soto, said ..." """
     a, titled = np.st.actors, np.lemma in _titles() or np.lower in _titles()
     for child in np.head.children:
@@ -118,34 +118,34 @@ def appositive_name(np: NounPhrase) -> Resolved | None:
             None,
         )
         if k:
-            return Resolved(a.agent(k))
+            return decided(a.agent(k))
         name = [t for t in child.subtree if t.pos_ == "PROPN" and t.is_title]
         if titled and len(name) >= 2 and name[-1].i - name[0].i == len(name) - 1:
             # "its economy minister, Pablo Ruiz, said": a name the NER missed.
-            return Resolved(a.add_person(np.st.doc[name[0].i : name[-1].i + 1]))
+            return decided(a.add_person(np.st.doc[name[0].i : name[-1].i + 1]))
     return None
 
 
 @SPEAKERS.register("anonymous source")
-def anonymous_source(np: NounPhrase) -> Resolved | None:
+def anonymous_source(np: NounPhrase) -> str | Outcome | None:
     """An unnamed source: "Officials said ...", "a U.S. embassy official said ..." """
     words = lexicons.words("anonymous_sources.txt")
     if np.lower in words or np.lemma in words:
-        return Resolved(np.st.actors.anonymous(np.head))
+        return decided(np.st.actors.anonymous(np.head))
     return None
 
 
 @SPEAKERS.register("state noun")
-def state_noun(np: NounPhrase) -> Resolved | None:
+def state_noun(np: NounPhrase) -> str | Outcome | None:
     """A state's government: "China's government said ...", "the government said ..." """
     if np.nominal != "state":
         return None
     owner = np.owner
-    return Resolved(np.st.actors.state_of(owner) if owner else default_state(np.st, np.head))
+    return decided(np.st.actors.state_of(owner) if owner else default_state(np.st, np.head))
 
 
 @SPEAKERS.register("body noun")
-def body_noun(np: NounPhrase) -> Resolved | None:
+def body_noun(np: NounPhrase) -> str | Outcome | None:
     """A ministry or agency: "Brazil's foreign ministry said ...", "the ministry said ..." """
     if np.nominal != "body":
         return None
@@ -158,54 +158,54 @@ def body_noun(np: NounPhrase) -> Resolved | None:
             (ActorKind.GOVERNMENT_BODY, ActorKind.ORGANIZATION),
             fits=lambda label: np.lemma in label.lower().split(),
         )
-        return Resolved(body or st.memory.recent(head, persons=False))
+        return decided(body or st.memory.recent(head, persons=False))
     first = min(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i)
-    return Resolved(st.actors.body(st.doc[first : head.i + 1], owner))
+    return decided(st.actors.body(st.doc[first : head.i + 1], owner))
 
 
 @SPEAKERS.register("document or media noun")
-def document_noun(np: NounPhrase) -> Resolved | None:
+def document_noun(np: NounPhrase) -> str | Outcome | None:
     """A text or outlet that speaks for its author: "The statement said ..." """
     if np.nominal not in ("document", "media"):
         return None
     st, a, owner = np.st, np.st.actors, np.owner
     if any(nominal_classes().get(m.lemma_.lower()) == "state" for m in np.modifiers):
-        return Resolved(default_state(st, np.head))  # "a government statement said"
+        return decided(default_state(st, np.head))  # "a government statement said"
     if owner:
-        return Resolved(
+        return decided(
             a.agent(owner) if a.kind(owner) is not ActorKind.PERSON else a.state_of(owner)
         )
-    return Resolved(st.memory.recent(np.head, persons=False, named=True))
+    return decided(st.memory.recent(np.head, persons=False, named=True))
 
 
 @SPEAKERS.register("company noun")
-def company_noun(np: NounPhrase) -> Resolved | None:
+def company_noun(np: NounPhrase) -> str | Outcome | None:
     """A firm named before: "Nissan will cut jobs, the carmaker said." """
     if np.nominal != "company" or np.head.tag_ != "NN":
         return None
     owner = np.owner_not_person
     if owner:
-        return Resolved(np.st.actors.agent(owner))
-    return Resolved(latest_named(np.st.actors, np.head.idx, _ORGANISATIONS))
+        return decided(np.st.actors.agent(owner))
+    return decided(latest_named(np.st.actors, np.head.idx, _ORGANISATIONS))
 
 
 @SPEAKERS.register("owner's ministers")
-def owners_ministers(np: NounPhrase) -> Resolved | None:
+def owners_ministers(np: NounPhrase) -> str | Outcome | None:
     """Ministers of a named body speak for it: "G7 ministers called for ..." """
     owner = np.owner_not_person
     if owner and np.lemma.endswith(("minister", "s")):
-        return Resolved(np.st.actors.agent(owner))
+        return decided(np.st.actors.agent(owner))
     return None
 
 
 @SPEAKERS.register("plural people")
-def plural_people(np: NounPhrase) -> Resolved | None:
+def plural_people(np: NounPhrase) -> str | Outcome | None:
     """Several people, none of them one named person: "Ministers said ..." """
-    return NOBODY if np.head.tag_ in ("NNS", "NNPS") else None
+    return Outcome.NONE if np.head.tag_ in ("NNS", "NNPS") else None
 
 
 @SPEAKERS.register("title")
-def title(np: NounPhrase) -> Resolved | None:
+def title(np: NounPhrase) -> str | Outcome | None:
     """An officer by title: "An ECB spokesman said ...", "the French president said ..." """
     titles, lower = _titles(), np.lower
     if not (
@@ -217,15 +217,15 @@ def title(np: NounPhrase) -> Resolved | None:
     st, owner = np.st, np.owner_not_person
     if owner:
         # "an ECB spokesman said": an unnamed officer speaks for the body.
-        return Resolved(by_role(st, np.head) or st.actors.agent(owner))
-    return Resolved(by_role(st, np.head) or st.memory.recent(np.head, persons=True, title=lower))
+        return decided(by_role(st, np.head) or st.actors.agent(owner))
+    return decided(by_role(st, np.head) or st.memory.recent(np.head, persons=True, title=lower))
 
 
 @SPEAKERS.register("owner")
-def owner(np: NounPhrase) -> Resolved | None:
+def owner(np: NounPhrase) -> str | Outcome | None:
     """Whoever the phrase belongs to speaks: "Russia's Gazprom unit said ..." """
     o = np.owner_not_person
-    return Resolved(np.st.actors.agent(o)) if o else None
+    return decided(np.st.actors.agent(o)) if o else None
 
 
 def by_role(st: SpeechState, head: Token) -> str | None:

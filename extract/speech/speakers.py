@@ -4,7 +4,7 @@ Two steps. :func:`verb_speaker` finds the noun phrase that is the speaker in the
 verb's subject, or the subject of the verb it is coordinated with or hangs on, or the noun a
 participle or relative clause modifies). :func:`np_actor` then asks the speaker resolvers of
 :data:`SPEAKERS`, in order, which actor that noun phrase stands for: the first resolver that
-decides (a :class:`Resolved`, possibly "nobody") answers. The resolvers are registered in
+decides (an actor key, or ``Outcome.NONE`` for "nobody") answers. The resolvers are registered in
 :mod:`extract.speech.resolvers`.
 """
 
@@ -19,8 +19,8 @@ from spacy.tokens import Token
 from extract import lexicons
 from extract.discourse import FIRST_PERSON_PRONOUNS, PERSONAL_PRONOUNS
 from extract.records import ActorKind
+from extract.rules import Outcome, Registry
 from extract.speech.cues import Cue, outer_cue
-from extract.speech.registry import Registry
 from extract.speech.state import SpeechState
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -33,14 +33,9 @@ def nominal_classes() -> dict[str, str]:
     return {row["word"]: row["class"] for row in lexicons.table("nominal_speakers.tsv")}
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """A resolver's decision: this actor speaks (or, with ``key`` None, nobody does)."""
-
-    key: str | None
-
-
-NOBODY = Resolved(None)
+def decided(key: str | None) -> str | Outcome:
+    """A resolver's decision: this actor speaks, or (``Outcome.NONE``) nobody does."""
+    return Outcome.NONE if key is None else key
 
 
 @dataclass(frozen=True)
@@ -85,7 +80,8 @@ class NounPhrase:
         return o if o and self.st.actors.kind(o) is not ActorKind.PERSON else None
 
 
-Resolver = Callable[[NounPhrase], Resolved | None]
+# A resolver returns an actor key or Outcome.NONE when it decides, None to let the next try.
+Resolver = Callable[[NounPhrase], str | Outcome | None]
 SPEAKERS: Registry[Resolver] = Registry("speaker resolver")
 
 
@@ -93,9 +89,9 @@ def np_actor(st: SpeechState, head: Token, verb: Token) -> str | None:
     """The actor a noun phrase (given by its head) stands for as the speaker of ``verb``."""
     np = NounPhrase(st, head, verb)
     for resolver in SPEAKERS:
-        decided = resolver(np)
-        if decided is not None:
-            return decided.key
+        answer = resolver(np)
+        if answer is not None:
+            return answer if isinstance(answer, str) else None  # Outcome.NONE: nobody
     return None
 
 
@@ -163,12 +159,11 @@ def pronoun(st: SpeechState, tok: Token) -> str | None:
 
 
 __all__ = [
-    "NOBODY",
     "SPEAKERS",
     "SUBJECT_DEPS",
     "NounPhrase",
-    "Resolved",
     "Resolver",
+    "decided",
     "nominal_classes",
     "np_actor",
     "pronoun",
