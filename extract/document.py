@@ -8,7 +8,7 @@ from extract.context import make_context
 from extract.gazetteer import Gazetteer
 from extract.policies import find_policies
 from extract.records import DocumentInfo, Extraction, NonStatement, Statement
-from extract.statements import find_statements
+from extract.speech import find_statements
 from extract.summits import find_summits
 
 
@@ -22,7 +22,7 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     actors, topics, layout, date = ctx.actors, ctx.topics, ctx.layout, ctx.published
     policies = tuple(find_policies(ctx))
     summits = tuple(find_summits(doc, actors, topics, layout, date, policies))
-    speech = list(find_statements(doc, actors, topics, layout, date, events=(*summits, *policies)))
+    speech = list(find_statements(ctx, events=(*summits, *policies)))
     return Extraction(
         document=info,
         actors=actors.actors,

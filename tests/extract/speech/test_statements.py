@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.quotes import find_quotes
 from extract.records import ActorKind
-from extract.statements import find_quotes
 
 
 def _label(ex, key):

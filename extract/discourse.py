@@ -1,0 +1,204 @@
+"""Discourse: which actor, named or made subject earlier in the text, a token refers back to.
+
+One module answers "who was named last before this token, of the right sort?" for every
+extractor, with four entry points:
+
+- :func:`mentions_before` - the actor mentions before a token, nearest first (the raw scan the
+  others build on; "the two leaders" takes the last two people it gives);
+- :func:`antecedent` - the nearest earlier mention of a person (or of a non-person), preferring
+  grammatical subjects: what a pronoun refers to when nothing better is known;
+- :func:`latest_named` - the actor of some kinds whose latest mention before a character offset
+  is the latest ("the company" -> the organisation named last);
+- :class:`SubjectMemory` - the subjects and speakers of the sentences read so far, and
+  :meth:`SubjectMemory.recent`, the latest one of the right sort (pronoun and nominal speakers).
+
+The pronoun classes (``lexicons/pronouns.tsv``) live here too, since resolving them is what this
+module is for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterator
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract import lexicons
+from extract.records import ActorKind
+
+if TYPE_CHECKING:
+    from extract.actors import ActorIndex
+
+
+def _pronouns(**want: str) -> frozenset[str]:
+    rows = lexicons.table("pronouns.tsv")
+    return frozenset(r["word"] for r in rows if all(r[k] == v for k, v in want.items()))
+
+
+PERSONAL_PRONOUNS = _pronouns(sort="person")
+GROUP_PRONOUNS = _pronouns(sort="group")
+FIRST_PERSON_PRONOUNS = _pronouns(sort="first")
+PLURAL_GROUP_PRONOUNS = _pronouns(sort="group", number="plural")
+SUBJECT_PRONOUNS = _pronouns(subject="yes") - FIRST_PERSON_PRONOUNS
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PLACES = (ActorKind.PLACE, ActorKind.CITY)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return lexicons.words("honorifics.txt")
+
+
+def mentions_before(actors: ActorIndex, token: Token, window: int) -> Iterator[tuple[Token, str]]:
+    """(token, actor key) of each actor mention in the ``window`` tokens before ``token``,
+    nearest first."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - window), -1):
+        key = actors.at(doc[i])
+        if key is not None:
+            yield doc[i], key
+
+
+def antecedent(actors: ActorIndex, token: Token, *, persons: bool) -> str | None:
+    """The nearest earlier mention of a person (``persons``) or of a non-place non-person,
+    preferring grammatical subjects and mentions in the same sentence."""
+    sent_start = token.sent.start
+    best: int | None = None
+    best_key = None
+    # The window reaches 200 tokens before the sentence, whatever the token's place in it.
+    for t, key in mentions_before(actors, token, token.i - max(-1, sent_start - 200)):
+        kind = actors.kind(key)
+        if persons != (kind is ActorKind.PERSON) or kind in _PLACES:
+            continue
+        # Subjects are the usual antecedents; otherwise the closest mention.
+        score = (2 if t.dep_ in _SUBJECTS else 0) + (1 if t.sent.start == sent_start else 0)
+        if best is None or score > best:
+            best, best_key = score, key
+        if score >= 2:
+            break
+    return best_key
+
+
+def latest_named(
+    actors: ActorIndex,
+    before: int,
+    kinds: Collection[ActorKind],
+    fits: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The actor of one of ``kinds`` (and whose label ``fits``, if given) mentioned last before
+    character ``before``; on a tie, the one the document met first."""
+    best, best_start = None, -1
+    for actor in actors.actors:
+        if actor.kind not in kinds or (fits is not None and not fits(actor.label)):
+            continue
+        start = max((m.start for m in actor.mentions if m.start < before), default=-1)
+        if start > best_start:
+            best, best_start = actor.key, start
+    return best
+
+
+def sentences_back(tok: Token, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``tok``'s (or of the first)."""
+    doc = tok.doc
+    limit = tok.sent.start
+    for _ in range(n):
+        if limit > 0:
+            limit = doc[limit - 1].sent.start
+    return limit
+
+
+class SubjectMemory:
+    """The actors that were subjects (or speakers) so far, by token index: the usual
+    antecedents of pronouns and of "the minister"."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex) -> None:
+        self.doc, self.actors = doc, actors
+        # (token index, actor key, is a person)
+        self.history: list[tuple[int, str, bool]] = []
+
+    def remember_subjects(self, sent: Span, skip: Collection[int]) -> None:
+        """Note the actors that are subjects of ``sent`` (or modify one), outside ``skip``."""
+        for t in sent:
+            if t.i in skip:
+                continue
+            key = self.actors.at(t)
+            if key is None:
+                continue
+            subjectish = t.dep_ in _SUBJECTS or (
+                t.dep_ in ("compound", "poss", "appos", "amod") and t.head.dep_ in _SUBJECTS
+            )
+            if subjectish:
+                kind = self.actors.kind(key)
+                # (agent() of a key is never None; "or" only tells the type checker so.)
+                agent = self.actors.agent(key) or key
+                self.history.append((t.i, agent, kind is ActorKind.PERSON))
+        self.history.sort(key=lambda h: h[0])
+
+    def add_speaker(self, i: int, key: str) -> None:
+        """Note that ``key`` spoke at token ``i``. Not re-sorted until the next sentence's
+        subjects are remembered: speakers of a sentence come after its subjects."""
+        self.history.append((i, key, self.actors.kind(key) is ActorKind.PERSON))
+
+    def recent(
+        self, tok: Token, *, persons: bool, named: bool = False, title: str | None = None
+    ) -> str | None:
+        """The latest subject (or speaker) of the right sort in the three sentences before
+        ``tok``; ``named``: no anonymous source; with ``title`` ("the minister"), not a person
+        whose known role is another."""
+        limit = sentences_back(tok, 3)
+        for i, key, is_person in reversed(self.history):
+            if i >= tok.i:
+                continue
+            if i < limit:
+                break
+            kind = self.actors.kind(key)
+            if kind in _PLACES and not persons:
+                continue
+            if kind is ActorKind.COUNTRY and tok.lower_ in PLURAL_GROUP_PRONOUNS:
+                continue  # a state is "it"; "they" are people or bodies
+            if kind is ActorKind.ANONYMOUS:
+                if self._anonymous_fits(i, tok, persons=persons, named=named):
+                    return key
+                continue
+            if title and self._other_role(key, title):
+                continue
+            if is_person == persons:
+                return key
+        return None
+
+    def _anonymous_fits(self, i: int, tok: Token, *, persons: bool, named: bool) -> bool:
+        """ "officials said ... they said"; "an official said ... he said" (only the next
+        sentence); never "some people ... he said"."""
+        doc = self.doc
+        if named or (
+            persons
+            and doc[i].sent.end < tok.sent.start - 1
+            and i < doc[tok.sent.start - 1].sent.start
+        ):
+            return False
+        return not (persons and tok.lower_ in PERSONAL_PRONOUNS and doc[i].tag_ in ("NNS", "NNPS"))
+
+    def _other_role(self, key: str, title: str) -> bool:
+        d = self.actors.get(key)
+        return bool(
+            d
+            and d.role
+            and title not in d.role.lower()
+            and d.role.lower().strip(".") not in _honorifics()
+        )
+
+
+__all__ = [
+    "FIRST_PERSON_PRONOUNS",
+    "GROUP_PRONOUNS",
+    "PERSONAL_PRONOUNS",
+    "PLURAL_GROUP_PRONOUNS",
+    "SUBJECT_PRONOUNS",
+    "SubjectMemory",
+    "antecedent",
+    "latest_named",
+    "mentions_before",
+    "sentences_back",
+]

@@ -1,0 +1,124 @@
+"""Aboutness: what a statement is about, from what its content names.
+
+:func:`about` gives the actors, topics and events the content names, after resolving pronouns
+("reacted to his warning") and place nouns ("the island"); content naming nothing is about
+what the title names (:func:`headline_keys`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Token
+
+from extract import lexicons
+from extract.discourse import PERSONAL_PRONOUNS, sentences_back
+from extract.records import ActorKind, Policy, Summit
+from extract.speech.speakers import SUBJECT_DEPS
+from extract.speech.state import SpeechState
+
+
+@cache
+def _place_nouns() -> dict[str, str]:
+    return {row["word"]: row["kind"] for row in lexicons.table("place_nouns.tsv")}
+
+
+def headline_keys(st: SpeechState) -> list[str]:
+    """Actors and topics the title names: what the article is about.
+
+    The title is the heading the text opens with; it is matched against the mentions found
+    in the body (headings are not parsed for entities). Short forms ("US") count only as
+    written, and not in a title in capitals, where "US" may be "us".
+    """
+    text = st.text
+    first = next(((s, e) for s, e in st.layout.heading_ranges() if not text[:s].strip()), None)
+    if first is None:
+        return []
+    title = text[first[0] : first[1]]
+    capitals = title.upper() == title
+    keys: list[tuple[int, str]] = []
+    # People in a title are who the story is about, not what each quote is about.
+    named = [
+        (a.key, a.label, a.mentions)
+        for a in st.actors.actors
+        if a.kind not in (ActorKind.ANONYMOUS, ActorKind.PERSON)
+    ]
+    named += [
+        (t.key, t.label, tuple(m for m in t.mentions if not st.topics.is_anaphor(m)))
+        for t in st.topics.topics
+    ]
+    for key, label, mentions in named:
+        for form in {label, *(m.text for m in mentions)}:
+            short = len(form) <= 3
+            if short and capitals:
+                continue
+            m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title, 0 if short else re.IGNORECASE)
+            if m:
+                keys.append((m.start(), key))
+                break
+    return list(dict.fromkeys(k for _, k in sorted(keys)))
+
+
+def about(
+    st: SpeechState,
+    tokens: list[Token],
+    speaker: str,
+    reported_by: str | None,
+    events: Sequence[Summit | Policy],
+) -> list[str]:
+    """What ``tokens`` name (but the speaker and who relays them), in order, with the events
+    whose evidence or mentions they contain."""
+    keys: list[str] = []
+    for t in tokens:
+        k = st.actors.at(t) or st.topics.at(t)
+        if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
+            # "reacted to his warning": the person the pronoun stands for.
+            k = st.memory.recent(t, persons=True)
+            if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
+                k = None
+        if k is None:
+            k = place_named_before(st, t)
+        if k and k not in keys:
+            keys.append(k)
+    if tokens:
+        lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+        for ev in events:
+            spans = [(ev.evidence.start, ev.evidence.end)] + [(m.start, m.end) for m in ev.mentions]
+            if any(lo <= s and e <= hi for s, e in spans) and ev.key not in keys:
+                keys.append(ev.key)
+    return [k for k in keys if k not in (speaker, reported_by)]
+
+
+def place_named_before(st: SpeechState, tok: Token) -> str | None:
+    """The place "the island" or "the capital" stands for: the nearest place of that sort
+    named in this or the previous two sentences."""
+    want = _place_nouns().get(tok.lower_)
+    if (
+        want is None
+        or tok.pos_ != "NOUN"
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    ):
+        return None
+    kinds = (ActorKind.CITY,) if want == "city" else (ActorKind.COUNTRY, ActorKind.PLACE)
+    limit = sentences_back(tok, 2)
+    for i in range(tok.i - 1, limit - 1, -1):
+        key = st.actors.at(st.doc[i])
+        if key and st.actors.kind(key) in kinds and not _subject_over(st.doc[i], tok):
+            return key
+    return None
+
+
+def _subject_over(cand: Token, tok: Token) -> bool:
+    """Whether ``cand`` is in the subject of a clause that contains ``tok``: "Beijing would
+    protect the island" never means Beijing by "the island"; "Argentina said the country
+    needs ..." does mean Argentina (another clause)."""
+    head = cand
+    while head.dep_ in ("compound", "poss", "amod", "appos", "det") and head.head != head:
+        head = head.head
+    clause = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return head.dep_ in SUBJECT_DEPS and head.head == clause
+
+
+__all__ = ["about", "headline_keys", "place_named_before"]

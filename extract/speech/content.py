@@ -1,0 +1,65 @@
+"""Content: the tokens of what a reporting verb says was said.
+
+:func:`verb_content` reads the clause a reporting verb governs ("said that ...", "warned:
+..."), for some frames its object ("stressed cooperation"), the quotation a verb follows ("'...,'
+he said") or, failing all, the quoted words of the sentence.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extract import lexicons
+from extract.speech.cues import Cue
+from extract.speech.state import SpeechState
+
+# Dependents of a reporting verb that are what was said.
+_CLAUSE_DEPS = ("ccomp", "parataxis", "xcomp")
+# Dependents that are the content of a verb whose frame lets an object be what was said.
+_OBJECT_DEPS = ("dobj", "prep", "dative", "oprd")
+
+
+@cache
+def _reflexives() -> frozenset[str]:
+    return lexicons.words("reflexives.txt")
+
+
+def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
+    """The tokens of what was said, or None when the verb reports no content."""
+    verb, frame = cue.token, cue.frame
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CLAUSE_DEPS
+        or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
+    ]
+    if frame == "assent":
+        clauses = [c for c in clauses if c.dep_ != "xcomp"]  # "agreed to hold talks"
+    if any(c.dep_ == "dobj" and c.lower_ in _reflexives() for c in verb.children):
+        return None  # "defend itself": an action, not speech
+    if frame == "act":
+        clauses += [c for c in verb.children if c.i > verb.i and _object_content(c)]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and after_break(st, verb):
+        clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
+    tokens = [t for c in clauses for t in c.subtree]
+    if not tokens and any(st.in_quote(t) for t in sent):
+        tokens = [t for t in sent if st.in_quote(t)]
+    return tokens or None
+
+
+def _object_content(c: Token) -> bool:
+    """An object that is what was said ("stressed cooperation", "called for talks"), not a
+    named date or place ("said Monday")."""
+    return c.dep_ in _OBJECT_DEPS or (c.dep_ == "npadvmod" and c.pos_ == "NOUN" and not c.ent_type_)
+
+
+def after_break(st: SpeechState, verb: Token) -> bool:
+    """Whether the clause of ``verb`` starts after a comma or quote mark ("..., he said"),
+    not inside the clause it hangs on ("help Taiwan defend itself")."""
+    first = min(t.i for t in verb.subtree)
+    return first > 0 and (st.doc[first - 1].is_punct or st.in_quote(st.doc[first - 1]))
+
+
+__all__ = ["after_break", "verb_content"]

@@ -1,0 +1,122 @@
+"""Guards: cues that are not speech, one named rule each.
+
+Before a cue's content and speaker are read, :func:`guard` runs the rules of :data:`GUARDS` in
+order. A rule returns None to let the cue through, or a :class:`Blocked` - with a
+:class:`~extract.records.NonStatement` when the text says the speech did not happen ("declined
+to comment", "has not commented"), without one for speech still to come, or a verb that only
+serves another ("declined to say" is read once, at "declined").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from extract import lexicons
+from extract.records import NonStatement
+from extract.rules import Registry
+from extract.speech.cues import Cue, phrase_of, verb_frames
+from extract.speech.freeze import non_statement
+from extract.speech.state import SpeechState
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """The cue is no statement; ``record`` is the NonStatement it makes, if any."""
+
+    record: NonStatement | None = None
+
+
+Guard = Callable[[SpeechState, Cue, Span], Blocked | None]
+GUARDS: Registry[Guard] = Registry("guard")
+SILENT = Blocked()
+
+
+@cache
+def _negations() -> frozenset[str]:
+    return lexicons.words("negations.txt")
+
+
+@cache
+def _modals() -> frozenset[str]:
+    return lexicons.words("speech_modals.txt")
+
+
+def guard(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """The first guard that blocks ``cue``, if any."""
+    for rule in GUARDS:
+        blocked = rule(st, cue, sent)
+        if blocked is not None:
+            return blocked
+    return None
+
+
+def negated(verb: Token) -> bool:
+    """Whether a verb is negated ("did not mention"; "has not committed to saying" one level
+    up)."""
+    if any(
+        c.dep_ == "neg" or c.lower_ in _negations() and c.dep_ in ("advmod", "neg")
+        for c in verb.children
+    ):
+        return True
+    return verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+@GUARDS.register("refused speech")
+def refused(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """A refusal to speak is a NonStatement: "She declined to comment on the talks." """
+    if cue.frame != "refuse":
+        return None
+    inner = [c for c in cue.token.children if c.dep_ == "xcomp"]
+    if inner and phrase_of(inner[0]):
+        speaker = cue.speaker(st)
+        if speaker:
+            return Blocked(non_statement(st, speaker, cue.token, sent, inner[0].lemma_))
+    return SILENT
+
+
+@GUARDS.register("refused verb")
+def refused_verb(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """The verb a refusal governs is read with the refusal: "He refused to say more." """
+    head = cue.token.head.lemma_.lower()
+    if cue.token.dep_ == "xcomp" and verb_frames().get(head) == "refuse":
+        return SILENT
+    return None
+
+
+@GUARDS.register("modal")
+def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """Speech still to come: "They would insist on higher pay." """
+    if any(c.dep_ == "aux" and c.lower_ in _modals() for c in cue.token.children):
+        return SILENT
+    return None
+
+
+@GUARDS.register("reduced passive")
+def reduced_passive(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """Who was asked does not speak by being asked: "Asked about the plant, she declined." """
+    verb = cue.token
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl", "ROOT")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+    ):
+        return SILENT
+    return None
+
+
+@GUARDS.register("negated or uncommitted")
+def negated_speech(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """Negated speech is a NonStatement, whatever its object: "He has not commented on it." """
+    is_negated = negated(cue.token)
+    if cue.frame != "commit" and not is_negated:
+        return None
+    if is_negated and (speaker := cue.speaker(st)):
+        return Blocked(non_statement(st, speaker, cue.token, sent, cue.phrase))
+    return SILENT
+
+
+__all__ = ["GUARDS", "SILENT", "Blocked", "Guard", "guard", "negated"]

@@ -1,0 +1,171 @@
+"""Speakers: from a reporting cue to the actor who speaks.
+
+Two steps. :func:`verb_speaker` finds the noun phrase that is the speaker in the parse (the
+verb's subject, or the subject of the verb it is coordinated with or hangs on, or the noun a
+participle or relative clause modifies). :func:`np_actor` then asks the speaker resolvers of
+:data:`SPEAKERS`, in order, which actor that noun phrase stands for: the first resolver that
+decides (an actor key, or ``Outcome.NONE`` for "nobody") answers. The resolvers are registered in
+:mod:`extract.speech.resolvers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from spacy.tokens import Token
+
+from extract import lexicons
+from extract.discourse import FIRST_PERSON_PRONOUNS, PERSONAL_PRONOUNS
+from extract.records import ActorKind
+from extract.rules import Outcome, Registry
+from extract.speech.cues import Cue, outer_cue
+from extract.speech.state import SpeechState
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# What the subject of a clause a reporting verb depends on may be reached through.
+_HOP_DEPS = ("conj", "xcomp", "advcl", "pcomp")
+
+
+@cache
+def nominal_classes() -> dict[str, str]:
+    return {row["word"]: row["class"] for row in lexicons.table("nominal_speakers.tsv")}
+
+
+def decided(key: str | None) -> str | Outcome:
+    """A resolver's decision: this actor speaks, or (``Outcome.NONE``) nobody does."""
+    return Outcome.NONE if key is None else key
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """A noun phrase (by its head) that may name the speaker of ``verb``."""
+
+    st: SpeechState
+    head: Token
+    verb: Token
+
+    @cached_property
+    def lower(self) -> str:
+        return self.head.lower_
+
+    @cached_property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @cached_property
+    def nominal(self) -> str | None:
+        """The class of a nominal speaker ("the ministry": body), from the lexicon."""
+        return nominal_classes().get(self.lemma) or nominal_classes().get(self.lower)
+
+    @cached_property
+    def modifiers(self) -> list[Token]:
+        return [c for c in self.head.children if c.dep_ in ("compound", "poss", "amod", "nmod")]
+
+    @cached_property
+    def owner(self) -> str | None:
+        """The actor a modifier names ("China's ministry", "an ECB spokesman", "his office")."""
+        a = self.st.actors
+        for m in self.modifiers:
+            found = a.at(m) or (pronoun(self.st, m) if m.lower_ in PERSONAL_PRONOUNS else None)
+            if found:
+                return found
+        return None
+
+    @property
+    def owner_not_person(self) -> str | None:
+        """The owner, if it is not a person."""
+        o = self.owner
+        return o if o and self.st.actors.kind(o) is not ActorKind.PERSON else None
+
+
+# A resolver returns an actor key or Outcome.NONE when it decides, None to let the next try.
+Resolver = Callable[[NounPhrase], str | Outcome | None]
+SPEAKERS: Registry[Resolver] = Registry("speaker resolver")
+
+
+def np_actor(st: SpeechState, head: Token, verb: Token) -> str | None:
+    """The actor a noun phrase (given by its head) stands for as the speaker of ``verb``."""
+    np = NounPhrase(st, head, verb)
+    for resolver in SPEAKERS:
+        answer = resolver(np)
+        if answer is not None:
+            return answer if isinstance(answer, str) else None  # Outcome.NONE: nobody
+    return None
+
+
+def verb_speaker(st: SpeechState, cue: Cue) -> str | None:
+    """The speaker of a reporting verb: its subject, or one it shares ("..., he said and
+    added"), or the noun its participle or relative clause modifies."""
+    verb = cue.token
+    v = verb
+    for _ in range(4):
+        subjects = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return _subject_speaker(st, v, verb, subjects)
+        outer = outer_cue(v)
+        if outer is not None:
+            v = outer
+            continue
+        if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+            return np_actor(st, v.head, verb)  # "Mr Green, speaking in Leeds, stressed"
+        if v.dep_ == "relcl":
+            return np_actor(st, v.head, verb)
+        if v.dep_ in _HOP_DEPS or v.head.dep_ == "prep":
+            v = v.head if v.head.pos_ in ("VERB", "AUX") else v.head.head
+            continue
+        break
+    return None
+
+
+@cache
+def _relative_pronouns() -> frozenset[str]:
+    return lexicons.words("relative_pronouns.txt")
+
+
+def _subject_speaker(st: SpeechState, v: Token, verb: Token, subjects: list[Token]) -> str | None:
+    """The speaker among the subjects of ``v``: a person first, then a non-place."""
+    subj = subjects[0]
+    if subj.lower_ in _relative_pronouns() and v.dep_ == "relcl":
+        return np_actor(st, v.head, verb)
+    if subj.dep_ == "nsubjpass":
+        return None
+    # '..., commented Ontario Premier David Peterson': the parser may split an inverted subject
+    # in two; the one that names a speaker wins. A dateline read as a subject speaks only when
+    # nothing else does.
+    named = [c for c in subjects if not st.layout.in_dateline(c.idx)]
+    keys = [k for c in named if (k := np_actor(st, c, verb))] or [
+        k for c in subjects if (k := np_actor(st, c, verb))
+    ]
+    kinds = [st.actors.kind(k) for k in keys]
+    pairs = list(zip(keys, kinds, strict=True))
+    return next(
+        (k for k, kind in pairs if kind is ActorKind.PERSON),
+        next(
+            (k for k, kind in pairs if kind not in (ActorKind.PLACE, ActorKind.CITY)),
+            keys[0] if keys else None,
+        ),
+    )
+
+
+def pronoun(st: SpeechState, tok: Token) -> str | None:
+    """Who a pronoun stands for: the latest subject of its sort, else its nearest antecedent;
+    "I" and "we" are the speaker's own words and stand for nobody here."""
+    if tok.lower_ in FIRST_PERSON_PRONOUNS:
+        return None
+    persons = tok.lower_ in PERSONAL_PRONOUNS
+    return st.memory.recent(tok, persons=persons) or st.actors.resolve(tok)
+
+
+__all__ = [
+    "SPEAKERS",
+    "SUBJECT_DEPS",
+    "NounPhrase",
+    "Resolver",
+    "decided",
+    "nominal_classes",
+    "np_actor",
+    "pronoun",
+    "verb_speaker",
+]
