@@ -1,11 +1,26 @@
-"""A pool of query worker processes: the only way to stop a runaway pyoxigraph query.
+"""A pool of query worker processes: the only way to bound a pyoxigraph query.
 
 pyoxigraph's ``Store.query`` cannot be cancelled, so each worker process holds its own
 ``Store.read_only(path)`` handle of the on-disk store. A request sends ``(generation, job)``
-down a pipe and waits at most until the deadline while the worker sends the serialised result
-back in chunks (then its outcome: rows, truncation); on timeout the worker is killed (the query
-stops with it), a replacement is started in the background, and the caller gets
-:class:`~server.errors.QueryTimeout`.
+down a pipe and waits at most until the deadline while the worker sends the result back in
+pieces (``begin`` once the first row is ready, then ``chunk``s, then its outcome). Three
+limits hold every query:
+
+* **time**: past the deadline the worker is killed (the query stops with it) and the caller
+  gets :class:`~server.errors.QueryTimeout`;
+* **memory**: each worker runs under ``RLIMIT_DATA`` (its private, writable memory: heap and
+  thread arenas, not the mapped store files), set so that its resident size stays under
+  ``memory_limit``; an allocation past it aborts the worker (pyoxigraph's Rust allocator) or
+  raises ``MemoryError`` (Python), and the caller gets :class:`~server.errors.QueryMemoryExceeded`;
+* **fairness**: a query that has run :data:`LONG_AFTER_S` moves to the long lane: its worker is
+  reniced by :data:`LONG_QUERY_NICE` (the kernel then gives short queries the CPU first) and a
+  fresh worker takes its place, up to ``long_lane`` such extra workers, so that new queries
+  never wait behind long ones. A worker that was reniced cannot be raised again (no privilege
+  to lower a nice value), so it is retired when its query ends.
+
+A failed or retired worker is replaced in the background. Workers are forked from a
+forkserver that has imported pyoxigraph (about 30 ms of CPU each instead of 0.5 s for a fresh
+interpreter), never from the threaded server itself.
 
 A read-only handle sees the store as it was when opened. Every write made through the app
 bumps :attr:`QueryPool.generation` (:meth:`notify_write`), and a worker reopens its handle
@@ -16,29 +31,81 @@ behaviour for RocksDB); the app holds the writable store, so that cannot happen 
 
 from __future__ import annotations
 
-import io
 import logging
+import os
 import queue
+import resource
 import signal
 import threading
 import time
 from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
-from typing import IO, Any
+from typing import Any
 
+from server.answer import Batcher, Relay
 from server.errors import QueryTimeout, ServiceBusy
-from server.executor import JobError, QueryJob, QueryOutcome, run_query
+from server.executor import JobError, QueryJob, QueryOutcome
 
 log = logging.getLogger(__name__)
 
+LONG_AFTER_S = 0.5
+"""A query running this long moves to the long lane."""
+LONG_QUERY_NICE = 5
+"""Nice increment of a long query's worker: it then gets about a third of the CPU a short
+query's worker gets when both want it, and all of it when nothing short runs."""
+READY_TIMEOUT_S = 60.0
 
-def _worker_main(conn: Connection, path: str) -> None:  # pragma: no cover - runs in a child
+
+def _status_kib(field: str) -> int | None:
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _limit_memory(limit: int) -> None:  # pragma: no cover - runs in a child
+    """Bound the worker's private writable memory so that its resident size stays under
+    ``limit``: what is resident beside it (shared libraries, mapped files) is subtracted."""
+    mapped = (_status_kib("RssFile") or 0) * 1024
+    data = max(limit - mapped, limit // 2)
+    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+
+
+def _open(path: str) -> Any:  # pragma: no cover - runs in a child
+    """A read-only handle; retried, since the server's writable handle may be deleting files
+    its compaction made obsolete (RocksDB then finds one missing) at that very moment."""
     from pyoxigraph import Store
 
+    for attempt in range(OPEN_ATTEMPTS):
+        try:
+            return Store.read_only(path)
+        except (OSError, RuntimeError):
+            if attempt == OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+OPEN_ATTEMPTS = 6
+
+
+def _worker_main(  # pragma: no cover - runs in a child
+    conn: Connection, path: str, generation: int, memory_limit: int | None
+) -> None:
+    from pyoxigraph import Store
+
+    from server.executor import run_query
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
-    store: Store | None = None
-    generation = -1
+    store: Store | None = _open(path)  # as new as ``generation`` (read before)
+    if memory_limit is not None:
+        _limit_memory(memory_limit)
+    conn.send(("ready",))
     while True:
         try:
             message = conn.recv()
@@ -50,42 +117,30 @@ def _worker_main(conn: Connection, path: str) -> None:  # pragma: no cover - run
         try:
             if store is None or job_generation != generation:
                 store = None
-                store = Store.read_only(path)
-                generation = job_generation
+                store = _open(path)
+            generation = job_generation
             sink = _PipeSink(conn)
             outcome = run_query(store, job, sink)
-            sink.flush()
-            conn.send(("ok", outcome))
+            conn.send(("ok", outcome, sink.tail()))
         except JobError as exc:
             conn.send(("error", exc.kind, exc.message))
+        except MemoryError:  # the heap may be fragmented or half-freed: let a fresh worker go on
+            conn.send(("error", "memory", "MemoryError"))
+            return
         except Exception as exc:  # reported to the parent, which logs it as a fault
             conn.send(("error", "store", f"{type(exc).__name__}: {exc}"))
 
 
-class _PipeSink(io.RawIOBase):
-    """A writable file sending what is written to the parent as ``("chunk", bytes)`` messages
-    of about :data:`PIPE_CHUNK_BYTES` (the pipe's back-pressure paces the worker)."""
+class _PipeSink(Batcher):
+    """The worker's end of a query's result: pieces go to the parent as messages (the pipe's
+    back-pressure paces the worker)."""
 
     def __init__(self, conn: Connection) -> None:
+        super().__init__(lambda piece: conn.send(("chunk", piece)))
         self._conn = conn
-        self._buffer = bytearray()
 
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self._buffer += data
-        if len(self._buffer) >= PIPE_CHUNK_BYTES:
-            self.flush()
-        return len(data)
-
-    def flush(self) -> None:
-        if self._buffer:
-            self._conn.send(("chunk", bytes(self._buffer)))
-            self._buffer.clear()
-
-
-PIPE_CHUNK_BYTES = 64 * 1024
+    def begin(self, media: str, kind: str) -> None:
+        self._conn.send(("begin", media, kind))
 
 
 @dataclass(eq=False)
@@ -94,6 +149,17 @@ class _Worker:
     conn: Connection
     ending: bool = False
     """Set (under the pool's lock) by the one thread that ends this worker."""
+    long: bool = False
+    """Its query moved to the long lane (the process is reniced)."""
+    replaced: bool = False
+    """A replacement was started when its query moved to the long lane."""
+
+
+def _context(start_method: str) -> Any:
+    ctx = get_context(start_method)
+    if start_method == "forkserver":
+        ctx.set_forkserver_preload(["server.executor"])
+    return ctx
 
 
 class QueryPool:
@@ -101,33 +167,49 @@ class QueryPool:
 
     Args:
         path: the on-disk store directory.
-        size: number of worker processes (at least 1).
+        size: number of ready worker processes (at least 1).
         timeout_s: the hard time limit of one query, waiting for a free worker included.
-        start_method: ``"spawn"`` (default, safe with the threads of a running server) or
-            ``"fork"``.
+        memory_limit: bytes one worker may hold resident (None: unbounded).
+        long_lane: most extra workers started in place of ones running long queries.
+        start_method: ``"forkserver"`` (default), ``"spawn"`` or ``"fork"`` (unsafe with the
+            threads of a running server).
     """
 
     def __init__(
-        self, path: str, size: int, timeout_s: float, *, start_method: str = "spawn"
+        self,
+        path: str,
+        size: int,
+        timeout_s: float,
+        *,
+        memory_limit: int | None = None,
+        long_lane: int = 0,
+        start_method: str = "forkserver",
     ) -> None:
         if size < 1:
             raise ValueError("a query pool needs at least one worker")
         self.path = path
         self.size = size
         self.timeout_s = timeout_s
-        self._ctx = get_context(start_method)
+        self.memory_limit = memory_limit
+        self.long_lane = long_lane
+        self._ctx = _context(start_method)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._extra = 0
         self.generation = 0
-        for _ in range(size):
-            self._idle.put(self._spawn())
+        started = [self._start() for _ in range(size)]
+        for worker in started:
+            self._ready(worker)
 
-    def _spawn(self) -> _Worker:
+    def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
-            target=_worker_main, args=(child, self.path), name="newskg-query-worker", daemon=True
+            target=_worker_main,
+            args=(child, self.path, self.generation, self.memory_limit),
+            name="newskg-query-worker",
+            daemon=True,
         )
         process.start()
         child.close()
@@ -135,6 +217,17 @@ class QueryPool:
         with self._lock:
             self._workers.append(worker)
         return worker
+
+    def _ready(self, worker: _Worker) -> None:
+        """Wait for ``worker`` to have opened the store, then let it take queries."""
+        try:
+            if worker.conn.poll(READY_TIMEOUT_S) and worker.conn.recv() == ("ready",):
+                self._idle.put(worker)
+                return
+        except (EOFError, OSError):
+            pass
+        log.error("a query worker failed to start (exit code %s)", worker.process.exitcode)
+        self._discard(worker)
 
     def _claim(self, worker: _Worker) -> bool:
         """Take the one right to end ``worker`` (a respawn thread and :meth:`close` may both
@@ -159,19 +252,46 @@ class QueryPool:
             if worker in self._workers:
                 self._workers.remove(worker)
 
-    def _replace(self, worker: _Worker) -> None:
-        """Kill ``worker`` and put a fresh one in the pool, off the request thread."""
+    def _in_background(self, work: Any) -> None:
+        threading.Thread(target=work, name="newskg-worker-respawn", daemon=True).start()
+
+    def _respawn(self) -> None:
+        if self._closed:
+            return
+        fresh = self._start()
+        if self._closed:
+            self._stop(fresh)
+        else:
+            self._ready(fresh)
+
+    def _retire(self, worker: _Worker) -> None:
+        """End ``worker`` (failed, or reniced by a long query) and, unless that was done when
+        its query went long, start its replacement; off the request thread."""
 
         def work() -> None:
             self._discard(worker)
-            if not self._closed:
-                fresh = self._spawn()
-                if self._closed:
-                    self._stop(fresh)
-                else:
-                    self._idle.put(fresh)
+            if worker.replaced:
+                with self._lock:
+                    self._extra -= 1
+            else:
+                self._respawn()
 
-        threading.Thread(target=work, name="newskg-worker-respawn", daemon=True).start()
+        self._in_background(work)
+
+    def _go_long(self, worker: _Worker) -> None:
+        """Move ``worker``'s query to the long lane: lower its priority and, while the lane
+        has room, start a worker in its place."""
+        worker.long = True
+        try:
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, LONG_QUERY_NICE)
+        except OSError:  # pragma: no cover - the process just ended
+            pass
+        with self._lock:
+            if self._extra < self.long_lane and not self._closed:
+                self._extra += 1
+                worker.replaced = True
+        if worker.replaced:
+            self._in_background(self._respawn)
 
     def notify_write(self) -> None:
         """The store changed: workers reopen their handle before the next query."""
@@ -182,19 +302,7 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._workers]
 
-    def run(self, job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
-        """Answer ``job`` in a worker within ``timeout_s``, writing the result to ``sink``.
-
-        The time limit covers waiting for a free worker, the query and writing its result.
-
-        Raises:
-            QueryTimeout: the query ran too long; its worker was killed.
-            ServiceBusy: no worker became free in time.
-            JobError: the query failed (syntax, format, store).
-        """
-        if self._closed:
-            raise ServiceBusy("the server is shutting down")
-        deadline = time.monotonic() + self.timeout_s
+    def _take(self, deadline: float) -> _Worker:
         while True:
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -204,37 +312,76 @@ class QueryPool:
                     "try again later"
                 ) from None
             if worker.process.is_alive():
-                break
-            self._replace(worker)
+                return worker
+            self._retire(worker)
+
+    def run(self, job: QueryJob, sink: Relay) -> tuple[QueryOutcome, bytes]:
+        """Answer ``job`` in a worker within ``timeout_s``, writing the result to ``sink``;
+        returns the outcome and the result's last bytes (not yet written).
+
+        The time limit covers waiting for a free worker, the query and writing its result.
+
+        Raises:
+            QueryTimeout: the query ran too long; its worker was killed.
+            ServiceBusy: no worker became free in time.
+            JobError: the query failed (syntax, format, memory, store).
+            RelayClosed: the reader went away; the worker was killed.
+        """
+        if self._closed:
+            raise ServiceBusy("the server is shutting down")
+        deadline = time.monotonic() + self.timeout_s
+        worker = self._take(deadline)
         healthy = False
         try:
             worker.conn.send((self.generation, job))
-            while True:
-                if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                    log.warning(
-                        "query exceeded %.1f s; killing worker %s",
-                        self.timeout_s,
-                        worker.process.pid,
-                    )
-                    raise QueryTimeout(
-                        f"the query exceeded the time limit of {self.timeout_s:g} s and was "
-                        "stopped; make it more selective (bind IRIs or labels, add LIMIT)"
-                    )
-                message = worker.conn.recv()
-                if message[0] != "chunk":
-                    break
-                sink.write(message[1])
-            healthy = True
-        except (EOFError, OSError) as exc:
-            raise JobError("store", f"the query worker died: {exc}") from None
+            message = self._relay(worker, deadline, sink)
+            healthy = message[0] == "ok" or message[1] not in ("memory", "store")
+        except (EOFError, OSError):
+            raise self._death(worker) from None
         finally:
-            if healthy:
+            if healthy and not worker.long:
                 self._idle.put(worker)
             else:
-                self._replace(worker)
+                self._retire(worker)
         if message[0] == "ok":
-            return message[1]  # type: ignore[no-any-return]
+            return message[1], message[2]
         raise JobError(message[1], message[2])
+
+    def _relay(self, worker: _Worker, deadline: float, sink: Relay) -> tuple[Any, ...]:
+        """Pass ``worker``'s messages to ``sink`` until its outcome; moves the query to the
+        long lane on the way when it runs long."""
+        long_at = time.monotonic() + LONG_AFTER_S
+        while True:
+            now = time.monotonic()
+            wait = deadline - now if worker.long else min(deadline, long_at) - now
+            if not worker.conn.poll(max(0.0, wait)):
+                if time.monotonic() < deadline:
+                    self._go_long(worker)
+                    continue
+                log.warning(
+                    "query exceeded %.1f s; killing worker %s", self.timeout_s, worker.process.pid
+                )
+                raise QueryTimeout(
+                    f"the query exceeded the time limit of {self.timeout_s:g} s and was "
+                    "stopped; make it more selective (bind IRIs or labels, add LIMIT)"
+                )
+            message: tuple[Any, ...] = worker.conn.recv()
+            if message[0] == "chunk":
+                sink.write(message[1])
+            elif message[0] == "begin":
+                sink.begin(message[1], message[2])
+            else:
+                return message
+
+    def _death(self, worker: _Worker) -> JobError:
+        """What a worker's death during a query means: SIGABRT is the Rust allocator failing
+        under the memory limit."""
+        worker.process.join(timeout=2)
+        code = worker.process.exitcode
+        if code == -signal.SIGABRT and self.memory_limit is not None:
+            log.warning("a query passed the memory limit; worker %s ended", worker.process.pid)
+            return JobError("memory", "the worker's allocation failed")
+        return JobError("store", f"the query worker died (exit code {code})")
 
     def _stop(self, worker: _Worker) -> None:
         if not self._claim(worker):

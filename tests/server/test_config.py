@@ -31,7 +31,7 @@ def test_defaults_match_the_spec() -> None:
         c.cors_origins,
         c.workers,
         c.debug,
-    ) == (None, 30.0, 10000, 1_000_000, None, "*", 2, False)
+    ) == (None, 30.0, 10000, 1_000_000, None, "*", 4, False)
 
 
 def test_repr_hides_the_update_token() -> None:
