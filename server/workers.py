@@ -283,7 +283,9 @@ class QueryPool:
         has room, start a worker in its place."""
         worker.long = True
         try:
-            os.setpriority(os.PRIO_PROCESS, worker.process.pid, LONG_QUERY_NICE)
+            pid = worker.process.pid
+            nice = os.getpriority(os.PRIO_PROCESS, pid) + LONG_QUERY_NICE
+            os.setpriority(os.PRIO_PROCESS, pid, min(nice, 19))
         except OSError:  # pragma: no cover - the process just ended
             pass
         with self._lock:
