@@ -54,6 +54,11 @@ class Settings:
         30.0, "Seconds a SPARQL query may run before it is stopped (503)."
     )
     max_rows: int = _setting(10_000, "Most result rows one query returns; cuts are announced.")
+    max_query_memory: str | None = _setting(
+        None,
+        "Memory one query's worker may hold (bytes, or e.g. 800M, 2G); past it the query gets "
+        "503. Unset: half of physical memory over the most query workers that can run.",
+    )
     update_token: str | None = _setting(
         None, "Bearer token that opens SPARQL Update and Graph Store writes; unset = read-only."
     )
