@@ -157,10 +157,20 @@ def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
     return Result(len(latencies), 0, time.monotonic() - started, latencies)
 
 
-def serve_newskg(store_dir: Path, port: int) -> subprocess.Popen:
+def serve_newskg(store_dir: Path, port: int, *options: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "newskg", "serve", "--store", str(store_dir), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "newskg",
+            "serve",
+            "--store",
+            str(store_dir),
+            "--port",
+            str(port),
+            *options,
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

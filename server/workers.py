@@ -14,11 +14,14 @@ limits hold every query:
   raises ``MemoryError`` (Python), and the caller gets :class:`~server.errors.QueryMemoryExceeded`;
 * **fairness**: a query that has run :data:`LONG_AFTER_S` moves to the long lane: its worker is
   reniced by :data:`LONG_QUERY_NICE` (the kernel then gives short queries the CPU first) and a
-  fresh worker takes its place, up to ``long_lane`` such extra workers, so that new queries
-  never wait behind long ones. A worker that was reniced cannot be raised again (no privilege
-  to lower a nice value), so it is retired when its query ends.
+  fresh worker takes its place in the ready lane, up to ``long_lane`` long-lane workers, so
+  that new queries never wait behind long ones. A reniced worker cannot be raised again (no
+  privilege to lower a nice value), so it stays in the long lane, where the next run of a
+  query text already seen running long goes straight away (when a long-lane worker is idle):
+  a client repeating a runaway never holds a ready worker again.
 
-A failed or retired worker is replaced in the background. Workers are forked from a
+A failed ready worker is replaced in the background; a failed long-lane one is not (the lane
+refills as queries go long). Workers are forked from a
 forkserver that has imported pyoxigraph (about 30 ms of CPU each instead of 0.5 s for a fresh
 interpreter), never from the threaded server itself.
 
@@ -38,6 +41,7 @@ import resource
 import signal
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
@@ -55,6 +59,8 @@ LONG_QUERY_NICE = 5
 """Nice increment of a long query's worker: it then gets about a third of the CPU a short
 query's worker gets when both want it, and all of it when nothing short runs."""
 READY_TIMEOUT_S = 60.0
+KNOWN_LONG_QUERIES = 1024
+"""Query texts remembered as having run long (the oldest are forgotten first)."""
 
 
 def _status_kib(field: str) -> int | None:
@@ -150,9 +156,7 @@ class _Worker:
     ending: bool = False
     """Set (under the pool's lock) by the one thread that ends this worker."""
     long: bool = False
-    """Its query moved to the long lane (the process is reniced)."""
-    replaced: bool = False
-    """A replacement was started when its query moved to the long lane."""
+    """It is in the long lane (the process is reniced)."""
 
 
 def _context(start_method: str) -> Any:
@@ -170,7 +174,7 @@ class QueryPool:
         size: number of ready worker processes (at least 1).
         timeout_s: the hard time limit of one query, waiting for a free worker included.
         memory_limit: bytes one worker may hold resident (None: unbounded).
-        long_lane: most extra workers started in place of ones running long queries.
+        long_lane: most workers in the long lane (each started a ready one in its place).
         start_method: ``"forkserver"`` (default), ``"spawn"`` or ``"fork"`` (unsafe with the
             threads of a running server).
     """
@@ -194,6 +198,8 @@ class QueryPool:
         self.long_lane = long_lane
         self._ctx = _context(start_method)
         self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._long_idle: queue.Queue[_Worker] = queue.Queue()
+        self._known_long: OrderedDict[str, None] = OrderedDict()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -265,12 +271,11 @@ class QueryPool:
             self._ready(fresh)
 
     def _retire(self, worker: _Worker) -> None:
-        """End ``worker`` (failed, or reniced by a long query) and, unless that was done when
-        its query went long, start its replacement; off the request thread."""
+        """End a failed ``worker``; a ready one is replaced, off the request thread."""
 
         def work() -> None:
             self._discard(worker)
-            if worker.replaced:
+            if worker.long:
                 with self._lock:
                     self._extra -= 1
             else:
@@ -279,21 +284,41 @@ class QueryPool:
         self._in_background(work)
 
     def _go_long(self, worker: _Worker) -> None:
-        """Move ``worker``'s query to the long lane: lower its priority and, while the lane
-        has room, start a worker in its place."""
-        worker.long = True
+        """Move ``worker`` to the long lane while the lane has room: lower its priority and
+        start a ready worker in its place."""
+        with self._lock:
+            if self._extra >= self.long_lane or self._closed:
+                return
+            self._extra += 1
+            worker.long = True
         try:
             pid = worker.process.pid
             nice = os.getpriority(os.PRIO_PROCESS, pid) + LONG_QUERY_NICE
             os.setpriority(os.PRIO_PROCESS, pid, min(nice, 19))
         except OSError:  # pragma: no cover - the process just ended
             pass
+        self._in_background(self._respawn)
+
+    def _remember_long(self, query: str) -> None:
         with self._lock:
-            if self._extra < self.long_lane and not self._closed:
-                self._extra += 1
-                worker.replaced = True
-        if worker.replaced:
-            self._in_background(self._respawn)
+            self._known_long[query] = None
+            self._known_long.move_to_end(query)
+            while len(self._known_long) > KNOWN_LONG_QUERIES:
+                self._known_long.popitem(last=False)
+
+    def _idle_long_worker(self, query: str) -> _Worker | None:
+        """An idle long-lane worker for a query text seen running long before, if any."""
+        with self._lock:
+            if query not in self._known_long:
+                return None
+        while True:
+            try:
+                worker = self._long_idle.get_nowait()
+            except queue.Empty:
+                return None
+            if worker.process.is_alive():
+                return worker
+            self._retire(worker)
 
     def notify_write(self) -> None:
         """The store changed: workers reopen their handle before the next query."""
@@ -304,7 +329,10 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._workers]
 
-    def _take(self, deadline: float) -> _Worker:
+    def _take(self, deadline: float, query: str) -> _Worker:
+        worker = self._idle_long_worker(query)
+        if worker is not None:
+            return worker
         while True:
             try:
                 worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
@@ -332,7 +360,8 @@ class QueryPool:
         if self._closed:
             raise ServiceBusy("the server is shutting down")
         deadline = time.monotonic() + self.timeout_s
-        worker = self._take(deadline)
+        worker = self._take(deadline, job.query)
+        started = time.monotonic()
         healthy = False
         try:
             worker.conn.send((self.generation, job))
@@ -341,10 +370,12 @@ class QueryPool:
         except (EOFError, OSError):
             raise self._death(worker) from None
         finally:
-            if healthy and not worker.long:
-                self._idle.put(worker)
-            else:
+            if time.monotonic() - started >= LONG_AFTER_S:
+                self._remember_long(job.query)
+            if not healthy:
                 self._retire(worker)
+            else:
+                (self._long_idle if worker.long else self._idle).put(worker)
         if message[0] == "ok":
             return message[1], message[2]
         raise JobError(message[1], message[2])
@@ -353,12 +384,15 @@ class QueryPool:
         """Pass ``worker``'s messages to ``sink`` until its outcome; moves the query to the
         long lane on the way when it runs long."""
         long_at = time.monotonic() + LONG_AFTER_S
+        checked = worker.long
         while True:
             now = time.monotonic()
-            wait = deadline - now if worker.long else min(deadline, long_at) - now
+            wait = deadline - now if checked else min(deadline, long_at) - now
             if not worker.conn.poll(max(0.0, wait)):
                 if time.monotonic() < deadline:
-                    self._go_long(worker)
+                    if not checked:
+                        self._go_long(worker)
+                        checked = True
                     continue
                 log.warning(
                     "query exceeded %.1f s; killing worker %s", self.timeout_s, worker.process.pid

@@ -163,3 +163,40 @@ def test_a_relay_moves_to_disk_past_its_memory_share_and_reads_back_whole() -> N
         relay.write(data[i : i + 10_000])
     relay.finish(QueryOutcome("text/turtle", 0, False, "graph"))
     assert Answer(relay).read() == data
+
+
+def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
+    disk_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from server import workers
+    from server.answer import Relay
+    from server.executor import QueryJob
+    from server.workers import QueryPool
+
+    monkeypatch.setattr(workers, "LONG_AFTER_S", 0.0)  # every query counts as long
+    pool = QueryPool(disk_store, 1, 30.0, long_lane=1)
+    try:
+        (first,) = pool.pids()
+
+        def run(query: str) -> None:
+            job = QueryJob(query, (), (), True, "application/sparql-results+json", None, 10)
+            pool.run(job, Relay())
+
+        run(QUICK)  # went long: its worker is now the long lane's, and a fresh one is ready
+        assert _wait_for(lambda: len(pool.pids()) == 2)
+        long_nice = os.getpriority(os.PRIO_PROCESS, first)
+        assert long_nice > os.getpriority(os.PRIO_PROCESS, 0)
+        ran_on: list[int] = []
+        original = pool._relay
+
+        def spy(worker, deadline, sink):  # type: ignore[no-untyped-def]
+            ran_on.append(worker.process.pid)
+            return original(worker, deadline, sink)
+
+        monkeypatch.setattr(pool, "_relay", spy)
+        run(QUICK)  # known as long: the long lane's idle worker takes it
+        run("ASK { ?s <http://ex/p> ?o }")  # a new text: the ready lane
+        assert ran_on[0] == first and ran_on[1] != first
+        assert len(pool.pids()) == 2, "the long lane is full: no further worker was started"
+    finally:
+        pool.close()
