@@ -12,13 +12,13 @@ limits hold every query:
   thread arenas, not the mapped store files), set so that its resident size stays under
   ``memory_limit``; an allocation past it aborts the worker (pyoxigraph's Rust allocator) or
   raises ``MemoryError`` (Python), and the caller gets :class:`~server.errors.QueryMemoryExceeded`;
-* **fairness**: a query that has run :data:`LONG_AFTER_S` moves to the long lane: its worker is
-  reniced by :data:`LONG_QUERY_NICE` (the kernel then gives short queries the CPU first) and a
-  fresh worker takes its place in the ready lane, up to ``long_lane`` long-lane workers, so
-  that new queries never wait behind long ones. A reniced worker cannot be raised again (no
-  privilege to lower a nice value), so it stays in the long lane, where the next run of a
-  query text already seen running long goes straight away (when a long-lane worker is idle):
-  a client repeating a runaway never holds a ready worker again.
+* **fairness**: a query that has used :data:`LONG_AFTER_S` of CPU moves to the long lane:
+  its worker is reniced by :data:`LONG_QUERY_NICE` (the kernel then gives short queries the
+  CPU first) and a fresh worker takes its place in the ready lane, up to ``long_lane``
+  long-lane workers, so that new queries never wait behind long ones. A reniced worker cannot
+  be raised again (no privilege to lower a nice value), so it stays in the long lane, where
+  the next run of a query text already seen running long goes straight away (when a long-lane
+  worker is idle): a client repeating a runaway never holds a ready worker again.
 
 A failed ready worker is replaced in the background; a failed long-lane one is not (the lane
 refills as queries go long). Workers are forked from a
@@ -53,14 +53,31 @@ from server.executor import JobError, QueryJob, QueryOutcome
 
 log = logging.getLogger(__name__)
 
-LONG_AFTER_S = 0.5
-"""A query running this long moves to the long lane."""
+LONG_AFTER_S = 0.25
+"""A query whose worker has spent this much CPU time on it moves to the long lane. CPU time,
+not wall time: on a loaded machine a cheap query waits for a core, and waiting is no reason to
+move it aside (where every query would then go)."""
+CPU_CHECK_S = 0.05
+"""How often the CPU time of a running query is read (from ``/proc``)."""
 LONG_QUERY_NICE = 5
 """Nice increment of a long query's worker: it then gets about a third of the CPU a short
 query's worker gets when both want it, and all of it when nothing short runs."""
 READY_TIMEOUT_S = 60.0
 KNOWN_LONG_QUERIES = 1024
 """Query texts remembered as having run long (the oldest are forgotten first)."""
+
+
+_TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used, or None where ``/proc`` cannot say."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) * _TICK_S
 
 
 def _status_kib(field: str) -> int | None:
@@ -147,6 +164,22 @@ class _PipeSink(Batcher):
 
     def begin(self, media: str, kind: str) -> None:
         self._conn.send(("begin", media, kind))
+
+
+class _QueryClock:
+    """The CPU time a worker has spent on its current query (wall time where ``/proc`` is
+    missing)."""
+
+    def __init__(self, pid: int) -> None:
+        self._pid = pid
+        self._wall = time.monotonic()
+        self._cpu = cpu_seconds(pid)
+
+    def used(self) -> float:
+        now = cpu_seconds(self._pid) if self._cpu is not None else None
+        if now is None or self._cpu is None:
+            return time.monotonic() - self._wall
+        return now - self._cpu
 
 
 @dataclass(eq=False)
@@ -361,16 +394,16 @@ class QueryPool:
             raise ServiceBusy("the server is shutting down")
         deadline = time.monotonic() + self.timeout_s
         worker = self._take(deadline, job.query)
-        started = time.monotonic()
+        clock = _QueryClock(worker.process.pid)
         healthy = False
         try:
             worker.conn.send((self.generation, job))
-            message = self._relay(worker, deadline, sink)
+            message = self._relay(worker, deadline, sink, clock)
             healthy = message[0] == "ok" or message[1] not in ("memory", "store")
         except (EOFError, OSError):
             raise self._death(worker) from None
         finally:
-            if time.monotonic() - started >= LONG_AFTER_S:
+            if clock.used() >= LONG_AFTER_S:
                 self._remember_long(job.query)
             if not healthy:
                 self._retire(worker)
@@ -380,17 +413,18 @@ class QueryPool:
             return message[1], message[2]
         raise JobError(message[1], message[2])
 
-    def _relay(self, worker: _Worker, deadline: float, sink: Relay) -> tuple[Any, ...]:
+    def _relay(
+        self, worker: _Worker, deadline: float, sink: Relay, clock: _QueryClock
+    ) -> tuple[Any, ...]:
         """Pass ``worker``'s messages to ``sink`` until its outcome; moves the query to the
-        long lane on the way when it runs long."""
-        long_at = time.monotonic() + LONG_AFTER_S
+        long lane on the way when it has used :data:`LONG_AFTER_S` of CPU."""
         checked = worker.long
         while True:
             now = time.monotonic()
-            wait = deadline - now if checked else min(deadline, long_at) - now
+            wait = deadline - now if checked else min(deadline - now, CPU_CHECK_S)
             if not worker.conn.poll(max(0.0, wait)):
                 if time.monotonic() < deadline:
-                    if not checked:
+                    if not checked and clock.used() >= LONG_AFTER_S:
                         self._go_long(worker)
                         checked = True
                     continue

@@ -174,6 +174,7 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
     from server.workers import QueryPool
 
     monkeypatch.setattr(workers, "LONG_AFTER_S", 0.0)  # every query counts as long
+    monkeypatch.setattr(workers, "CPU_CHECK_S", 0.0)
     pool = QueryPool(disk_store, 1, 30.0, long_lane=1)
     try:
         (first,) = pool.pids()
@@ -189,9 +190,9 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
         ran_on: list[int] = []
         original = pool._relay
 
-        def spy(worker, deadline, sink):  # type: ignore[no-untyped-def]
+        def spy(worker, *args):  # type: ignore[no-untyped-def]
             ran_on.append(worker.process.pid)
-            return original(worker, deadline, sink)
+            return original(worker, *args)
 
         monkeypatch.setattr(pool, "_relay", spy)
         run(QUICK)  # known as long: the long lane's idle worker takes it
