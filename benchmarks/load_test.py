@@ -213,7 +213,8 @@ def main() -> None:
             build_store(store, args.triples, args.workers or (os.cpu_count() or 1))
         qs = queries()
         port = free_port()
-        proc = serve_newskg(store, port, *options)
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below
+        proc = serve_newskg(store, port, *options, own_session=True, log=log)
         try:
             wait_up(port, "/healthz", proc)
             warm = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
@@ -255,6 +256,9 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+            log.close()
+            lines = (Path(tmp) / "server.log").read_text(errors="replace").splitlines()
+            print(f"server log: {len(lines)} lines", file=sys.stderr)
 
     from pyoxigraph import Store
 

@@ -53,14 +53,14 @@ from server.executor import JobError, QueryJob, QueryOutcome
 
 log = logging.getLogger(__name__)
 
-LONG_AFTER_S = 0.25
+LONG_AFTER_S = 0.1
 """A query whose worker has spent this much CPU time on it moves to the long lane. CPU time,
 not wall time: on a loaded machine a cheap query waits for a core, and waiting is no reason to
 move it aside (where every query would then go)."""
 CPU_CHECK_S = 0.05
 """How often the CPU time of a running query is read (from ``/proc``)."""
-LONG_QUERY_NICE = 5
-"""Nice increment of a long query's worker: it then gets about a third of the CPU a short
+LONG_QUERY_NICE = 10
+"""Nice increment of a long query's worker: it then gets about a tenth of the CPU a short
 query's worker gets when both want it, and all of it when nothing short runs."""
 READY_TIMEOUT_S = 60.0
 KNOWN_LONG_QUERIES = 1024
@@ -339,15 +339,27 @@ class QueryPool:
             while len(self._known_long) > KNOWN_LONG_QUERIES:
                 self._known_long.popitem(last=False)
 
-    def _idle_long_worker(self, query: str) -> _Worker | None:
-        """An idle long-lane worker for a query text seen running long before, if any."""
+    def _long_worker(self, query: str, deadline: float) -> _Worker | None:
+        """For a query text seen running long before: an idle long-lane worker, waiting for
+        one while the lane is full (long queries queue among themselves, never for the ready
+        workers); None for other queries, or when the lane has room (the query then starts in
+        the ready lane and moves over)."""
         with self._lock:
             if query not in self._known_long:
                 return None
         while True:
+            with self._lock:
+                full = self._extra >= self.long_lane
             try:
-                worker = self._long_idle.get_nowait()
+                worker = self._long_idle.get(
+                    timeout=max(0.0, deadline - time.monotonic()) if full else 0.0
+                )
             except queue.Empty:
+                if full:
+                    raise ServiceBusy(
+                        f"all {self.long_lane} workers for long queries stayed busy for "
+                        f"{self.timeout_s:g} s; try again later"
+                    ) from None
                 return None
             if worker.process.is_alive():
                 return worker
@@ -363,7 +375,7 @@ class QueryPool:
             return [w.process.pid for w in self._workers]
 
     def _take(self, deadline: float, query: str) -> _Worker:
-        worker = self._idle_long_worker(query)
+        worker = self._long_worker(query, deadline)
         if worker is not None:
             return worker
         while True:
