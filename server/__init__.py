@@ -29,7 +29,9 @@ _CORS_READ_ENDPOINTS = {
     "pages.void",
     "pages.healthz",
 }
-_CORS_EXPOSE = "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows"
+_CORS_EXPOSE = (
+    "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows, X-Result-Streamed"
+)
 _GZIP_MIN_BYTES = 512
 _COMPRESSIBLE = (
     "text/",

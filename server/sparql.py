@@ -10,7 +10,7 @@ path               method   body / parameters                           answer
 /sparql, /sparql/  HEAD     as GET                                      GET's headers, no body
 /sparql, /sparql/  POST     form ``query=`` or application/sparql-query  results; 415 otherwise
 /sparql, /sparql/  OPTIONS  CORS preflight                               204
-/update            POST     form ``update=`` or application/sparql-update  204; 401/403 without token
+/update            POST     form ``update=`` or sparql-update body      204; 401/403 no token
 anything else                                                           405
 =================  =======  ==========================================  ===========================
 """
@@ -120,6 +120,15 @@ def query() -> Response:
 _SD = "http://www.w3.org/ns/sparql-service-description#"
 
 
+def _comment(max_rows: int) -> str:
+    return (
+        "The default graph is the union of all graphs (one graph per news document, the "
+        "shared entity descriptions and the ontology); default-graph-uri and named-graph-uri "
+        f"narrow it. Results are capped at {max_rows} rows (see X-Result-Truncated, or the "
+        "end of a streamed result)."
+    )
+
+
 def service_description() -> Response:
     """The SPARQL 1.1 Service Description of this endpoint (Turtle unless asked otherwise)."""
     media = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
@@ -133,7 +142,7 @@ def service_description() -> Response:
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{endpoint}#service> a sd:Service ;
     rdfs:label "newskg SPARQL endpoint" ;
-    rdfs:comment "The default graph is the union of all graphs (one graph per news document, the shared entity descriptions and the ontology); default-graph-uri and named-graph-uri narrow it. Results are capped at {get_state().config.max_rows} rows (see X-Result-Truncated)." ;
+    rdfs:comment "{_comment(get_state().config.max_rows)}" ;
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;

@@ -18,7 +18,8 @@ limits hold every query:
   long-lane workers, so that new queries never wait behind long ones. A reniced worker cannot
   be raised again (no privilege to lower a nice value), so it stays in the long lane, where
   the next run of a query text already seen running long goes straight away (when a long-lane
-  worker is idle): a client repeating a runaway never holds a ready worker again.
+  worker is idle): a client repeating a runaway never holds a ready worker again. Long-lane
+  workers idle for :data:`LONG_IDLE_S` are stopped.
 
 A failed ready worker is replaced in the background; a failed long-lane one is not (the lane
 refills as queries go long). Workers are forked from a
@@ -63,6 +64,8 @@ LONG_QUERY_NICE = 10
 """Nice increment of a long query's worker: it then gets about a tenth of the CPU a short
 query's worker gets when both want it, and all of it when nothing short runs."""
 READY_TIMEOUT_S = 60.0
+LONG_IDLE_S = 10.0
+"""A long-lane worker idle this long is stopped: the lane shrinks back when long queries stop."""
 KNOWN_LONG_QUERIES = 1024
 """Query texts remembered as having run long (the oldest are forgotten first)."""
 
@@ -190,6 +193,7 @@ class _Worker:
     """Set (under the pool's lock) by the one thread that ends this worker."""
     long: bool = False
     """It is in the long lane (the process is reniced)."""
+    idle_since: float = 0.0
 
 
 def _context(start_method: str) -> Any:
@@ -241,6 +245,26 @@ class QueryPool:
         started = [self._start() for _ in range(size)]
         for worker in started:
             self._ready(worker)
+        threading.Thread(target=self._shrink_long_lane, name="newskg-lane", daemon=True).start()
+
+    def _shrink_long_lane(self) -> None:
+        """Stop long-lane workers left idle for :data:`LONG_IDLE_S` (checked every second)."""
+        while not self._closed:
+            time.sleep(1.0)
+            keep: list[_Worker] = []
+            while True:
+                try:
+                    worker = self._long_idle.get_nowait()
+                except queue.Empty:
+                    break
+                if time.monotonic() - worker.idle_since < LONG_IDLE_S:
+                    keep.append(worker)
+                else:
+                    self._stop(worker)
+                    with self._lock:
+                        self._extra -= 1
+            for worker in keep:
+                self._long_idle.put(worker)
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -419,8 +443,11 @@ class QueryPool:
                 self._remember_long(job.query)
             if not healthy:
                 self._retire(worker)
+            elif worker.long:
+                worker.idle_since = time.monotonic()
+                self._long_idle.put(worker)
             else:
-                (self._long_idle if worker.long else self._idle).put(worker)
+                self._idle.put(worker)
         if message[0] == "ok":
             return message[1], message[2]
         raise JobError(message[1], message[2])

@@ -199,5 +199,7 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
         run("ASK { ?s <http://ex/p> ?o }")  # a new text: the ready lane
         assert ran_on[0] == first and ran_on[1] != first
         assert len(pool.pids()) == 2, "the long lane is full: no further worker was started"
+        monkeypatch.setattr(workers, "LONG_IDLE_S", 0.0)  # long queries stopped coming
+        assert _wait_for(lambda: pool.pids() == [ran_on[1]]), "the idle long lane stayed"
     finally:
         pool.close()
