@@ -152,7 +152,7 @@ def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
         if isinstance(res, QuerySolutions):
             res.serialize(out, format=QueryResultsFormat.JSON)
         else:
-            res.serialize(out, format=RdfFormat.TURTLE)
+            res.serialize(out, format=RdfFormat.TURTLE)  # type: ignore[arg-type]
         latencies.append(time.perf_counter() - t0)
     del store
     return Result(len(latencies), 0, time.monotonic() - started, latencies)

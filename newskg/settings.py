@@ -71,7 +71,7 @@ class Settings:
         for f in fields(cls):
             env = env_var(f.name)
             if env in environ:
-                kind = type(f.default) if f.default is not None else str
+                kind: Any = type(f.default) if f.default is not None else str
                 values[f.name] = kind(environ[env])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -112,8 +112,9 @@ def _term_json(term: object) -> dict[str, object]:
         out: dict[str, object] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-            if getattr(term, "direction", None) is not None:
-                out["its:dir"] = str(term.direction.value)  # type: ignore[attr-defined]
+            direction = getattr(term, "direction", None)
+            if direction is not None:
+                out["its:dir"] = str(direction.value)
         elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
             out["datatype"] = term.datatype.value
         return out

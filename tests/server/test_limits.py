@@ -3,7 +3,6 @@ and streaming that stops the query when the client leaves."""
 
 from __future__ import annotations
 
-import io
 import os
 import threading
 import time
@@ -11,30 +10,17 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
-from pyoxigraph import RdfFormat
 
-from graph.store import KnowledgeStore
 from server.answer import Answer, Relay, StreamAborted
 from server.errors import QueryTimeout
 from server.executor import QueryOutcome
-from server.workers import LONG_QUERY_NICE
-from tests.server.conftest import load_seed
+from server.workers import LONG_QUERY_NICE, QueryPool
 from tests.server.test_workers import RUNAWAY, _alive
 
 MEMORY_BOMB = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 """Sorting a cross join holds every solution: 9 million on 3,000 triples, gigabytes."""
 QUICK = "ASK { ?s ?p ?o }"
 LIMIT = 256 << 20
-
-
-@pytest.fixture
-def disk_store(tmp_path) -> str:  # type: ignore[no-untyped-def]
-    path = tmp_path / "store"
-    with KnowledgeStore(path) as s:
-        load_seed(s)
-        nt = "".join(f'<http://ex/{i}> <http://ex/p> "{i}" .\n' for i in range(3000))
-        s.oxigraph.load(io.BytesIO(nt.encode()), format=RdfFormat.N_TRIPLES)
-    return str(path)
 
 
 def _wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
@@ -44,6 +30,13 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+def _one_worker(app: Flask) -> tuple[Flask, QueryPool, int]:
+    """The app, its pool and the pid of its only ready worker."""
+    pool = app.extensions["newskg"].pool
+    (pid,) = pool.pids()
+    return app, pool, pid
 
 
 def _in_thread(app: Flask, query: str, into: dict[str, object]) -> threading.Thread:
@@ -57,10 +50,10 @@ def _in_thread(app: Flask, query: str, into: dict[str, object]) -> threading.Thr
 
 
 def test_query_past_the_memory_limit_is_a_503_naming_it_and_only_its_worker_is_replaced(
-    disk_store: str, make_app
+    big_disk_store: str, make_app
 ) -> None:  # type: ignore[no-untyped-def]
     app: Flask = make_app(
-        store_path=disk_store, workers=2, max_query_memory=LIMIT, query_timeout_s=120
+        store_path=big_disk_store, workers=2, max_query_memory=LIMIT, query_timeout_s=120
     )
     pool = app.extensions["newskg"].pool
     before = set(pool.pids())
@@ -76,9 +69,9 @@ def test_query_past_the_memory_limit_is_a_503_naming_it_and_only_its_worker_is_r
     assert app.test_client().get("/sparql", query_string={"query": QUICK}).status_code == 200
 
 
-def test_other_queries_are_answered_while_a_memory_bomb_runs(disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_other_queries_are_answered_while_a_memory_bomb_runs(big_disk_store: str, make_app) -> None:  # type: ignore[no-untyped-def]
     app: Flask = make_app(
-        store_path=disk_store, workers=2, max_query_memory=LIMIT, query_timeout_s=120
+        store_path=big_disk_store, workers=2, max_query_memory=LIMIT, query_timeout_s=120
     )
     bomb: dict[str, object] = {}
     thread = _in_thread(app, MEMORY_BOMB, bomb)
@@ -91,12 +84,12 @@ def test_other_queries_are_answered_while_a_memory_bomb_runs(disk_store: str, ma
 
 
 def test_a_long_query_moves_to_a_reniced_worker_and_a_fresh_one_takes_new_queries(
-    disk_store: str, make_app
+    big_disk_store: str, make_app
 ) -> None:  # type: ignore[no-untyped-def]
     # One ready worker only: without the long lane the quick query would wait for the runaway.
-    app: Flask = make_app(store_path=disk_store, workers=1, query_timeout_s=6.0)
-    pool = app.extensions["newskg"].pool
-    (first,) = pool.pids()
+    app, pool, first = _one_worker(
+        make_app(store_path=big_disk_store, workers=1, query_timeout_s=6.0)
+    )
     runaway: dict[str, object] = {}
     thread = _in_thread(app, RUNAWAY, runaway)
     assert _wait_for(lambda: len(pool.pids()) == 2), "no worker was started beside the long one"
@@ -114,11 +107,11 @@ def test_a_long_query_moves_to_a_reniced_worker_and_a_fresh_one_takes_new_querie
 
 
 def test_a_large_result_streams_and_the_query_stops_when_the_client_leaves(
-    disk_store: str, make_app
+    big_disk_store: str, make_app
 ) -> None:  # type: ignore[no-untyped-def]
-    app: Flask = make_app(store_path=disk_store, workers=1, max_rows=50_000_000)
-    pool = app.extensions["newskg"].pool
-    (worker,) = pool.pids()
+    app, pool, worker = _one_worker(
+        make_app(store_path=big_disk_store, workers=1, max_rows=50_000_000)
+    )
     cross = "SELECT ?a ?c WHERE { ?a <http://ex/p> ?b . ?c <http://ex/p> ?d }"  # 9M rows
     r = app.test_client().get("/sparql", query_string={"query": cross}, buffered=False)
     assert r.status_code == 200 and r.headers["X-Result-Streamed"] == "true"
@@ -166,7 +159,7 @@ def test_a_relay_moves_to_disk_past_its_memory_share_and_reads_back_whole() -> N
 
 
 def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
-    disk_store: str, monkeypatch: pytest.MonkeyPatch
+    big_disk_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from server import workers
     from server.answer import Relay
@@ -175,7 +168,7 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
 
     monkeypatch.setattr(workers, "LONG_AFTER_S", 0.0)  # every query counts as long
     monkeypatch.setattr(workers, "CPU_CHECK_S", 0.0)
-    pool = QueryPool(disk_store, 1, 30.0, long_lane=1)
+    pool = QueryPool(big_disk_store, 1, 30.0, long_lane=1)
     try:
         (first,) = pool.pids()
 
