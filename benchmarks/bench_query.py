@@ -31,6 +31,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus as corpus_mod  # noqa: E402
@@ -151,19 +152,37 @@ def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
         if isinstance(res, QuerySolutions):
             res.serialize(out, format=QueryResultsFormat.JSON)
         else:
-            res.serialize(out, format=RdfFormat.TURTLE)
+            res.serialize(out, format=RdfFormat.TURTLE)  # type: ignore[arg-type]
         latencies.append(time.perf_counter() - t0)
     del store
     return Result(len(latencies), 0, time.monotonic() - started, latencies)
 
 
-def serve_newskg(store_dir: Path, port: int) -> subprocess.Popen:
+def serve_newskg(
+    store_dir: Path, port: int, *options: str, own_session: bool = False, log: Any = None
+) -> subprocess.Popen:
+    """``newskg serve`` on 127.0.0.1; with ``own_session`` in a session of its own, so that
+    Linux's autogroup scheduler shares the CPU between the server and this process (its
+    clients) instead of counting both as one group. Its stderr goes to ``log`` (a file), or
+    to a pipe read only if it exits early: a server that logs much must be given a file, or
+    it blocks once the pipe is full."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "newskg", "serve", "--store", str(store_dir), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "newskg",
+            "serve",
+            "--store",
+            str(store_dir),
+            "--port",
+            str(port),
+            *options,
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.PIPE if log is None else log,
+        start_new_session=own_session,
     )
 
 

@@ -474,17 +474,31 @@ def stats(as_json: bool, store: str) -> None:
     help=_help("max_rows"),
 )
 @click.option(
+    "--max-query-memory",
+    envvar=env_var("max_query_memory"),
+    default=DEFAULTS.max_query_memory,
+    help=_help("max_query_memory"),
+)
+@click.option(
     "--update-token",
     envvar=env_var("update_token"),
     default=None,
     help=_help("update_token").replace("default None", "default unset"),
 )
-@click.option("--threads", default=8, show_default=True, help="HTTP worker threads (waitress).")
+@click.option(
+    "--threads",
+    default=32,
+    show_default=True,
+    help="HTTP worker threads (waitress); each waits on a query or a slow client, so "
+    "more threads than concurrent clients keeps cheap queries from queueing.",
+)
 @click.option(
     "--workers",
-    default=2,
+    default=4,
     show_default=True,
-    help="Query worker processes (killed and replaced when a query times out).",
+    help="Ready query worker processes; a query running long moves aside to one of up to "
+    "3 extra workers each, at lower priority (killed when it times out or passes "
+    "--max-query-memory).",
 )
 @click.option(
     "--allow-private-service",
@@ -503,6 +517,7 @@ def serve(
     date: dt.datetime | None,
     query_timeout: float,
     max_rows: int,
+    max_query_memory: str | None,
     update_token: str | None,
     threads: int,
     workers: int,
@@ -513,10 +528,14 @@ def serve(
     """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /,
     questions in plain English at /ask (read with --model, loaded on the first question)."""
     from server import create_app
-    from server.config import ServerConfig
+    from server.config import ServerConfig, parse_size
     from server.wsgi import serve as run_server
 
     settings = Settings.from_env()
+    try:
+        memory = parse_size(max_query_memory) if max_query_memory else None
+    except ValueError as exc:
+        raise click.ClickException(f"--max-query-memory: {exc}") from exc
     kstore = _open_store(store)
     if paths:
         summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None)
@@ -527,6 +546,7 @@ def serve(
             base_iri=settings.base_iri,
             query_timeout_s=query_timeout,
             max_rows=max_rows,
+            max_query_memory=memory,
             update_token=update_token,
             workers=workers,
             debug=debug,

@@ -54,6 +54,11 @@ class Settings:
         30.0, "Seconds a SPARQL query may run before it is stopped (503)."
     )
     max_rows: int = _setting(10_000, "Most result rows one query returns; cuts are announced.")
+    max_query_memory: str | None = _setting(
+        None,
+        "Memory one query's worker may hold (bytes, or e.g. 800M, 2G); past it the query gets "
+        "503. Unset: half of physical memory over the most query workers that can run.",
+    )
     update_token: str | None = _setting(
         None, "Bearer token that opens SPARQL Update and Graph Store writes; unset = read-only."
     )
@@ -66,7 +71,7 @@ class Settings:
         for f in fields(cls):
             env = env_var(f.name)
             if env in environ:
-                kind = type(f.default) if f.default is not None else str
+                kind: Any = type(f.default) if f.default is not None else str
                 values[f.name] = kind(environ[env])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

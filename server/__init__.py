@@ -15,6 +15,7 @@ from flask import Flask, Response, request
 from graph.store import KnowledgeStore
 from server.config import ServerConfig
 from server.errors import MAX_HEADER_BYTES, RequestHeaderFieldsTooLarge, register_error_handlers
+from server.methods import normalise
 from server.state import EXTENSION, AppState
 from server.workers import QueryPool
 
@@ -23,11 +24,14 @@ __all__ = ["ServerConfig", "create_app"]
 _CORS_READ_ENDPOINTS = {
     "sparql.query",
     "graph_store.graph_store",
+    "graph_store.graph",
     "pages.resource",
     "pages.void",
     "pages.healthz",
 }
-_CORS_EXPOSE = "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows"
+_CORS_EXPOSE = (
+    "X-Query-Time-Ms, X-Result-Rows, X-Result-Truncated, X-Result-Max-Rows, X-Result-Streamed"
+)
 _GZIP_MIN_BYTES = 512
 _COMPRESSIBLE = (
     "text/",
@@ -65,7 +69,13 @@ def create_app(config: ServerConfig | None = None, *, store: KnowledgeStore | No
         store = KnowledgeStore(config.store_path, base=config.base_iri)
     pool = None
     if store.path is not None and config.workers > 0:
-        pool = QueryPool(str(store.path), config.workers, config.query_timeout_s)
+        pool = QueryPool(
+            str(store.path),
+            config.workers,
+            config.query_timeout_s,
+            memory_limit=config.query_memory_limit,
+            long_lane=config.long_lane,
+        )
     state = AppState(config=config, store=store, pool=pool, owns_store=owns_store)
     app.extensions[EXTENSION] = state
     if pool is not None:
@@ -80,6 +90,7 @@ def create_app(config: ServerConfig | None = None, *, store: KnowledgeStore | No
     app.register_blueprint(ask.bp)
     app.after_request(_cors)
     app.after_request(_gzip)
+    app.after_request(normalise)
     app.before_request(_refuse_long_headers)
     return app
 

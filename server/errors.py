@@ -87,6 +87,10 @@ class ServiceBusy(ServerError):
     status, title = 503, "Service Unavailable"
 
 
+class QueryMemoryExceeded(ServerError):
+    status, title = 503, "Service Unavailable"
+
+
 MAX_HEADER_BYTES = 16384
 """Longest accepted header value (see ``server._refuse_long_headers``)."""
 
@@ -125,7 +129,9 @@ def error_response(
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(ServerError)
     def _domain(exc: ServerError) -> Response:
-        if exc.status >= 500 and not isinstance(exc, QueryTimeout | ServiceBusy):
+        if exc.status >= 500 and not isinstance(
+            exc, QueryTimeout | ServiceBusy | QueryMemoryExceeded
+        ):
             log.error("server fault: %s", exc.message)
         return error_response(exc.status, exc.title, exc.message, exc.headers)
 

@@ -5,16 +5,25 @@ The same function runs in the request thread (in-memory stores) and in a worker 
 Rows are capped here: at most ``max_rows`` solutions or triples are serialised, and the outcome
 says whether more existed. The result is written to a binary sink as it is read from the store,
 never held whole in memory (the worker's sink is a pipe, see :mod:`server.workers`).
+
+The first row is pulled before anything is written (:meth:`ResultSink.begin` follows it), so
+that the blocking part of a query (sorting, aggregates, the first match of a join) and its
+failures come before a response starts. A result cut at ``max_rows`` says so at its end in
+every format that has room for it: SPARQL JSON (``"truncated"``/``"maxRows"`` members after
+``"head"``, which follows ``"results"`` so that pyoxigraph's parser accepts them), SPARQL XML
+and RDF/XML (an XML comment after the root element), Turtle and N-Triples (a ``#`` comment).
+CSV, TSV and JSON-LD have no room: their results are sent whole, with exact headers.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import Any, Protocol
 
 from pyoxigraph import (
     BlankNode,
@@ -63,8 +72,30 @@ class QueryOutcome:
     kind: str  # "solutions", "boolean" or "graph"
 
 
+STREAMED_MEDIA = frozenset(
+    {
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/turtle",
+        "application/n-triples",
+        "application/rdf+xml",
+    }
+)
+"""Formats whose body can announce a cut at its end, so that they can stream before the row
+count is known; the others (CSV, TSV, JSON-LD) only have the headers for it."""
+
+
+class ResultSink(Protocol):
+    """Where a result goes: its media type and kind once the first row is ready, then bytes."""
+
+    def begin(self, media: str, kind: str) -> None: ...
+
+    def write(self, data: bytes) -> int: ...
+
+
 class JobError(Exception):
-    """A failure to report: ``kind`` is syntax, bad-request, not-acceptable, timeout or store."""
+    """A failure to report: ``kind`` is syntax, bad-request, not-acceptable, timeout, memory
+    or store."""
 
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(kind, message)
@@ -81,8 +112,9 @@ def _term_json(term: object) -> dict[str, object]:
         out: dict[str, object] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-            if getattr(term, "direction", None) is not None:
-                out["its:dir"] = str(term.direction.value)  # type: ignore[attr-defined]
+            direction = getattr(term, "direction", None)
+            if direction is not None:
+                out["its:dir"] = str(direction.value)
         elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
             out["datatype"] = term.datatype.value
         return out
@@ -108,13 +140,18 @@ class _Capped:
     existed (one item past the cap is pulled to know), checking the soft deadline."""
 
     def __init__(self, items: Iterable[object], job: QueryJob) -> None:
-        self._items = items
+        self._items = iter(items)
         self._job = job
+        self._first: list[object] = []
         self.rows = 0
         self.truncated = False
 
+    def prime(self) -> None:
+        """Pull the first item now: evaluation up to the first row happens here."""
+        self._first = [item for item in [next(self._items, _END)] if item is not _END]
+
     def __iter__(self) -> Iterator[Any]:
-        for i, item in enumerate(self._items):
+        for i, item in enumerate(itertools.chain(self._first, self._items)):
             if i % 256 == 0:
                 _check_deadline(self._job)
             if i == self._job.max_rows:
@@ -124,13 +161,33 @@ class _Capped:
             yield item
 
 
-def _json_solutions(
-    variables: list[str], capped: _Capped, announce_cap: int | None
-) -> Iterator[bytes]:
-    """SPARQL JSON results, produced piece by piece; with ``announce_cap`` a cut result says
-    so at its end."""
+_END = object()
+
+
+def _json_solutions(variables: list[str], capped: _Capped) -> Iterator[bytes]:
+    """SPARQL JSON results as sent to clients, produced piece by piece: ``"results"`` first
+    and ``"head"`` after, so that a cut result can say so in members after ``"head"``; the
+    SPARQL JSON parsers of pyoxigraph, rdflib and SPARQLWrapper accept that order (JSON
+    members are unordered), and pyoxigraph's refuses anything after a ``"results"`` that
+    follows ``"head"``."""
+    yield b'{"results": {"bindings": ['
+    yield from _json_rows(variables, capped)
+    yield b"]}, " + json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[1:-1].encode()
+    if capped.truncated:
+        yield f', "truncated": true, "maxRows": {capped.rows}'.encode()
+    yield b"}"
+
+
+def _json_head_first(variables: list[str], capped: _Capped) -> Iterator[bytes]:
+    """SPARQL JSON in the usual order, which pyoxigraph's parser reads as a stream (to write
+    XML, CSV and TSV from)."""
     yield json.dumps({"head": {"vars": variables}}, ensure_ascii=False)[:-1].encode("utf-8")
     yield b', "results": {"bindings": ['
+    yield from _json_rows(variables, capped)
+    yield b"]}}"
+
+
+def _json_rows(variables: list[str], capped: _Capped) -> Iterator[bytes]:
     batch: list[str] = []
     separator = ""
     for solution in capped:
@@ -145,11 +202,12 @@ def _json_solutions(
             batch, separator = [], ","
     if batch:
         yield (separator + ",".join(batch)).encode("utf-8")
-    yield b"]}"
-    if capped.truncated and announce_cap is not None:
-        # Said in the body too, so a client reading only the JSON is not misled.
-        yield f', "truncated": true, "maxRows": {announce_cap}'.encode()
-    yield b"}"
+
+
+def _cut_comment(capped: _Capped, what: str, xml: bool) -> bytes:
+    """The notice ending a cut result: an XML comment or a Turtle/N-Triples comment line."""
+    text = f"newskg: result truncated at the server's row limit of {capped.rows} {what}"
+    return f"\n<!-- {text} -->\n".encode() if xml else f"\n# {text}\n".encode()
 
 
 class _ChunkReader(io.RawIOBase):
@@ -174,7 +232,7 @@ class _ChunkReader(io.RawIOBase):
         return n
 
 
-def _solutions(results: QuerySolutions, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _solutions(results: QuerySolutions, job: QueryJob, sink: ResultSink) -> QueryOutcome:
     if job.results_media is None:
         raise JobError(
             "not-acceptable",
@@ -185,18 +243,21 @@ def _solutions(results: QuerySolutions, job: QueryJob, sink: BinaryIO) -> QueryO
     capped = _Capped(results, job)
     fmt = QueryResultsFormat.from_media_type(job.results_media)
     assert fmt is not None
-    is_json = fmt == QueryResultsFormat.JSON
-    chunks = _json_solutions(variables, capped, job.max_rows if is_json else None)
-    if is_json:
-        for chunk in chunks:
+    capped.prime()
+    sink.begin(_media(fmt), "solutions")
+    if fmt == QueryResultsFormat.JSON:
+        for chunk in _json_solutions(variables, capped):
             sink.write(chunk)
     else:
         # pyoxigraph writes XML/CSV/TSV; it reads our capped JSON as a stream and writes as it
         # reads, so neither side holds the whole result.
+        chunks = _json_head_first(variables, capped)
         reader = io.BufferedReader(_ChunkReader(chunks), buffer_size=65536)
         parsed = parse_query_results(reader, format=QueryResultsFormat.JSON)
         assert isinstance(parsed, QuerySolutions)
-        parsed.serialize(sink, format=fmt)
+        parsed.serialize(sink, format=fmt)  # type: ignore[arg-type]
+        if capped.truncated and fmt == QueryResultsFormat.XML:
+            sink.write(_cut_comment(capped, "rows", xml=True))
     return QueryOutcome(_media(fmt), capped.rows, capped.truncated, "solutions")
 
 
@@ -204,7 +265,7 @@ def _media(fmt: object) -> str:
     return str(fmt.media_type)  # type: ignore[attr-defined]
 
 
-def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _boolean(results: QueryBoolean, job: QueryJob, sink: ResultSink) -> QueryOutcome:
     if job.results_media is None:
         raise JobError(
             "not-acceptable",
@@ -215,11 +276,12 @@ def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutco
     assert fmt is not None
     if fmt in (QueryResultsFormat.CSV, QueryResultsFormat.TSV):
         raise JobError("not-acceptable", "ASK results exist only as SPARQL JSON or XML")
+    sink.begin(_media(fmt), "boolean")
     sink.write(results.serialize(format=fmt) or b"")
     return QueryOutcome(_media(fmt), 1, False, "boolean")
 
 
-def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _graph(results: Iterable[Triple], job: QueryJob, sink: ResultSink) -> QueryOutcome:
     if job.rdf_media is None:
         raise JobError(
             "not-acceptable",
@@ -230,11 +292,15 @@ def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOut
     fmt = RdfFormat.from_media_type(job.rdf_media)
     assert fmt is not None
     prefixes = _SERIALIZE_PREFIXES if fmt in (RdfFormat.TURTLE, RdfFormat.RDF_XML) else None
-    serialize(capped, sink, format=fmt, prefixes=prefixes)
+    capped.prime()
+    sink.begin(_media(fmt), "graph")
+    serialize(capped, sink, format=fmt, prefixes=prefixes)  # type: ignore[arg-type]
+    if capped.truncated and _media(fmt) in STREAMED_MEDIA:
+        sink.write(_cut_comment(capped, "triples", xml=fmt == RdfFormat.RDF_XML))
     return QueryOutcome(_media(fmt), capped.rows, capped.truncated, "graph")
 
 
-def run_query(store: Store, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def run_query(store: Store, job: QueryJob, sink: ResultSink) -> QueryOutcome:
     """Evaluate ``job`` on ``store`` and write the (capped) result to ``sink`` as it is read.
 
     Raises:

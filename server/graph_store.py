@@ -2,16 +2,17 @@
 
 ``?graph=<IRI>`` names a graph, ``?default`` the store's real default graph (not the union
 that ``/sparql`` queries see: what is PUT there must come back from GET). Reads are open; PUT,
-POST and DELETE need the update token. POST without a graph creates a new graph and answers
-201 with its IRI in ``Location``. Direct identification (graph IRI = request URL) is not
-offered: newskg's graph IRIs live under the w3id.org base, not under this server.
+POST and DELETE need the update token. POST without a graph creates a new graph
+``<server>/rdf-graphs/<id>`` and answers 201 with that IRI in ``Location``; graphs under
+``/rdf-graphs/`` are also identified directly (graph IRI = request URL), so the ``Location``
+dereferences. newskg's own graph IRIs live under the w3id.org base and need ``?graph=``.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, request, url_for
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from server.errors import BadRequest, NotFound
@@ -25,6 +26,10 @@ Target = NamedNode | DefaultGraph
 
 
 def _target(*, required: bool = True) -> Target | None:
+    if request.endpoint == "graph_store.graph":  # direct identification: the URL is the IRI
+        if "default" in request.args or "graph" in request.args:
+            raise BadRequest("this URL names its graph itself; drop ?graph= and ?default")
+        return NamedNode(request.base_url)
     has_default = "default" in request.args
     graphs = request.args.getlist("graph")
     if has_default and graphs:
@@ -84,7 +89,10 @@ def _into(quads: list[Quad], target: Target) -> list[Quad]:
 
 
 @bp.route("/rdf-graphs", methods=["GET", "HEAD", "PUT", "POST", "DELETE"], endpoint="graph_store")
-def graph_store() -> Response:
+@bp.route(
+    "/rdf-graphs/<path:name>", methods=["GET", "HEAD", "PUT", "POST", "DELETE"], endpoint="graph"
+)
+def graph_store(name: str | None = None) -> Response:
     if request.method in ("GET", "HEAD"):
         return _get()
     require_update_token()
@@ -119,7 +127,7 @@ def _post() -> Response:
     target = _target(required=False)
     created_location = None
     if target is None:
-        iri = f"{request.url_root}rdf-graphs/{uuid.uuid4().hex}"
+        iri = url_for("graph_store.graph", name=uuid.uuid4().hex, _external=True)
         target = NamedNode(iri)
         created_location = iri
     existed = _write_body(target, replace=False)

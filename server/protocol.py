@@ -51,6 +51,7 @@ class FormatChoice:
 _JSON, _XML = RESULTS_MEDIA_TYPES[0], RESULTS_MEDIA_TYPES[1]
 _CSV, _TSV = RESULTS_MEDIA_TYPES[2], RESULTS_MEDIA_TYPES[3]
 _TURTLE, _NT, _JSONLD, _RDFXML = RDF_MEDIA_TYPES
+_N3_MEDIA_TYPES = ("text/n3", "text/rdf+n3", "application/n3")
 
 FORMAT_CHOICES: dict[str, FormatChoice] = {
     "json": FormatChoice(_JSON, _JSONLD),
@@ -71,6 +72,8 @@ FORMAT_CHOICES: dict[str, FormatChoice] = {
     "text/xml": FormatChoice(_XML, _RDFXML),
     "application/x-json+ld": FormatChoice(None, _JSONLD),
     "application/x-turtle": FormatChoice(None, _TURTLE),
+    # Turtle is N3 without N3's extensions, so N3 readers read it (SPARQLWrapper's N3 format).
+    **{name: FormatChoice(None, _TURTLE) for name in ("n3", *_N3_MEDIA_TYPES)},
     **{media: FormatChoice(media, None) for media in RESULTS_MEDIA_TYPES},
     **{media: FormatChoice(None, media) for media in RDF_MEDIA_TYPES},
 }
@@ -89,6 +92,7 @@ _ALIASES: tuple[tuple[str, str], ...] = (  # media types clients send that mean 
     ("text/xml", "application/rdf+xml"),
     ("text/plain", "application/n-triples"),
     ("application/x-turtle", "text/turtle"),
+    *((n3, "text/turtle") for n3 in _N3_MEDIA_TYPES),
 )
 
 
@@ -154,19 +158,19 @@ def _one(params: MultiDict[str, str], name: str) -> str | None:
 def parse_query_request(
     method: str, args: MultiDict[str, str], content_type: str | None, body: bytes
 ) -> QueryRequest | None:
-    """Read a SPARQL 1.1 Protocol query request.
+    """Read a SPARQL 1.1 Protocol query request (HEAD reads as GET).
 
     Returns ``None`` for a GET without a query (the caller serves the service description).
 
     Raises:
         BadRequest: duplicate or missing ``query``, an update sent to the query operation.
         UnsupportedMediaType: a POST body that is neither a form nor ``application/sparql-query``.
-        MethodNotAllowed: any method other than GET and POST.
+        MethodNotAllowed: any method other than GET, HEAD and POST.
 
     >>> parse_query_request("GET", MultiDict([("query", "ASK {}")]), None, b"")
     QueryRequest(query='ASK {}', default_graphs=(), named_graphs=(), formats=())
     """
-    if method == "GET":
+    if method in ("GET", "HEAD"):
         if "update" in args:
             raise BadRequest("updates are not accepted over GET; POST them to /update")
         params = args
@@ -197,7 +201,8 @@ def parse_query_request(
             )
     else:
         raise MethodNotAllowed(
-            f"{method} is not a SPARQL query method; use GET or POST", ["GET", "POST", "OPTIONS"]
+            f"{method} is not a SPARQL query method; use GET or POST",
+            ["GET", "HEAD", "POST", "OPTIONS"],
         )
     if not query.strip():
         raise BadRequest("the query is empty")

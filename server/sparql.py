@@ -7,9 +7,10 @@ path               method   body / parameters                           answer
 =================  =======  ==========================================  ===========================
 /sparql, /sparql/  GET      ``query=`` (+ dataset, ``format=``)          results, 400, 406, 503
 /sparql, /sparql/  GET      no ``query``                                service description
+/sparql, /sparql/  HEAD     as GET                                      GET's headers, no body
 /sparql, /sparql/  POST     form ``query=`` or application/sparql-query  results; 415 otherwise
 /sparql, /sparql/  OPTIONS  CORS preflight                               204
-/update            POST     form ``update=`` or application/sparql-update  204; 401/403 without token
+/update            POST     form ``update=`` or sparql-update body      204; 401/403 no token
 anything else                                                           405
 =================  =======  ==========================================  ===========================
 """
@@ -28,6 +29,7 @@ from server.errors import (
     ServerError,
 )
 from server.executor import QueryJob
+from server.methods import allow_header
 from server.protocol import (
     RDF_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
@@ -71,7 +73,7 @@ def rdf_content_type(media: str) -> str:
 @bp.route("/sparql", methods=["GET", "POST", "OPTIONS"], endpoint="query", strict_slashes=False)
 def query() -> Response:
     if request.method == "OPTIONS":
-        return Response(status=204, headers={"Allow": "GET, POST, OPTIONS"})
+        return Response(status=204, headers={"Allow": allow_header()})
     _check_query_string()
     state = get_state()
     req = parse_query_request(
@@ -91,23 +93,23 @@ def query() -> Response:
         base_iri=request.base_url,
     )
     started = time.perf_counter()
-    try:
-        answer = state.run(job)
+    try:  # HEAD waits for the whole answer, so that its headers have the exact counts
+        answer = state.start(job, whole=request.method == "HEAD")
     except ServerError as exc:  # a 400 or 503 says how long it took too
         exc.headers["X-Query-Time-Ms"] = f"{(time.perf_counter() - started) * 1000:.1f}"
         raise
     elapsed_ms = (time.perf_counter() - started) * 1000
-    outcome = answer.outcome
-    media = outcome.media_type
-    if outcome.kind == "graph":
-        media = rdf_content_type(media)
-    size = answer.size
+    media = rdf_content_type(answer.media) if answer.kind == "graph" else answer.media
     response = Response(answer.chunks(), status=200, content_type=media)
     response.call_on_close(answer.close)
-    response.headers["Content-Length"] = str(size)
+    if answer.complete:
+        outcome = answer.outcome
+        response.headers["Content-Length"] = str(answer.size)
+        response.headers["X-Result-Rows"] = str(outcome.rows)
+        response.headers["X-Result-Truncated"] = "true" if outcome.truncated else "false"
+    else:  # counts come at the end of the body; X-Query-Time-Ms is the time to the first piece
+        response.headers["X-Result-Streamed"] = "true"
     response.headers["X-Query-Time-Ms"] = f"{elapsed_ms:.1f}"
-    response.headers["X-Result-Rows"] = str(outcome.rows)
-    response.headers["X-Result-Truncated"] = "true" if outcome.truncated else "false"
     response.headers["X-Result-Max-Rows"] = str(state.config.max_rows)
     response.headers["Server-Timing"] = f"query;dur={elapsed_ms:.1f}"
     response.headers["Cache-Control"] = "no-cache"
@@ -116,6 +118,15 @@ def query() -> Response:
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def _comment(max_rows: int) -> str:
+    return (
+        "The default graph is the union of all graphs (one graph per news document, the "
+        "shared entity descriptions and the ontology); default-graph-uri and named-graph-uri "
+        f"narrow it. Results are capped at {max_rows} rows (see X-Result-Truncated, or the "
+        "end of a streamed result)."
+    )
 
 
 def service_description() -> Response:
@@ -131,7 +142,7 @@ def service_description() -> Response:
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{endpoint}#service> a sd:Service ;
     rdfs:label "newskg SPARQL endpoint" ;
-    rdfs:comment "The default graph is the union of all graphs (one graph per news document, the shared entity descriptions and the ontology); default-graph-uri and named-graph-uri narrow it. Results are capped at {get_state().config.max_rows} rows (see X-Result-Truncated)." ;
+    rdfs:comment "{_comment(get_state().config.max_rows)}" ;
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;
@@ -157,7 +168,7 @@ def service_description() -> Response:
 @bp.route("/update", methods=["POST", "OPTIONS"])
 def update() -> Response:
     if request.method == "OPTIONS":  # no CORS headers: browsers may not write cross-origin
-        return Response(status=204, headers={"Allow": "POST, OPTIONS"})
+        return Response(status=204, headers={"Allow": allow_header()})
     require_update_token()
     state = get_state()
     req = parse_update_request(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -11,22 +12,25 @@ from flask import current_app, request
 
 from graph.store import KnowledgeStore
 from ontology.vocab import PREFIXES
-from server.answer import Answer, new_spool
-from server.config import ServerConfig
+from server.answer import Answer, Batcher, Relay, RelayClosed
+from server.config import ServerConfig, format_size
 from server.errors import (
     BadRequest,
     Forbidden,
     NotAcceptable,
+    QueryMemoryExceeded,
     QuerySyntaxError,
     QueryTimeout,
     ServerError,
     Unauthorized,
 )
-from server.executor import JobError, QueryJob, run_query
+from server.executor import STREAMED_MEDIA, JobError, QueryJob, run_query
 from server.federation import vet
 from server.workers import QueryPool
 
 EXTENSION = "newskg"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,31 +49,53 @@ class AppState:
     def __post_init__(self) -> None:
         self.last_update = self.started
 
-    def run(self, job: QueryJob) -> Answer:
-        """Answer a query: in a worker process (hard time limit) or in this thread.
+    def start(self, job: QueryJob, *, whole: bool = False) -> Answer:
+        """Start answering a query (in a worker process, or a thread for in-memory stores)
+        and return once the answer is complete, or, unless ``whole``, once a first piece of
+        a result that may stream (:data:`~server.executor.STREAMED_MEDIA`) has arrived.
 
         In-thread (in-memory store, or ``workers=0``) the time limit is only checked between
         result rows: a query that blocks inside ``Store.query`` (aggregates, sorting) runs to
-        its end.
+        its end, and there is no memory limit.
 
         Raises:
-            ServerError: the matching domain error (400, 406, 503, 500).
+            ServerError: the matching domain error (400, 406, 503, 500) of a query that
+                failed before its answer was ready.
         """
         self.vet(job.query, job.base_iri)
-        spool = new_spool()
+        relay = Relay()
+        threading.Thread(
+            target=self._produce, args=(job, relay), name="newskg-query", daemon=True
+        ).start()
+        relay.wait_ready(lambda media: not whole and media in STREAMED_MEDIA)
+        if relay.error is not None:  # nothing is sent yet: the client gets the error's status
+            relay.close()
+            raise relay.error
+        return Answer(relay)
+
+    def run(self, job: QueryJob) -> Answer:
+        """Answer a query whole (for pages that render the result); see :meth:`start`."""
+        return self.start(job, whole=True)
+
+    def _produce(self, job: QueryJob, relay: Relay) -> None:
         try:
             if self.pool is not None:
-                outcome = self.pool.run(job, spool)
+                outcome, tail = self.pool.run(job, relay)
             else:
                 deadline = time.monotonic() + self.config.query_timeout_s
-                outcome = run_query(self.store.oxigraph, _with_deadline(job, deadline), spool)
+                batcher = _ThreadSink(relay)
+                outcome = run_query(self.store.oxigraph, _with_deadline(job, deadline), batcher)
+                tail = batcher.tail()
+            relay.finish(outcome, tail)
+        except RelayClosed:
+            pass
         except JobError as exc:
-            spool.close()
-            raise _domain_error(exc, self.config.query_timeout_s) from None
-        except BaseException:
-            spool.close()
-            raise
-        return Answer(outcome, spool)
+            relay.fail(_domain_error(exc, self.config))
+        except ServerError as exc:
+            relay.fail(exc)
+        except Exception as exc:  # a fault: logged, the client gets a 500 without details
+            log.exception("query failed")
+            relay.fail(ServerError(f"the query failed: {type(exc).__name__}"))
 
     def vet(self, text: str, base: str | None) -> None:
         """Refuse a query or update reaching where the operator has not allowed (SERVICE to
@@ -106,7 +132,15 @@ def _with_deadline(job: QueryJob, deadline: float) -> QueryJob:
     return replace(job, deadline=deadline)
 
 
-def _domain_error(exc: JobError, timeout_s: float) -> ServerError:
+class _ThreadSink(Batcher):
+    """A result written in this process goes to the relay in pieces, like a worker's."""
+
+    def __init__(self, relay: Relay) -> None:
+        super().__init__(relay.write)
+        self.begin = relay.begin
+
+
+def _domain_error(exc: JobError, config: ServerConfig) -> ServerError:
     if exc.kind == "syntax":
         return QuerySyntaxError(exc.message)
     if exc.kind == "bad-request":
@@ -115,8 +149,14 @@ def _domain_error(exc: JobError, timeout_s: float) -> ServerError:
         return NotAcceptable(exc.message)
     if exc.kind == "timeout":
         return QueryTimeout(
-            f"the query exceeded the time limit of {timeout_s:g} s and was "
+            f"the query exceeded the time limit of {config.query_timeout_s:g} s and was "
             "stopped; make it more selective (bind IRIs or labels, add LIMIT)"
+        )
+    if exc.kind == "memory":
+        return QueryMemoryExceeded(
+            f"the query exceeded the memory limit of {format_size(config.query_memory_limit)} "
+            "per query (max_query_memory) and was stopped; make it more selective (bind IRIs "
+            "or labels, add LIMIT, avoid ORDER BY or GROUP BY over large joins)"
         )
     return ServerError(exc.message)
 

@@ -101,6 +101,18 @@ def disk_store_path(tmp_path: Path) -> str:
     return str(path)
 
 
+@pytest.fixture
+def big_disk_store(tmp_path: Path) -> str:
+    """An on-disk store with the seed and 3,000 triples ``<http://ex/N> <http://ex/p> "N"``:
+    enough for cross joins that run for hours or take gigabytes."""
+    path = tmp_path / "big"
+    with KnowledgeStore(path) as s:
+        load_seed(s)
+        nt = "".join(f'<http://ex/{i}> <http://ex/p> "{i}" .\n' for i in range(3000))
+        s.oxigraph.load(io.BytesIO(nt.encode()), format=RdfFormat.N_TRIPLES)
+    return str(path)
+
+
 BROWSER_STATEMENT = (
     "Xi also reiterated China’s long-held position that Taiwan’s return to the "
     "mainland is part of the post-war international order."

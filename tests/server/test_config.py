@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from server.config import ServerConfig, setting_help
+from server.config import ServerConfig, parse_size, physical_memory, setting_help
 
 
 def test_every_setting_is_documented() -> None:
@@ -31,7 +31,7 @@ def test_defaults_match_the_spec() -> None:
         c.cors_origins,
         c.workers,
         c.debug,
-    ) == (None, 30.0, 10000, 1_000_000, None, "*", 2, False)
+    ) == (None, 30.0, 10000, 1_000_000, None, "*", 4, False)
 
 
 def test_repr_hides_the_update_token() -> None:
@@ -79,3 +79,36 @@ def test_serve_hands_the_model_to_the_server(
 def test_an_empty_model_name_is_refused() -> None:
     with pytest.raises(ValueError, match="model"):
         ServerConfig(model=" ")
+
+
+def test_sizes_read_bytes_and_binary_suffixes() -> None:
+    assert parse_size("1000") == 1000
+    assert parse_size("800M") == 800 << 20
+    assert parse_size("1.5G") == 3 << 29
+    assert parse_size("2GiB") == 2 << 30
+    with pytest.raises(ValueError, match="not a size"):
+        parse_size("lots")
+
+
+def test_query_memory_limit_below_a_workers_own_need_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 256 MiB"):
+        ServerConfig(max_query_memory=100 << 20)
+
+
+def test_query_memory_default_halves_ram_over_the_most_workers() -> None:
+    config = ServerConfig(workers=4)
+    assert config.long_lane == 12
+    assert config.query_memory_limit == max(256 << 20, physical_memory() // 32)
+    assert ServerConfig(max_query_memory=1 << 30).query_memory_limit == 1 << 30
+
+
+def test_serve_refuses_an_unreadable_memory_limit(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from newskg.cli import main
+
+    result = CliRunner().invoke(
+        main, ["serve", "--store", str(tmp_path / "s"), "--max-query-memory", "lots"]
+    )
+    assert result.exit_code == 1
+    assert "--max-query-memory: 'lots' is not a size" in result.output

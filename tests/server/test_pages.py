@@ -156,10 +156,10 @@ def test_unhandled_fault_is_a_500_without_traceback(
     app.config["PROPAGATE_EXCEPTIONS"] = False  # as in production (TESTING turns it on)
     client = app.test_client()
 
-    def broken(self, job):  # type: ignore[no-untyped-def]
+    def broken(self, job, **options):  # type: ignore[no-untyped-def]
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr("server.state.AppState.run", broken)
+    monkeypatch.setattr("server.state.AppState.start", broken)
     for accept in ("text/plain", "application/json", "text/html"):
         r = client.get(
             "/sparql",

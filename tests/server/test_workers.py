@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import threading
@@ -13,11 +12,9 @@ import urllib.request
 
 import pytest
 from flask import Flask
-from pyoxigraph import RdfFormat
 
-from graph.store import KnowledgeStore
 from server.pages import EXAMPLE_QUERY
-from tests.server.conftest import TOKEN, load_seed, running
+from tests.server.conftest import TOKEN, running
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
@@ -32,16 +29,6 @@ def _alive(pid: int) -> bool:
             return f.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
-
-
-@pytest.fixture
-def big_disk_store(tmp_path) -> str:  # type: ignore[no-untyped-def]
-    path = tmp_path / "big"
-    with KnowledgeStore(path) as s:
-        load_seed(s)
-        nt = "".join(f'<http://ex/{i}> <http://ex/p> "{i}" .\n' for i in range(3000))
-        s.oxigraph.load(io.BytesIO(nt.encode()), format=RdfFormat.N_TRIPLES)
-    return str(path)
 
 
 def test_disk_store_queries_run_in_workers_and_see_data_from_before_start(
