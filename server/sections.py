@@ -1,0 +1,219 @@
+"""The sections of the resource pages, as data: a heading, the SPARQL behind it (``$node`` is
+the page's resource) and the columns to show.
+
+Each section's query is a complete SELECT a user can run as it stands (the page links it as
+CSV, JSON and in the query editor); the page adds only ``LIMIT``/``OFFSET`` for its paging and
+wraps it in ``COUNT(*)`` for the section's count. A column shows variable ``var``; an IRI
+there is shown by ``{var}Label`` when the query binds it, and links to its page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ontology.vocab import sparql_prefixes
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    var: str
+    heading: str
+    link: str | None = None
+    """Another variable whose IRI this column's text links to (the sentence -> its statement)."""
+    kind: bool = False
+    """The variable holds class IRIs (space-separated): show the most specific one's name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    select: str
+    columns: tuple[Column, ...]
+
+    def sparql(self, iri: str) -> str:
+        """The section's query for the resource ``iri``, with its PREFIX lines."""
+        return sparql_prefixes() + self.select.replace("$node", f"<{iri}>").strip()
+
+    def count_sparql(self, iri: str) -> str:
+        body = self.select.replace("$node", f"<{iri}>").strip()
+        return sparql_prefixes() + f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}"
+
+
+_DOC = """OPTIONAL { ?document rdfs:label ?documentLabel }
+  OPTIONAL { ?document dcterms:date ?published }"""
+_DOC_COLUMNS = (Column("documentLabel", "document", link="document"), Column("published", "date"))
+
+SAID = Section(
+    "said",
+    "What it said",
+    f"""SELECT ?statement ?text ?published ?document ?documentLabel WHERE {{
+  ?statement a nkg:Statement ; nkg:speaker $node ; nkg:text ?text ;
+             prov:wasDerivedFrom ?document .
+  {_DOC}
+}} ORDER BY DESC(?published) ?statement""",
+    (Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
+)
+
+SAID_ABOUT = Section(
+    "said_about",
+    "What others said about it",
+    f"""SELECT ?statement ?speaker ?speakerLabel ?text ?published ?document ?documentLabel WHERE {{
+  ?statement a nkg:Statement ; nkg:about $node ; nkg:speaker ?speaker ; nkg:text ?text ;
+             prov:wasDerivedFrom ?document .
+  FILTER(?speaker != $node)
+  OPTIONAL {{ ?speaker rdfs:label ?speakerLabel }}
+  {_DOC}
+}} ORDER BY DESC(?published) ?statement""",
+    (Column("speaker", "speaker"), Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
+)
+
+_WHEN = """OPTIONAL { ?report nkg:date ?day }
+  OPTIONAL { ?report nkg:dateText ?dateText }
+  BIND(COALESCE(STR(?day), ?dateText) AS ?when)"""
+
+SUMMITS = Section(
+    "summits",
+    "Summits it took part in",
+    f"""SELECT ?report ?reportLabel ?kinds ?with ?where ?whereLabel ?when ?status
+       ?published ?document ?documentLabel WHERE {{
+  {{ SELECT ?report (GROUP_CONCAT(DISTINCT STR(?k); separator=" ") AS ?kinds)
+            (GROUP_CONCAT(DISTINCT ?otherLabel; separator=", ") AS ?with) WHERE {{
+      ?report nkg:participant $node ; a ?k .
+      OPTIONAL {{ ?report nkg:participant ?other . FILTER(?other != $node)
+                 ?other rdfs:label ?otherLabel }}
+    }} GROUP BY ?report }}
+  ?report prov:wasDerivedFrom ?document .
+  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
+  OPTIONAL {{ ?report nkg:location ?where . OPTIONAL {{ ?where rdfs:label ?whereLabel }} }}
+  OPTIONAL {{ ?report nkg:status ?status }}
+  {_WHEN}
+  {_DOC}
+}} ORDER BY DESC(?published) ?report""",
+    (
+        Column("reportLabel", "summit", link="report"),
+        Column("kinds", "kind", kind=True),
+        Column("with", "with"),
+        Column("where", "where"),
+        Column("when", "when"),
+        Column("status", "status"),
+        *_DOC_COLUMNS,
+    ),
+)
+
+POLICIES = Section(
+    "policies",
+    "Policies it took or was targeted by",
+    f"""SELECT ?report ?reportLabel ?kinds ?role ?other ?otherLabel ?when ?status
+       ?published ?document ?documentLabel WHERE {{
+  {{ SELECT ?report ?role (SAMPLE(?o) AS ?other)
+            (GROUP_CONCAT(DISTINCT STR(?k); separator=" ") AS ?kinds) WHERE {{
+      {{ ?report nkg:actor $node BIND("took it" AS ?role)
+        OPTIONAL {{ ?report nkg:target ?o }} }}
+      UNION
+      {{ ?report nkg:target $node BIND("targeted" AS ?role)
+        OPTIONAL {{ ?report nkg:actor ?o }} }}
+      ?report a ?k .
+    }} GROUP BY ?report ?role }}
+  ?report prov:wasDerivedFrom ?document .
+  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
+  OPTIONAL {{ ?other rdfs:label ?otherLabel }}
+  OPTIONAL {{ ?report nkg:status ?status }}
+  {_WHEN}
+  {_DOC}
+}} ORDER BY DESC(?published) ?report""",
+    (
+        Column("reportLabel", "policy", link="report"),
+        Column("kinds", "kind", kind=True),
+        Column("role", "role"),
+        Column("other", "other party"),
+        Column("when", "when"),
+        Column("status", "status"),
+        *_DOC_COLUMNS,
+    ),
+)
+
+DOCUMENTS = Section(
+    "documents",
+    "Documents that mention it",
+    f"""SELECT ?document ?documentLabel ?published WHERE {{
+  $node nkg:mentionedIn ?document .
+  {_DOC}
+}} ORDER BY DESC(?published) ?document""",
+    _DOC_COLUMNS,
+)
+
+NAMES = Section(
+    "names",
+    "Names it goes by",
+    """SELECT ?name (COUNT(DISTINCT ?g) AS ?documents) WHERE {
+  GRAPH ?g { $node skos:altLabel ?name }
+} GROUP BY ?name ORDER BY DESC(?documents) ?name""",
+    (Column("name", "name"), Column("documents", "documents")),
+)
+
+PROPERTIES = Section(
+    "properties",
+    "All its properties",
+    """SELECT ?property ?value ?valueLabel WHERE {
+  $node ?property ?value .
+  FILTER(?property NOT IN (rdf:type, nkg:articleText))
+  OPTIONAL { ?value rdfs:label ?valueLabel }
+} ORDER BY ?property ?value""",
+    (Column("property", "property"), Column("value", "value")),
+)
+
+LINKS_IN = Section(
+    "links_in",
+    "What points to it",
+    """SELECT ?subject ?subjectLabel ?property WHERE {
+  ?subject ?property $node .
+  OPTIONAL { ?subject rdfs:label ?subjectLabel }
+} ORDER BY ?property ?subject""",
+    (Column("subject", "subject"), Column("property", "property")),
+)
+
+REPORTS = Section(
+    "reports",
+    "Reports of this event",
+    f"""SELECT ?report ?reportLabel ?published ?document ?documentLabel WHERE {{
+  ?report nkg:canonicalSummit $node ; prov:wasDerivedFrom ?document .
+  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
+  {_DOC}
+}} ORDER BY DESC(?published) ?report""",
+    (Column("reportLabel", "report", link="report"), *_DOC_COLUMNS),
+)
+
+
+def _extracted(cls: str, key: str, title: str) -> Section:
+    return Section(
+        key,
+        title,
+        f"""SELECT ?x ?label ?text WHERE {{
+  ?x a nkg:{cls} ; prov:wasDerivedFrom $node .
+  OPTIONAL {{ ?x nkg:charStart ?start }}
+  OPTIONAL {{ ?x rdfs:label ?label }}
+  OPTIONAL {{ ?x nkg:text ?text }}
+}} ORDER BY ?start ?x""",
+        (Column("label", cls.lower(), link="x"),),
+    )
+
+
+DOC_STATEMENTS = _extracted("Statement", "statements", "Statements in it")
+DOC_SUMMITS = _extracted("Summit", "summits", "Summits it reports")
+DOC_POLICIES = _extracted("Policy", "policies", "Policies it reports")
+DOC_ACTORS = Section(
+    "actors",
+    "Actors and topics it mentions",
+    """SELECT ?x ?xLabel WHERE {
+  ?x nkg:mentionedIn $node .
+  OPTIONAL { ?x rdfs:label ?xLabel }
+} ORDER BY ?xLabel""",
+    (Column("x", "name"),),
+)
+
+ACTOR_SECTIONS = (SAID, SAID_ABOUT, SUMMITS, POLICIES, DOCUMENTS, NAMES, PROPERTIES, LINKS_IN)
+TOPIC_SECTIONS = (SAID_ABOUT, DOCUMENTS, NAMES, PROPERTIES, LINKS_IN)
+DOCUMENT_SECTIONS = (DOC_STATEMENTS, DOC_SUMMITS, DOC_POLICIES, DOC_ACTORS)
+EXTRACTED_SECTIONS = (PROPERTIES, LINKS_IN)
+CANONICAL_SECTIONS = (REPORTS, PROPERTIES, LINKS_IN)
