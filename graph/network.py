@@ -26,12 +26,11 @@ KINDS: dict[str, str] = {
 
 DIRECTED = {"summit": False, "statement": True, "policy": True}
 
-# The pattern of each kind binds ?a, ?b and ?r (the report that ties them).
+# The pattern of each kind ties {a} to {b} through the report ?r.
 _PATTERNS = {
-    "summit": "?r a nkg:Summit ; nkg:participant ?a, ?b . FILTER(STR(?a) < STR(?b))",
-    "statement": "?r a nkg:Statement ; nkg:speaker ?a ; nkg:about ?b . ?b a nkg:Actor . "
-    "FILTER(?a != ?b)",
-    "policy": "?r a nkg:Policy ; nkg:actor ?a ; nkg:target ?b . FILTER(?a != ?b)",
+    "summit": "?r a nkg:Summit ; nkg:participant {a}, {b} .",
+    "statement": "?r a nkg:Statement ; nkg:speaker {a} ; nkg:about {b} . {b} a nkg:Actor .",
+    "policy": "?r a nkg:Policy ; nkg:actor {a} ; nkg:target {b} .",
 }
 
 
@@ -60,13 +59,23 @@ def network_sparql(kind: str, around: str | None = None, limit: int = 500) -> st
     """
     if kind not in _PATTERNS:
         raise NetworkError(f"unknown kind of tie {kind!r}; one of: {', '.join(KINDS)}")
-    pattern = _PATTERNS[kind]
-    if around is not None:
-        if kind == "summit":  # undirected: the actor may be either end
-            pattern = pattern.replace("FILTER(STR(?a) < STR(?b))", "FILTER(?a != ?b)")
-            pattern += f" FILTER(?a = <{around}>)"
-        else:
-            pattern += f" FILTER(?a = <{around}> || ?b = <{around}>)"
+    template = _PATTERNS[kind]
+    if around is None:
+        # a meeting has no direction: each pair once
+        order = "STR(?a) < STR(?b)" if kind == "summit" else "?a != ?b"
+        pattern = template.format(a="?a", b="?b") + f" FILTER({order})"
+    else:
+        # The actor's IRI in place of a variable, not a FILTER on it: the store then reads
+        # only that actor's reports.
+        node = f"<{around}>"
+        branches = [
+            template.format(a=node, b="?b") + f" FILTER(?b != {node}) BIND({node} AS ?a)"
+        ]
+        if DIRECTED[kind]:
+            branches.append(
+                template.format(a="?a", b=node) + f" FILTER(?a != {node}) BIND({node} AS ?b)"
+            )
+        pattern = " UNION ".join(f"{{ {b} }}" for b in branches)
     return (
         sparql_prefixes()
         + f"""SELECT ?a ?aLabel ?b ?bLabel ?weight WHERE {{
@@ -135,7 +144,7 @@ def write_graphml(edges: list[Edge], out: TextIO) -> None:
     out.write(f'  <graph edgedefault="{"directed" if directed else "undirected"}">\n')
     for iri, label in labels.items():
         out.write(
-            f"    <node id={quoteattr(iri)}><data key=\"label\">{escape(label)}</data></node>\n"
+            f'    <node id={quoteattr(iri)}><data key="label">{escape(label)}</data></node>\n'
         )
     for e in edges:
         out.write(

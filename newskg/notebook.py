@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, QueryTriples
+from pyoxigraph import Literal, QueryBoolean, QuerySolutions, QueryTriples
 
 from graph.network import DIRECTED, KINDS, edges_from_rows, network_sparql
 from graph.store import KnowledgeStore
@@ -42,8 +42,8 @@ def python_value(term: Any) -> Any:
         datatype = term.datatype.value
         try:
             if datatype in _NUMBERS:
-                return float(term.value) if datatype in (XSD.decimal, XSD.double) else int(
-                    term.value
+                return (
+                    float(term.value) if datatype in (XSD.decimal, XSD.double) else int(term.value)
                 )
             if datatype == XSD.boolean:
                 return term.value in ("true", "1")
@@ -73,7 +73,9 @@ class KnowledgeGraph:
         self.store.close()
 
     def _run(self, sparql: str) -> Any:
-        return self.store.oxigraph.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+        return self.store.oxigraph.query(
+            sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True
+        )
 
     def query(self, sparql: str) -> Any:
         """A SELECT as a DataFrame (one column per variable), a CONSTRUCT/DESCRIBE as one of
@@ -115,11 +117,13 @@ class KnowledgeGraph:
         """Statements as a DataFrame (statement, speaker, about, text, date, document), newest
         first: by ``speaker`` and/or ``about`` (a label, a Wikidata id or an IRI) and published
         on or after ``since`` (a date or ``"YYYY-MM-DD"``)."""
-        return self.query(statements_sparql(
-            speaker=self._resolve(speaker) if speaker is not None else None,
-            about=self._resolve(about) if about is not None else None,
-            since=dt.date.fromisoformat(since) if isinstance(since, str) else since,
-        ))
+        return self.query(
+            statements_sparql(
+                speaker=self._resolve(speaker) if speaker is not None else None,
+                about=self._resolve(about) if about is not None else None,
+                since=dt.date.fromisoformat(since) if isinstance(since, str) else since,
+            )
+        )
 
     def ask(self, question: str) -> Any:
         """A question in plain English (like ``newskg ask``) as a DataFrame of its answer's
@@ -137,9 +141,10 @@ class KnowledgeGraph:
 
     def edges(self, kind: str = "summit", limit: int = 100_000) -> list[Any]:
         """The ties of ``kind`` (summit, statement, policy) as :class:`graph.network.Edge`."""
-        rows = [{v: s[v] for v in ("a", "aLabel", "b", "bLabel", "weight")} for s in self._run(
-            network_sparql(kind, limit=limit)
-        )]
+        rows = [
+            {v: s[v] for v in ("a", "aLabel", "b", "bLabel", "weight")}
+            for s in self._run(network_sparql(kind, limit=limit))
+        ]
         return edges_from_rows(rows, kind)
 
     def network(self, kind: str = "summit") -> Any:

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import time
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 from pyoxigraph import (
-    NamedNode,
-    QueryResultsFormat,
-    QuerySolutions,
     RdfFormat,
     parse,
-    parse_query_results,
     serialize,
 )
 
 from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
-from server.errors import BadRequest, NotFound, ServerError, UriTooLong
+from server.errors import BadRequest, NotFound, UriTooLong
 from server.page_tools import Cell, local_href, page_job, select, select_rows
 from server.protocol import (
     RDF_MEDIA_TYPES,
@@ -186,12 +180,12 @@ def resource(rest: str) -> Response:
     )
     if format_values(request.args):
         wanted = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
-    known = select_rows(
-        f"SELECT ?x WHERE {{ {{ {node} ?p ?x }} UNION {{ ?x ?p {node} }} }} LIMIT 1"
-    )
-    if not known:
-        raise NotFound(f"nothing is known about <{iri}>")
     if wanted != "text/html":
+        known = select_rows(
+            f"SELECT ?x WHERE {{ {{ {node} ?p ?x }} UNION {{ ?x ?p {node} }} }} LIMIT 1"
+        )
+        if not known:
+            raise NotFound(f"nothing is known about <{iri}>")
         return _resource_rdf(iri, wanted)
     response = Response(render_resource(iri), mimetype="text/html")
     response.vary.add("Accept")

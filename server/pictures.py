@@ -27,7 +27,7 @@ MAX_ITEMS = 300
 
 def _around() -> str:
     around = request.args.get("around", "").strip()
-    if not around.startswith(("http://", "https://")) or any(c in around for c in "<>\"{} "):
+    if not around.startswith(("http://", "https://")) or any(c in around for c in '<>"{} '):
         raise BadRequest("around= must be the IRI of a resource")
     return around
 

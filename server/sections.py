@@ -30,14 +30,24 @@ class Section:
     title: str
     select: str
     columns: tuple[Column, ...]
+    count: str = ""
+    """A pattern with one solution per row of ``select``, cheaper to count than ``select``
+    itself (no labels, no sorting); empty: count ``select``."""
+
+    def body(self, iri: str) -> str:
+        """The section's SELECT for the resource ``iri``, without PREFIX lines."""
+        return self.select.replace("$node", f"<{iri}>").strip()
 
     def sparql(self, iri: str) -> str:
         """The section's query for the resource ``iri``, with its PREFIX lines."""
-        return sparql_prefixes() + self.select.replace("$node", f"<{iri}>").strip()
+        return sparql_prefixes() + self.body(iri)
+
+    def count_body(self, iri: str) -> str:
+        where = self.count.replace("$node", f"<{iri}>") if self.count else f"{{ {self.body(iri)} }}"
+        return f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
 
     def count_sparql(self, iri: str) -> str:
-        body = self.select.replace("$node", f"<{iri}>").strip()
-        return sparql_prefixes() + f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {body} }} }}"
+        return sparql_prefixes() + self.count_body(iri)
 
 
 _DOC = """OPTIONAL { ?document rdfs:label ?documentLabel }
@@ -53,6 +63,7 @@ SAID = Section(
   {_DOC}
 }} ORDER BY DESC(?published) ?statement""",
     (Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
+    "?statement nkg:speaker $node ; a nkg:Statement",
 )
 
 SAID_ABOUT = Section(
@@ -66,6 +77,8 @@ SAID_ABOUT = Section(
   {_DOC}
 }} ORDER BY DESC(?published) ?statement""",
     (Column("speaker", "speaker"), Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
+    "?statement nkg:about $node ; a nkg:Statement ; nkg:speaker ?speaker . "
+    "FILTER(?speaker != $node)",
 )
 
 _WHEN = """OPTIONAL { ?report nkg:date ?day }
@@ -99,6 +112,7 @@ SUMMITS = Section(
         Column("status", "status"),
         *_DOC_COLUMNS,
     ),
+    "?report nkg:participant $node",
 )
 
 POLICIES = Section(
@@ -131,6 +145,8 @@ POLICIES = Section(
         Column("status", "status"),
         *_DOC_COLUMNS,
     ),
+    "{ SELECT DISTINCT ?report ?role WHERE { { ?report nkg:actor $node BIND(1 AS ?role) } "
+    "UNION { ?report nkg:target $node BIND(2 AS ?role) } } }",
 )
 
 DOCUMENTS = Section(
@@ -141,6 +157,7 @@ DOCUMENTS = Section(
   {_DOC}
 }} ORDER BY DESC(?published) ?document""",
     _DOC_COLUMNS,
+    "$node nkg:mentionedIn ?document",
 )
 
 NAMES = Section(
@@ -212,8 +229,10 @@ DOC_ACTORS = Section(
     (Column("x", "name"),),
 )
 
-ACTOR_SECTIONS = (SAID, SAID_ABOUT, SUMMITS, POLICIES, DOCUMENTS, NAMES, PROPERTIES, LINKS_IN)
-TOPIC_SECTIONS = (SAID_ABOUT, DOCUMENTS, NAMES, PROPERTIES, LINKS_IN)
+# An actor's or topic's raw triples run to thousands (a mention, a confidence per article):
+# their pages link them as Turtle and JSON-LD instead of listing them.
+ACTOR_SECTIONS = (SAID, SAID_ABOUT, SUMMITS, POLICIES, DOCUMENTS, NAMES)
+TOPIC_SECTIONS = (SAID_ABOUT, DOCUMENTS, NAMES)
 DOCUMENT_SECTIONS = (DOC_STATEMENTS, DOC_SUMMITS, DOC_POLICIES, DOC_ACTORS)
 EXTRACTED_SECTIONS = (PROPERTIES, LINKS_IN)
 CANONICAL_SECTIONS = (REPORTS, PROPERTIES, LINKS_IN)
