@@ -68,9 +68,7 @@ def network_sparql(kind: str, around: str | None = None, limit: int = 500) -> st
         # The actor's IRI in place of a variable, not a FILTER on it: the store then reads
         # only that actor's reports.
         node = f"<{around}>"
-        branches = [
-            template.format(a=node, b="?b") + f" FILTER(?b != {node}) BIND({node} AS ?a)"
-        ]
+        branches = [template.format(a=node, b="?b") + f" FILTER(?b != {node}) BIND({node} AS ?a)"]
         if DIRECTED[kind]:
             branches.append(
                 template.format(a="?a", b=node) + f" FILTER(?a != {node}) BIND({node} AS ?b)"

@@ -60,7 +60,13 @@ def json_cell(term: dict[str, Any] | None) -> Cell:
     return Cell(text)
 
 
-def page_job(sparql: str, *, results: str | None = None, rdf: str | None = None) -> QueryJob:
+def page_job(
+    sparql: str,
+    *,
+    results: str | None = None,
+    rdf: str | None = None,
+    max_rows: int | None = None,
+) -> QueryJob:
     return QueryJob(
         query=sparql,
         default_graphs=(),
@@ -68,23 +74,25 @@ def page_job(sparql: str, *, results: str | None = None, rdf: str | None = None)
         use_union=True,
         results_media=results,
         rdf_media=rdf,
-        max_rows=get_state().config.max_rows,
+        max_rows=max_rows or get_state().config.max_rows,
     )
 
 
-def select(sparql: str) -> tuple[QuerySolutions, bool]:
+def select(sparql: str, *, max_rows: int | None = None) -> tuple[QuerySolutions, bool]:
     """The solutions of a SELECT the server composes itself (pages, /ask), run like any other
-    query (query workers, time limit, row cap), and whether the row cap cut them. TSV carries
-    them back: it keeps every term, and has no place for anything but rows."""
-    answer = get_state().run(page_job(sparql, results="text/tab-separated-values"))
+    query (query workers, time limit, row cap: the server's, or ``max_rows``), and whether the
+    cap cut them. TSV carries them back: it keeps every term, and has no place for anything
+    but rows."""
+    job = page_job(sparql, results="text/tab-separated-values", max_rows=max_rows)
+    answer = get_state().run(job)
     results = parse_query_results(answer.read(), format=QueryResultsFormat.TSV)
     assert isinstance(results, QuerySolutions)
     return results, answer.outcome.truncated
 
 
-def select_rows(sparql: str) -> list[dict[str, Any]]:
+def select_rows(sparql: str, *, max_rows: int | None = None) -> list[dict[str, Any]]:
     """Rows of a page's query (see :func:`select`), as ``{variable: term or None}``."""
-    results, _ = select(sparql)
+    results, _ = select(sparql, max_rows=max_rows)
     names = [v.value for v in results.variables]
     return [{n: s[n] for n in names} for s in results]
 

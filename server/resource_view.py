@@ -112,7 +112,12 @@ def _one_query(parts: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
     branches = "\nUNION\n".join(
         f'{{ {{ {body} }} BIND("{tag}" AS ?section_) }}' for tag, body in parts
     )
-    rows = select_rows(sparql_prefixes() + f"SELECT * WHERE {{\n{branches}\n}}")
+    # The page's own LIMITs bound its sections' rows: a small row cap must not cut them.
+    config = get_state().config
+    rows = select_rows(
+        sparql_prefixes() + f"SELECT * WHERE {{\n{branches}\n}}",
+        max_rows=config.max_rows + len(parts) * config.page_rows,
+    )
     found: dict[str, list[dict[str, Any]]] = {tag: [] for tag, _ in parts}
     for row in rows:
         found[value(row["section_"])].append(row)
@@ -163,7 +168,9 @@ def _header_body(iri: str) -> str:
 
 
 def _known_body(iri: str) -> str:
-    return f"SELECT ?known WHERE {{ {{ <{iri}> ?p ?known }} UNION {{ ?known ?p <{iri}> }} }} LIMIT 1"
+    return (
+        f"SELECT ?known WHERE {{ {{ <{iri}> ?p ?known }} UNION {{ ?known ?p <{iri}> }} }} LIMIT 1"
+    )
 
 
 def _header(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:

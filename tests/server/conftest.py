@@ -167,3 +167,17 @@ def live_server() -> Iterator[LiveServer]:
     finally:
         app.extensions["newskg"].close()
         s.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Chromium driven by Selenium (see tests/support/chromium.py), one per module."""
+    import selenium  # noqa: F401 - in the [test] extra: a missing one is an error, not a skip
+    from chromium import CHROMEDRIVER, CHROMIUM, chromium
+
+    if not CHROMEDRIVER.exists():
+        pytest.fail(
+            f"{CHROMIUM} is installed but {CHROMEDRIVER} is not (apt-get install chromium-driver)"
+        )
+    with chromium() as driver:
+        yield driver

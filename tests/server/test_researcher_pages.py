@@ -244,3 +244,14 @@ def test_network_page_draws_any_query_of_actor_pairs(rich: FlaskClient) -> None:
 def test_network_page_refuses_rows_without_two_iris(rich: FlaskClient) -> None:
     r = rich.get("/network", query_string={"query": "SELECT ?l { ?x rdfs:label ?l }"}, headers=HTML)
     assert r.status_code == 400 and "two columns of IRIs" in r.get_data(as_text=True)
+
+
+def test_a_small_row_cap_does_not_cut_a_pages_sections(
+    rich_store: KnowledgeStore, make_app
+) -> None:  # type: ignore[no-untyped-def]
+    client = make_app(store=rich_store, max_rows=1).test_client()
+    html = _page(client, seed.DOC)
+    statements = _section(html, "statements")
+    assert "Rows 1–2 of 2" in statements and "Rows 1–4 of 4" in _section(html, "actors")
+    # the section's CSV would be cut, and says so
+    assert "stop at the server's cap of 1 rows: this section has 2" in statements
