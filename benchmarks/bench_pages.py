@@ -11,7 +11,8 @@ resource's own triples, run in the same session.
 
 To build a store of a few hundred articles (PolNeAR's training texts, read-only research data):
 
-    ls ../shared/eval/polnear/data/train/text/*.txt | head -300 | xargs newskg ingest -s /tmp/bench-store
+    ls ../shared/eval/polnear/data/train/text/*.txt | head -300 \
+        | xargs newskg ingest -s /tmp/bench-store
 """
 
 from __future__ import annotations

@@ -34,12 +34,15 @@ _TOP = {
 
 
 def _top(store: KnowledgeStore, kind: str) -> str:
+    from pyoxigraph import QuerySolutions
+
     from ontology.vocab import PREFIXES
 
     rows = store.oxigraph.query(
         _TOP[kind], prefixes=dict(PREFIXES), use_default_graph_as_union=True
     )
-    return next(iter(rows))["x"].value  # type: ignore[index, call-overload]
+    assert isinstance(rows, QuerySolutions)
+    return next(iter(rows))["x"].value  # type: ignore[union-attr]
 
 
 def main() -> None:
@@ -63,11 +66,10 @@ def main() -> None:
 
             wait = WebDriverWait(driver, 60)
             driver.get(root + "resource/" + _top(store, "actor")[len(base) :])
-            wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "[data-ready='true']"))
-            wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-ready='true']")) == 2)
+            ready = "[data-ready='true']"
+            wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ready)) == 2)
             driver.save_screenshot(str(out / "actor.png"))
             driver.get(root + "resource/" + _top(store, "document")[len(base) :])
-            driver.find_element(By.ID, "article-text").location_once_scrolled_into_view
             driver.save_screenshot(str(out / "document.png"))
             bad = "SELECT ?who WHERE {\n  ?s nkg:speaker ?who\n  FILTER(?who = )\n}"
             driver.get(root + "sparql?query=" + quote(bad, safe=""))

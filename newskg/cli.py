@@ -450,7 +450,7 @@ def _export_network(store: str, fmt: str, kind: str, output: str) -> None:
         edges = kg.edges(kind)
     write = write_graphml if fmt == "graphml" else write_edges_csv
     with click.open_file(output, "w", encoding="utf-8") as f:
-        write(edges, f)
+        write(edges, f)  # type: ignore[arg-type]  # a text file: TextIO to the writers
     click.echo(f"newskg: {len(edges)} {kind} ties written", err=True)
 
 

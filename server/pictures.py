@@ -22,6 +22,9 @@ from server.state import get_state
 bp = Blueprint("pictures", __name__)
 
 MAX_EDGES = 300
+"""Most ties /network draws."""
+MAX_TIES_AROUND = 40
+"""Most ties of each kind an actor's network draws (the heaviest): more is a hairball."""
 MAX_ITEMS = 300
 
 
@@ -64,7 +67,7 @@ def network_json() -> Response:
     edges: list[Edge] = []
     queries = {}
     for kind in KINDS:
-        sparql = network_sparql(kind, around=around, limit=MAX_EDGES)
+        sparql = network_sparql(kind, around=around, limit=MAX_TIES_AROUND)
         queries[kind] = {"sparql": sparql, "editor": editor_href(sparql)}
         edges += edges_from_rows(select_rows(sparql), kind)
     return jsonify({**graph_json(edges, centre=around), "queries": queries})

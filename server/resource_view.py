@@ -15,8 +15,8 @@ from flask import render_template, request, url_for
 from graph.network import KINDS, network_sparql
 from ontology.vocab import NKG, PREFIXES, sparql_prefixes
 from server import sections as S
-from server.highlight import Span, highlight
 from server.errors import NotFound
+from server.highlight import Span, highlight
 from server.labels import most_specific, term_label, with_superclasses
 from server.page_tools import (
     Cell,
@@ -64,9 +64,10 @@ class SectionView:
 
 
 def _page_href(key: str, page: int) -> str:
-    args = request.args.to_dict()
+    args: dict[str, Any] = request.args.to_dict()
     args[key] = str(page)
-    return url_for("pages.resource", rest=request.view_args["rest"], **args)  # type: ignore[index]
+    args["rest"] = (request.view_args or {})["rest"]
+    return url_for("pages.resource", **args)
 
 
 def _term_cell(term: Any, label: Any = None) -> Cell:

@@ -39,7 +39,8 @@ def search_sparql(text: str, limit: int) -> str:
     needle = sparql_string(text.lower())
     return (
         sparql_prefixes()
-        + f"""SELECT ?x (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?k); separator=" ") AS ?kinds)
+        + f"""SELECT ?x (SAMPLE(?l) AS ?label)
+       (GROUP_CONCAT(DISTINCT STR(?k); separator=" ") AS ?kinds)
        (MIN(?rank) AS ?best) (MIN(STRLEN(?l)) AS ?length) WHERE {{
   GRAPH <{entities}> {{ ?x rdfs:label ?l ; a ?k }}
   FILTER(CONTAINS(LCASE(?l), {needle}))

@@ -84,6 +84,13 @@ SAID_ABOUT = Section(
 _WHEN = """OPTIONAL { ?report nkg:date ?day }
   OPTIONAL { ?report nkg:dateText ?dateText }
   BIND(COALESCE(STR(?day), ?dateText) AS ?when)"""
+# What a summit's or a policy's row says besides its parties: its label, status, date, document.
+_REPORT = f"""?report prov:wasDerivedFrom ?document .
+  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
+  OPTIONAL {{ ?report nkg:status ?status }}
+  {_WHEN}
+  {_DOC}
+}} ORDER BY DESC(?published) ?report"""
 
 SUMMITS = Section(
     "summits",
@@ -96,13 +103,8 @@ SUMMITS = Section(
       OPTIONAL {{ ?report nkg:participant ?other . FILTER(?other != $node)
                  ?other rdfs:label ?otherLabel }}
     }} GROUP BY ?report }}
-  ?report prov:wasDerivedFrom ?document .
-  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
   OPTIONAL {{ ?report nkg:location ?where . OPTIONAL {{ ?where rdfs:label ?whereLabel }} }}
-  OPTIONAL {{ ?report nkg:status ?status }}
-  {_WHEN}
-  {_DOC}
-}} ORDER BY DESC(?published) ?report""",
+  {_REPORT}""",
     (
         Column("reportLabel", "summit", link="report"),
         Column("kinds", "kind", kind=True),
@@ -129,13 +131,8 @@ POLICIES = Section(
         OPTIONAL {{ ?report nkg:actor ?o }} }}
       ?report a ?k .
     }} GROUP BY ?report ?role }}
-  ?report prov:wasDerivedFrom ?document .
-  OPTIONAL {{ ?report rdfs:label ?reportLabel }}
   OPTIONAL {{ ?other rdfs:label ?otherLabel }}
-  OPTIONAL {{ ?report nkg:status ?status }}
-  {_WHEN}
-  {_DOC}
-}} ORDER BY DESC(?published) ?report""",
+  {_REPORT}""",
     (
         Column("reportLabel", "policy", link="report"),
         Column("kinds", "kind", kind=True),

@@ -11,8 +11,7 @@ import researcher_seed as seed
 from chromium import CHROMIUM, console_errors, node_point
 
 from graph.store import KnowledgeStore
-from server import ServerConfig, create_app
-from tests.server.conftest import LiveServer, running
+from tests.server.conftest import LiveServer, serving
 
 pytestmark = [
     pytest.mark.skipif(
@@ -32,13 +31,8 @@ CAP = 5
 def rich_server() -> Iterator[LiveServer]:
     store = KnowledgeStore()
     seed.load(store)
-    app = create_app(ServerConfig(max_rows=CAP), store=store)
-    try:
-        with running(app) as port:
-            yield LiveServer(f"http://127.0.0.1:{port}/", app)
-    finally:
-        app.extensions["newskg"].close()
-        store.close()
+    with serving(store, max_rows=CAP) as server:
+        yield server
 
 
 def _wait(driver: object, seconds: float = 20) -> object:

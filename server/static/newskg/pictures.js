@@ -4,11 +4,13 @@
 (function () {
   "use strict";
   var COLOURS = { summit: "#2a9d4b", statement: "#d4a017", policy: "#d9534f", query: "#36c" };
+  var BENDS = { summit: "continuous", statement: "curvedCW", policy: "curvedCCW" };
 
   function drawNetwork(box, data) {
     if (!data.nodes.length) {
       box.textContent = "No ties recorded for this actor.";
       box.style.height = "auto";
+      box.dataset.ready = "true";
       return;
     }
     var nodes = new vis.DataSet(data.nodes.map(function (n) {
@@ -17,8 +19,10 @@
                color: n.centre ? { background: "#fef6e7", border: "#fc3" } : undefined };
     }));
     var edges = new vis.DataSet(data.edges.map(function (e, i) {
+      // Ties of different kinds between one pair bend apart instead of covering each other.
       return { id: i, from: e.from, to: e.to, arrows: e.arrows, title: e.title,
-               value: e.weight, color: { color: COLOURS[e.kind] || "#888" } };
+               value: e.weight, color: { color: COLOURS[e.kind] || "#888" },
+               smooth: { enabled: true, type: BENDS[e.kind] || "continuous", roundness: 0.25 } };
     }));
     var network = new vis.Network(box, { nodes: nodes, edges: edges }, {
       layout: { randomSeed: 7 },
@@ -41,7 +45,11 @@
   }
 
   function drawTimeline(box, data) {
-    if (!data.items.length) { box.textContent = "Nothing dated."; return; }
+    if (!data.items.length) {
+      box.textContent = "Nothing dated.";
+      box.dataset.ready = "true";
+      return;
+    }
     var items = new vis.DataSet(data.items.map(function (item, i) {
       var text = item.content.length > 60 ? item.content.substring(0, 59) + "…" : item.content;
       return { id: i, content: text, title: item.content + " (" + item.dated + " date)",
