@@ -132,7 +132,7 @@ def section_parts(sections: tuple[S.Section, ...], iri: str) -> list[tuple[str, 
     for section in sections:
         offset = (_page_number(section) - 1) * size
         parts.append((f"{section.key}:count", section.count_body(iri)))
-        parts.append((f"{section.key}:rows", f"{section.body(iri)}\nLIMIT {size} OFFSET {offset}"))
+        parts.append((f"{section.key}:rows", section.body(iri, f"LIMIT {size} OFFSET {offset}")))
     return parts
 
 

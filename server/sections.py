@@ -34,9 +34,14 @@ class Section:
     """A pattern with one solution per row of ``select``, cheaper to count than ``select``
     itself (no labels, no sorting); empty: count ``select``."""
 
-    def body(self, iri: str) -> str:
-        """The section's SELECT for the resource ``iri``, without PREFIX lines."""
-        return self.select.replace("$node", f"<{iri}>").strip()
+    def body(self, iri: str, page: str = "") -> str:
+        """The section's SELECT for the resource ``iri``, without PREFIX lines: all its rows,
+        or only those of ``page`` (``LIMIT n OFFSET k``), applied where the query says
+        ``$page`` (choosing the rows before their details are joined) or else at its end."""
+        text = self.select.replace("$node", f"<{iri}>").strip()
+        if "$page" in text:
+            return text.replace("$page", page)
+        return f"{text}\n{page}" if page else text
 
     def sparql(self, iri: str) -> str:
         """The section's query for the resource ``iri``, with its PREFIX lines."""
@@ -54,14 +59,22 @@ _DOC = """OPTIONAL { ?document rdfs:label ?documentLabel }
   OPTIONAL { ?document dcterms:date ?published }"""
 _DOC_COLUMNS = (Column("documentLabel", "document", link="document"), Column("published", "date"))
 
+# The rows of a page are chosen first (only the keys and what they sort by, then $page: LIMIT
+# and OFFSET), their sentences and labels joined after: sorting every row with its text costs
+# several times more. Ties of date break on the offset in the article (an integer, cheap to
+# compare) before the IRI (a string the store must look up for every comparison).
 SAID = Section(
     "said",
     "What it said",
     f"""SELECT ?statement ?text ?published ?document ?documentLabel WHERE {{
-  ?statement a nkg:Statement ; nkg:speaker $node ; nkg:text ?text ;
-             prov:wasDerivedFrom ?document .
-  {_DOC}
-}} ORDER BY DESC(?published) ?statement""",
+  {{ SELECT ?statement ?document ?published ?start WHERE {{
+      ?statement nkg:speaker $node ; a nkg:Statement ; prov:wasDerivedFrom ?document .
+      OPTIONAL {{ ?statement nkg:charStart ?start }}
+      OPTIONAL {{ ?document dcterms:date ?published }}
+    }} ORDER BY DESC(?published) ?start ?statement $page }}
+  ?statement nkg:text ?text .
+  OPTIONAL {{ ?document rdfs:label ?documentLabel }}
+}} ORDER BY DESC(?published) ?start ?statement""",
     (Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
     "?statement nkg:speaker $node ; a nkg:Statement",
 )
@@ -70,12 +83,17 @@ SAID_ABOUT = Section(
     "said_about",
     "What others said about it",
     f"""SELECT ?statement ?speaker ?speakerLabel ?text ?published ?document ?documentLabel WHERE {{
-  ?statement a nkg:Statement ; nkg:about $node ; nkg:speaker ?speaker ; nkg:text ?text ;
-             prov:wasDerivedFrom ?document .
-  FILTER(?speaker != $node)
+  {{ SELECT ?statement ?speaker ?document ?published ?start WHERE {{
+      ?statement nkg:about $node ; a nkg:Statement ; nkg:speaker ?speaker ;
+                 prov:wasDerivedFrom ?document .
+      FILTER(?speaker != $node)
+      OPTIONAL {{ ?statement nkg:charStart ?start }}
+      OPTIONAL {{ ?document dcterms:date ?published }}
+    }} ORDER BY DESC(?published) ?start ?statement $page }}
+  ?statement nkg:text ?text .
   OPTIONAL {{ ?speaker rdfs:label ?speakerLabel }}
-  {_DOC}
-}} ORDER BY DESC(?published) ?statement""",
+  OPTIONAL {{ ?document rdfs:label ?documentLabel }}
+}} ORDER BY DESC(?published) ?start ?statement""",
     (Column("speaker", "speaker"), Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
     "?statement nkg:about $node ; a nkg:Statement ; nkg:speaker ?speaker . "
     "FILTER(?speaker != $node)",
@@ -149,10 +167,14 @@ POLICIES = Section(
 DOCUMENTS = Section(
     "documents",
     "Documents that mention it",
-    f"""SELECT ?document ?documentLabel ?published WHERE {{
-  $node nkg:mentionedIn ?document .
-  {_DOC}
-}} ORDER BY DESC(?published) ?document""",
+    """SELECT ?document ?documentLabel ?published WHERE {
+  { SELECT ?document ?published ?length WHERE {
+      $node nkg:mentionedIn ?document .
+      OPTIONAL { ?document dcterms:date ?published }
+      OPTIONAL { ?document nkg:charLength ?length }
+    } ORDER BY DESC(?published) DESC(?length) ?document $page }
+  OPTIONAL { ?document rdfs:label ?documentLabel }
+} ORDER BY DESC(?published) DESC(?length) ?document""",
     _DOC_COLUMNS,
     "$node nkg:mentionedIn ?document",
 )
