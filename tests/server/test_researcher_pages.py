@@ -173,6 +173,7 @@ def test_sparql_link_opened_in_a_browser_is_a_result_page(rich: FlaskClient) -> 
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and r.mimetype == "text/html"
     assert "<td>Donald Trump</td>" in html and 'id="open-in-editor"' in html
+    assert 'id="draw-network"' not in html  # one column: no pairs to draw
     # machine clients are unchanged
     r = rich.get("/sparql", query_string={"query": query}, headers={"Accept": "*/*"})
     assert r.mimetype == "application/sparql-results+json"
@@ -239,6 +240,14 @@ def test_network_page_draws_any_query_of_actor_pairs(rich: FlaskClient) -> None:
     html = r.get_data(as_text=True)
     data = re.search(r'id="newskg-network-data">(.*?)</script>', html, re.S).group(1)
     assert seed.TRUMP in data and seed.CHINA in data and "2 ties" in html
+
+
+def test_result_page_of_pairs_links_their_network(rich: FlaskClient) -> None:
+    query = "SELECT ?speaker ?topic WHERE { ?s nkg:speaker ?speaker ; nkg:about ?topic }"
+    html = rich.get("/sparql", query_string={"query": query}, headers=HTML).get_data(as_text=True)
+    href = unescape(re.search(r'<a href="([^"]+)" id="draw-network">', html).group(1))
+    r = rich.get(href, headers=HTML)
+    assert r.status_code == 200 and seed.CHINA in r.get_data(as_text=True)
 
 
 def test_network_page_refuses_rows_without_two_iris(rich: FlaskClient) -> None:
