@@ -99,9 +99,12 @@ def _row_cells(section: S.Section, row: dict[str, Any]) -> list[Cell]:
     return cells
 
 
+_MAX_PAGE = 100_000  # keeps OFFSET a number the store parses
+
+
 def _page_number(section: S.Section) -> int:
     try:
-        return max(1, int(request.args.get(section.key, "1")))
+        return min(_MAX_PAGE, max(1, int(request.args.get(section.key, "1"))))
     except ValueError:
         return 1
 

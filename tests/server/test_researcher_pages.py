@@ -264,3 +264,9 @@ def test_a_small_row_cap_does_not_cut_a_pages_sections(
     assert "Rows 1–2 of 2" in statements and "Rows 1–4 of 4" in _section(html, "actors")
     # the section's CSV would be cut, and says so
     assert "stop at the server's cap of 1 rows: this section has 2" in statements
+
+
+def test_page_numbers_that_are_no_page_fall_back_or_stay_bounded(rich: FlaskClient) -> None:
+    for query in ("?statements=abc", "?statements=-3", "?statements=" + "9" * 40):
+        html = _page(rich, seed.DOC, query)
+        assert 'id="statements"' in html, query
