@@ -124,6 +124,7 @@ class _Emitter:
         yield self.q(self.doc, NKG.documentId, _str(d.id))
         yield self.q(self.doc, NKG.sha256, _str(d.sha256))
         yield self.q(self.doc, NKG.charLength, _int(len(d.text)))
+        yield self.q(self.doc, NKG.articleText, _str(d.text))
         label = d.title or d.id
         yield self.q(self.doc, RDFS.label, _str(label))
         if d.title:

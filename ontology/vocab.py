@@ -130,6 +130,7 @@ class NKG(_Namespace):
         "latestDate",
         "documentId",
         "charLength",
+        "articleText",
         "sentenceStart",
         "sentenceEnd",
         # Event coding of summit and policy classes (annotation properties)
@@ -205,6 +206,7 @@ class NKG(_Namespace):
     latestDate: ClassVar[Term]
     documentId: ClassVar[Term]
     charLength: ClassVar[Term]
+    articleText: ClassVar[Term]
     sentenceStart: ClassVar[Term]
     sentenceEnd: ClassVar[Term]
     ploverCategory: ClassVar[Term]

@@ -82,17 +82,28 @@ def create_app(config: ServerConfig | None = None, *, store: KnowledgeStore | No
         atexit.register(state.close)
 
     register_error_handlers(app)
-    from server import ask, graph_store, pages, sparql
+    from server import ask, graph_store, pages, pictures, search, sparql
 
     app.register_blueprint(sparql.bp)
     app.register_blueprint(graph_store.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(ask.bp)
+    app.register_blueprint(pictures.bp)
+    app.register_blueprint(search.bp)
+    app.context_processor(_limits)
     app.after_request(_cors)
     app.after_request(_gzip)
     app.after_request(normalise)
     app.before_request(_refuse_long_headers)
     return app
+
+
+def _limits() -> dict[str, object]:
+    """What every page says about the limits every query runs under (base.html's footer)."""
+    from server.state import get_state
+
+    config = get_state().config
+    return {"limits": {"max_rows": config.max_rows, "timeout_s": config.query_timeout_s}}
 
 
 def _refuse_long_headers() -> None:

@@ -72,12 +72,17 @@ class ServerConfig:
         "loaded on the first question; None: the extractors' default model.",
     )
     debug: bool = _setting(False, "Flask debug mode (and the Flask development server).")  # type: ignore[assignment]
+    page_rows: int = _setting(  # type: ignore[assignment]
+        20, "Rows per section of a resource page (each section pages on by itself)."
+    )
 
     def __post_init__(self) -> None:
         if self.query_timeout_s <= 0:
             raise ValueError("query_timeout_s must be positive")
         if self.max_rows < 1:
             raise ValueError("max_rows must be at least 1")
+        if self.page_rows < 1:
+            raise ValueError("page_rows must be at least 1")
         if self.max_request_bytes < 1:
             raise ValueError("max_request_bytes must be at least 1")
         if self.workers < 0:

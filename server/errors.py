@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from html import escape
 
 from flask import Flask, Response, request
@@ -110,6 +111,8 @@ def error_response(
     if _wants("application/json"):
         body = json.dumps({"status": status, "error": title, "message": message})
         resp = Response(body, status=status, mimetype="application/json")
+    elif _wants("text/html") and (page := _styled_page(status, title, message)) is not None:
+        resp = Response(page, status=status, mimetype="text/html")
     elif _wants("text/html"):
         page = (
             f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{status} "
@@ -124,6 +127,71 @@ def error_response(
         resp.headers[k] = v
     resp.headers["Vary"] = "Accept"
     return resp
+
+
+_POSITION = re.compile(r"\berror at (\d+):(\d+)")
+_MAX_ECHO = 20000
+
+
+def error_position(query: str, message: str) -> dict[str, object] | None:
+    """Where a parser's ``error at LINE:COLUMN`` points in ``query`` (1-based, in characters):
+    the text before it, the character there and the rest; None without a position.
+
+    >>> error_position("SELECT *\nWHERE { ?s }", "error at 2:11: expected")["at"]
+    '}'
+    """
+    found = _POSITION.search(message)
+    if not found:
+        return None
+    line, column = int(found.group(1)), int(found.group(2))
+    lines = query.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    offset = sum(len(x) + 1 for x in lines[: line - 1]) + min(column - 1, len(lines[line - 1]))
+    return {
+        "line": line,
+        "column": column,
+        "before": query[:offset],
+        "at": query[offset : offset + 1],
+        "after": query[offset + 1 :],
+    }
+
+
+def _request_query() -> str | None:
+    """The SPARQL text of the failed request, to show it back (None when it has none)."""
+    try:
+        text = request.args.get("query") or request.args.get("update")
+        if text is None and request.method == "POST":
+            if request.mimetype in ("application/sparql-query", "application/sparql-update"):
+                text = request.get_data(as_text=True)
+            else:
+                text = request.form.get("query") or request.form.get("update")
+    except Exception:  # an unreadable body is no reason to fail the error page too
+        return None
+    return text if text and len(text) <= _MAX_ECHO else None
+
+
+def _styled_page(status: int, title: str, message: str) -> str | None:
+    """The error as a page like the others (search box, styles), echoing the query with the
+    error's position marked; None if the page cannot be made (then a bare page is sent)."""
+    from flask import render_template
+
+    from server.page_tools import editor_href
+
+    try:
+        query = _request_query()
+        return render_template(
+            "error.html",
+            status=status,
+            title=title,
+            message=message,
+            query=query,
+            position=error_position(query, message) if query else None,
+            editor=editor_href(query) if query else None,
+        )
+    except Exception:
+        log.exception("the error page could not be rendered")
+        return None
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -3,37 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import time
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from flask import Blueprint, Response, jsonify, render_template, request, url_for
 from pyoxigraph import (
-    NamedNode,
-    QueryResultsFormat,
-    QuerySolutions,
     RdfFormat,
     parse,
-    parse_query_results,
     serialize,
 )
 
 from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
-from server.errors import BadRequest, NotFound, ServerError, UriTooLong
-from server.executor import QueryJob
+from server.errors import BadRequest, NotFound, UriTooLong
+from server.page_tools import Cell, local_href, page_job, select, select_rows
 from server.protocol import (
     RDF_MEDIA_TYPES,
     format_values,
     negotiate_rdf,
     rdf_format,
 )
+from server.resource_view import render_resource
+from server.result_page import run_for_page
 from server.sparql import rdf_content_type
-from server.sparql_text import declares_dataset
 from server.state import get_state
+
+__all__ = ["Cell", "local_href", "select", "bp"]
 
 bp = Blueprint("pages", __name__)
 
@@ -102,44 +99,8 @@ CONSTRUCT { ?s ?p ?o } WHERE {
 """The query editor's preloaded tabs (name, query): the README's questions and a few more."""
 
 MAX_RESOURCE_PATH = 1024
-_PAGE_ROWS = 500
 _IRI_PATH = re.compile(r"^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$")
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    href: str | None = None
-    kind: str = "literal"
-
-
-def local_href(iri: str) -> str:
-    """Where a link to ``iri`` points: its resource page if it is ours, else the IRI itself."""
-    base = get_state().config.base_iri
-    if iri.startswith(base) and len(iri) > len(base):
-        return url_for("pages.resource", rest="x")[:-1] + iri[len(base) :]
-    return iri
-
-
-def _cell(term: dict[str, Any] | None) -> Cell:
-    if term is None:
-        return Cell("")
-    if term["type"] == "uri":
-        return Cell(term["value"], local_href(term["value"]), "uri")
-    if term["type"] == "bnode":
-        return Cell("_:" + term["value"], None, "bnode")
-    if term["type"] == "triple":
-        v = term["value"]
-        return Cell(
-            f"<< {v['subject']['value']} {v['predicate']['value']} {v['object']['value']} >>",
-            None,
-            "triple",
-        )
-    text = term["value"]
-    if "xml:lang" in term:
-        text += f" @{term['xml:lang']}"
-    return Cell(text)
 
 
 @bp.route("/", methods=["GET"])
@@ -169,41 +130,8 @@ def index() -> Response | str:
     }
     status = 200
     if query is not None:
-        state = get_state()
-        job = QueryJob(
-            query=query,
-            default_graphs=(),
-            named_graphs=(),
-            use_union=not declares_dataset(query),
-            results_media="application/sparql-results+json",
-            rdf_media="text/turtle",
-            max_rows=state.config.max_rows,
-            base_iri=request.base_url,
-        )
-        started = time.perf_counter()
-        try:
-            answer = state.run(job)
-        except ServerError as exc:
-            if exc.status >= 500 and exc.status != 503:
-                raise
-            context["error"] = exc.message
-            status = exc.status
-        else:
-            body = answer.read()
-            context["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
-            context["truncated"] = answer.outcome.truncated
-            if answer.outcome.kind == "graph":
-                context["graph"] = body.decode("utf-8")
-            else:
-                doc = json.loads(body)
-                if "boolean" in doc:
-                    context["boolean"] = doc["boolean"]
-                else:
-                    context["columns"] = doc["head"]["vars"]
-                    context["rows"] = [
-                        [_cell(b.get(v)) for v in context["columns"]]
-                        for b in doc["results"]["bindings"]
-                    ]
+        found, status = run_for_page(query)
+        context.update(found)
     html = render_template("index.html", **context)
     return Response(html, status=status, mimetype="text/html")
 
@@ -242,44 +170,6 @@ def resource_iri(raw_rest: str, base: str) -> str:
     return base + raw_rest
 
 
-def _page_job(sparql: str, *, results: str | None = None, rdf: str | None = None) -> QueryJob:
-    return QueryJob(
-        query=sparql,
-        default_graphs=(),
-        named_graphs=(),
-        use_union=True,
-        results_media=results,
-        rdf_media=rdf,
-        max_rows=get_state().config.max_rows,
-    )
-
-
-def select(sparql: str) -> tuple[QuerySolutions, bool]:
-    """The solutions of a SELECT the server composes itself (pages, /ask), run like any other
-    query (query workers, time limit, row cap), and whether the row cap cut them. TSV carries
-    them back: it keeps every term, and has no place for anything but rows."""
-    answer = get_state().run(_page_job(sparql, results="text/tab-separated-values"))
-    results = parse_query_results(answer.read(), format=QueryResultsFormat.TSV)
-    assert isinstance(results, QuerySolutions)
-    return results, answer.outcome.truncated
-
-
-def _select(sparql: str) -> list[dict[str, Any]]:
-    """Rows of a page's query (see :func:`select`)."""
-    results, _ = select(sparql)
-    names = [v.value for v in results.variables]
-    return [{n: s[n] for n in names} for s in results]
-
-
-def _term_cell(term: Any, labels: dict[str, str]) -> Cell:
-    if term is None:
-        return Cell("")
-    if isinstance(term, NamedNode):
-        return Cell(labels.get(term.value, term.value), local_href(term.value), "uri")
-    value = getattr(term, "value", str(term))
-    return Cell(str(value), None, "literal")
-
-
 @bp.route("/resource/<path:rest>", methods=["GET"])
 def resource(rest: str) -> Response:
     state = get_state()
@@ -290,72 +180,14 @@ def resource(rest: str) -> Response:
     )
     if format_values(request.args):
         wanted = negotiate_rdf(request.accept_mimetypes, format_values(request.args))
-    outgoing = _select(
-        f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }} ORDER BY ?p ?o LIMIT {_PAGE_ROWS}"
-    )
-    incoming = _select(
-        f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} }} ORDER BY ?p ?s LIMIT {_PAGE_ROWS}"
-    )
-    if not outgoing and not incoming:
-        raise NotFound(f"nothing is known about <{iri}>")
     if wanted != "text/html":
+        known = select_rows(
+            f"SELECT ?x WHERE {{ {{ {node} ?p ?x }} UNION {{ ?x ?p {node} }} }} LIMIT 1"
+        )
+        if not known:
+            raise NotFound(f"nothing is known about <{iri}>")
         return _resource_rdf(iri, wanted)
-    statements = _select(
-        "SELECT DISTINCT ?st ?text ?doc ?speaker ?role WHERE { "
-        f"{{ ?st nkg:speaker {node} BIND('speaker' AS ?role) }} UNION "
-        f"{{ ?st nkg:about {node} BIND('about' AS ?role) }} "
-        "?st a nkg:Statement ; nkg:text ?text . OPTIONAL { ?st nkg:speaker ?speaker } "
-        "OPTIONAL { ?st prov:wasDerivedFrom ?doc } } "
-        f"ORDER BY ?doc ?st LIMIT {_PAGE_ROWS}"
-    )
-    iris = {
-        t.value
-        for row in outgoing + incoming + statements
-        for t in row.values()
-        if isinstance(t, NamedNode)
-    }
-    labels: dict[str, str] = {}
-    if iris:
-        values = " ".join(f"<{i}>" for i in sorted(iris)[:2000])
-        for row in _select(
-            f"SELECT ?x (SAMPLE(?l) AS ?label) WHERE {{ VALUES ?x {{ {values} }} "
-            "?x rdfs:label ?l } GROUP BY ?x"
-        ):
-            labels[row["x"].value] = str(row["label"].value)
-    rdf_type = PREFIXES["rdf"] + "type"
-    label = labels.get(iri) or next(
-        (str(r["o"].value) for r in outgoing if r["p"].value == PREFIXES["rdfs"] + "label"), iri
-    )
-    types = sorted({r["o"].value for r in outgoing if r["p"].value == rdf_type})
-    same_as = sorted({r["o"].value for r in outgoing if r["p"].value == PREFIXES["owl"] + "sameAs"})
-    html = render_template(
-        "resource.html",
-        iri=iri,
-        label=label,
-        types=[Cell(labels.get(t, t), local_href(t), "uri") for t in types],
-        same_as=same_as,
-        statements=[
-            {
-                "st": _term_cell(r["st"], {}),
-                "text": str(r["text"].value),
-                "doc": _term_cell(r["doc"], labels),
-                "role": str(r["role"].value),
-                "speaker": _term_cell(r["speaker"], labels),
-            }
-            for r in statements
-        ],
-        outgoing=[
-            [_term_cell(r["p"], {}), _term_cell(r["o"], labels), _term_cell(r["g"], {})]
-            for r in outgoing
-            if r["p"].value != rdf_type
-        ],
-        incoming=[
-            [_term_cell(r["s"], labels), _term_cell(r["p"], {}), _term_cell(r["g"], {})]
-            for r in incoming
-        ],
-        truncated=len(outgoing) == _PAGE_ROWS or len(incoming) == _PAGE_ROWS,
-    )
-    response = Response(html, mimetype="text/html")
+    response = Response(render_resource(iri), mimetype="text/html")
     response.vary.add("Accept")
     return response
 
@@ -363,7 +195,7 @@ def resource(rest: str) -> Response:
 def _resource_rdf(iri: str, media: str) -> Response:
     node = f"<{iri}>"
     answer = get_state().run(
-        _page_job(
+        page_job(
             f"CONSTRUCT {{ {node} ?p ?o . ?s ?q {node} }} WHERE {{ {{ {node} ?p ?o }} UNION "
             f"{{ ?s ?q {node} }} }}",
             rdf=media,

@@ -6,6 +6,7 @@ Routing table (path, method, body) -> handler:
 path               method   body / parameters                           answer
 =================  =======  ==========================================  ===========================
 /sparql, /sparql/  GET      ``query=`` (+ dataset, ``format=``)          results, 400, 406, 503
+/sparql, /sparql/  GET      ``query=``, Accept: text/html (a browser)   HTML result page
 /sparql, /sparql/  GET      no ``query``                                service description
 /sparql, /sparql/  HEAD     as GET                                      GET's headers, no body
 /sparql, /sparql/  POST     form ``query=`` or application/sparql-query  results; 415 otherwise
@@ -41,6 +42,7 @@ from server.protocol import (
     rdf_format,
     with_update_dataset,
 )
+from server.result_page import result_page, wants_html
 from server.sparql_text import declares_dataset
 from server.state import get_state, require_update_token
 
@@ -81,6 +83,8 @@ def query() -> Response:
     )
     if req is None:
         return service_description()
+    if wants_html(request) and not (req.default_graphs or req.named_graphs):
+        return result_page(req.query)  # a link opened in a browser: a page, not a download
     negotiated = negotiate(request.accept_mimetypes, req.formats)
     job = QueryJob(
         query=req.query,

@@ -107,6 +107,7 @@ PROPERTY_TYPING = [
     ("documentId", OWL.DatatypeProperty, True, XSD.string),
     ("sha256", OWL.DatatypeProperty, True, XSD.string),
     ("charLength", OWL.DatatypeProperty, True, XSD.nonNegativeInteger),
+    ("articleText", OWL.DatatypeProperty, True, XSD.string),
     # Offsets and confidence are also stated on shared entities, once per article graph.
     ("charStart", OWL.DatatypeProperty, False, XSD.nonNegativeInteger),
     ("charEnd", OWL.DatatypeProperty, False, XSD.nonNegativeInteger),

@@ -166,16 +166,38 @@ def running(app: Flask, threads: int = 4) -> Iterator[int]:
         server.task_dispatcher.shutdown()
 
 
+@contextmanager
+def serving(store: KnowledgeStore, **settings: object) -> Iterator[LiveServer]:
+    """``store`` served by a real HTTP server on a free port of 127.0.0.1; the server, the app
+    and the store are closed afterwards."""
+    app = create_app(ServerConfig(**settings), store=store)  # type: ignore[arg-type]
+    try:
+        with running(app) as port:
+            yield LiveServer(f"http://127.0.0.1:{port}/", app)
+    finally:
+        app.extensions["newskg"].close()
+        store.close()
+
+
 @pytest.fixture(scope="module")
 def live_server() -> Iterator[LiveServer]:
     """A real HTTP server on a free port of 127.0.0.1, over an in-memory store holding the seed
     plus the README's Xi/Taiwan sentence; stopped (and its store closed) after the module."""
     s = KnowledgeStore()
     s.oxigraph.load(io.BytesIO(LIVE_NQUADS.encode("utf-8")), format=RdfFormat.N_QUADS)
-    app = create_app(ServerConfig(), store=s)
-    try:
-        with running(app) as port:
-            yield LiveServer(f"http://127.0.0.1:{port}/", app)
-    finally:
-        app.extensions["newskg"].close()
-        s.close()
+    with serving(s) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Chromium driven by Selenium (see tests/support/chromium.py), one per module."""
+    import selenium  # noqa: F401 - in the [test] extra: a missing one is an error, not a skip
+    from chromium import CHROMEDRIVER, CHROMIUM, chromium
+
+    if not CHROMEDRIVER.exists():
+        pytest.fail(
+            f"{CHROMIUM} is installed but {CHROMEDRIVER} is not (apt-get install chromium-driver)"
+        )
+    with chromium() as driver:
+        yield driver

@@ -9,6 +9,8 @@ import sys
 from urllib.parse import unquote
 
 import pytest
+from chromium import CHROMIUM
+from chromium import console_errors as _console_errors
 from flask import Flask
 from flask.testing import FlaskClient
 from pyoxigraph import RdfFormat
@@ -16,11 +18,6 @@ from pyoxigraph import RdfFormat
 from graph.store import KnowledgeStore
 from server.ask import NLP_EXTENSION
 from tests.server.conftest import BROWSER_STATEMENT, LIVE_NQUADS, LiveServer
-from tests.server.test_browser import (
-    CHROMIUM,
-    _console_errors,
-    browser,  # noqa: F401  (the fixture, shared)
-)
 
 pytestmark = pytest.mark.model
 

@@ -4,17 +4,10 @@ the sentence in the result table. Skipped only when /usr/bin/chromium is not ins
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from chromium import CHROMIUM
 
 from tests.server.conftest import BROWSER_STATEMENT, LiveServer
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 pytestmark = [
     pytest.mark.skipif(
@@ -23,43 +16,7 @@ pytestmark = [
         "(apt-get install chromium chromium-driver; .ci/run does)",
     ),
 ]
-
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1400,1000",
-)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from selenium import webdriver  # in the [test] extra: a missing one is an error, not a skip
-
-    if not CHROMEDRIVER.exists():
-        pytest.fail(
-            f"{CHROMIUM} is installed but {CHROMEDRIVER} is not (apt-get install chromium-driver)"
-        )
-    profile = tempfile.mkdtemp(prefix="newskg-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    # An explicit driver path: Selenium Manager never runs, so nothing is downloaded.
-    service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
-    driver = webdriver.Chrome(options=options, service=service)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+# The driver is the `browser` fixture of tests/server/conftest.py.
 
 
 def _console_errors(driver: object) -> list[str]:

@@ -132,6 +132,26 @@
     });
   }
 
+  // The row cap is said where the results are, not only in a header: each tab's editor tells
+  // the notice box whether the server cut the result (X-Result-Truncated).
+  var capNotice = document.getElementById("newskg-cap-notice");
+  function watchCap(yasqe) {
+    if (!capNotice || !yasqe || yasqe.newskgWatched) return;
+    yasqe.newskgWatched = true;
+    yasqe.on("queryResponse", function (instance, response) {
+      var headers = response && response.headers;
+      var cut = headers && headers.get && headers.get("X-Result-Truncated") === "true";
+      capNotice.hidden = !cut;
+      if (cut) {
+        capNotice.textContent = "This result was cut at the server's cap of " +
+          headers.get("X-Result-Max-Rows") + " rows: add LIMIT/OFFSET or narrow the query " +
+          "to see the rest.";
+      }
+    });
+  }
+  yasgui.on("query", function (instance, tab) { watchCap(tab.getYasqe()); });
+  watchCap(yasgui.getTab() && yasgui.getTab().getYasqe());
+
   // /#query=... (the "open in the editor" link of an /ask page) opens that query as a tab.
   if (window.location.hash.indexOf("#query=") === 0) {
     openInEditor("asked", decodeURIComponent(window.location.hash.substring(7)));
