@@ -16,8 +16,9 @@ from spacy.util import filter_spans
 
 from extract import lexicons
 from extract.actors import keys_in
-from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
+from extract.gazetteer import TOPIC_TYPES, Gazetteer
 from extract.names import programme_nouns, programmes
+from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
 
@@ -46,7 +47,7 @@ class TopicIndex:
         description: str | None = None,
     ) -> str:
         """The key of the topic (created on first use); ``span`` is recorded as a mention."""
-        key = qid or f"{kind.value}:{normalise(label)}"
+        key = qid or f"{kind.value}:{name_key(label)}"
         if key not in self._topics:
             self._topics[key] = Topic(
                 key=key,

@@ -33,6 +33,8 @@ from typing import Any
 
 import click
 
+from extract.normalise import plain_text as normalise
+from extract.normalise import straight_quotes
 from ontology.vocab import WIKIDATA_ENTITY
 
 # --------------------------------------------------------------------------------------------
@@ -202,30 +204,6 @@ ANONYMOUS = "anonymous"
 # Pure helpers
 # --------------------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Curly quotes to straight ones, runs of white space to one space, ends stripped.
-
-    >>> normalise("  \u201cVery  good,\u201d\\n he\u2019s said ")
-    '"Very good," he\\'s said'
-    """
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
-
-
 _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
@@ -269,7 +247,7 @@ def locate(text: str, evidence: str) -> tuple[int, int] | None:
     chars: list[str] = []
     origin: list[int] = []  # origin[i] = index in ``text`` of normalised character i
     pending_space = False
-    for i, ch in enumerate(text.translate(_QUOTES)):
+    for i, ch in enumerate(straight_quotes(text)):
         if ch.isspace():
             pending_space = bool(chars)
             continue

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from tests_support import NEEDS_SHARED, SEEDS
+
+
+# Hypothesis keeps its example database and caches under its home directory, ``.hypothesis/``
+# in the working directory by default: put them in the temp folder, never in the source tree.
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "newskg-hypothesis")
+
 
 # -- tests that need ../shared ------------------------------------------------------------------
 # A clone alone runs every other test; these skip with a reason starting with NEEDS_SHARED. One
