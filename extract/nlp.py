@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -137,8 +138,9 @@ class GazetteerComponent:
                     exact.append(name)
                 elif len(name) > 3:
                     lower.append(name)
-            self.matcher.add(label, list(nlp.tokenizer.pipe(lower)))
-            self.case_matcher.add(label, list(nlp.tokenizer.pipe(exact)))
+            tokenizer: Any = nlp.tokenizer  # a Tokenizer (the stub says any str -> Doc callable)
+            self.matcher.add(label, list(tokenizer.pipe(lower)))
+            self.case_matcher.add(label, list(tokenizer.pipe(exact)))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [self._retype(ent) for ent in doc.ents]

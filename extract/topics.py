@@ -132,8 +132,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     for name in progs.names:
         found.append(Span(doc, name.start, name.end, label="prog"))
     for tok in doc:
-        if (name := progs.acronyms.get(tok.text)) is not None:
-            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=name.text))
+        if (expanded := progs.acronyms.get(tok.text)) is not None:
+            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=expanded.text))
     covered = {i for sp in found for i in range(sp.start, sp.end)}
     found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}

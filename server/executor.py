@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 from pyoxigraph import (
     BlankNode,
@@ -81,8 +81,9 @@ def _term_json(term: object) -> dict[str, object]:
         out: dict[str, object] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-            if getattr(term, "direction", None) is not None:
-                out["its:dir"] = str(term.direction.value)  # type: ignore[attr-defined]
+            direction = getattr(term, "direction", None)  # RDF 1.2 base direction, if any
+            if direction is not None:
+                out["its:dir"] = str(direction.value)
         elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING, _RDF_DIR_LANG_STRING):
             out["datatype"] = term.datatype.value
         return out
@@ -174,7 +175,7 @@ class _ChunkReader(io.RawIOBase):
         return n
 
 
-def _solutions(results: QuerySolutions, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _solutions(results: QuerySolutions, job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
     if job.results_media is None:
         raise JobError(
             "not-acceptable",
@@ -204,7 +205,7 @@ def _media(fmt: object) -> str:
     return str(fmt.media_type)  # type: ignore[attr-defined]
 
 
-def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _boolean(results: QueryBoolean, job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
     if job.results_media is None:
         raise JobError(
             "not-acceptable",
@@ -219,7 +220,7 @@ def _boolean(results: QueryBoolean, job: QueryJob, sink: BinaryIO) -> QueryOutco
     return QueryOutcome(_media(fmt), 1, False, "boolean")
 
 
-def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def _graph(results: Iterable[Triple], job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
     if job.rdf_media is None:
         raise JobError(
             "not-acceptable",
@@ -234,7 +235,7 @@ def _graph(results: Iterable[Triple], job: QueryJob, sink: BinaryIO) -> QueryOut
     return QueryOutcome(_media(fmt), capped.rows, capped.truncated, "graph")
 
 
-def run_query(store: Store, job: QueryJob, sink: BinaryIO) -> QueryOutcome:
+def run_query(store: Store, job: QueryJob, sink: IO[bytes]) -> QueryOutcome:
     """Evaluate ``job`` on ``store`` and write the (capped) result to ``sink`` as it is read.
 
     Raises:

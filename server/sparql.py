@@ -2,16 +2,17 @@
 
 Routing table (path, method, body) -> handler:
 
-=================  =======  ==========================================  ===========================
-path               method   body / parameters                           answer
-=================  =======  ==========================================  ===========================
+=================  =======  ===========================================  =====================
+path               method   body / parameters                            answer
+=================  =======  ===========================================  =====================
 /sparql, /sparql/  GET      ``query=`` (+ dataset, ``format=``)          results, 400, 406, 503
-/sparql, /sparql/  GET      no ``query``                                service description
+/sparql, /sparql/  GET      no ``query``                                 service description
 /sparql, /sparql/  POST     form ``query=`` or application/sparql-query  results; 415 otherwise
 /sparql, /sparql/  OPTIONS  CORS preflight                               204
-/update            POST     form ``update=`` or application/sparql-update  204; 401/403 without token
-anything else                                                           405
-=================  =======  ==========================================  ===========================
+/update            POST     form ``update=`` or                          204; 401/403 without
+                            application/sparql-update                    token
+anything else                                                            405
+=================  =======  ===========================================  =====================
 """
 
 from __future__ import annotations
@@ -116,6 +117,11 @@ def query() -> Response:
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"
+_SD_COMMENT = (
+    "The default graph is the union of all graphs (one graph per news document, the shared "
+    "entity descriptions and the ontology); default-graph-uri and named-graph-uri narrow it. "
+    "Results are capped at {max_rows} rows (see X-Result-Truncated)."
+)
 
 
 def service_description() -> Response:
@@ -131,7 +137,7 @@ def service_description() -> Response:
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{endpoint}#service> a sd:Service ;
     rdfs:label "newskg SPARQL endpoint" ;
-    rdfs:comment "The default graph is the union of all graphs (one graph per news document, the shared entity descriptions and the ontology); default-graph-uri and named-graph-uri narrow it. Results are capped at {get_state().config.max_rows} rows (see X-Result-Truncated)." ;
+    rdfs:comment "{_SD_COMMENT.format(max_rows=get_state().config.max_rows)}" ;
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from server.errors import QueryTimeout, ServiceBusy
 from server.executor import JobError, QueryJob, QueryOutcome, run_query
@@ -53,7 +53,8 @@ def _worker_main(conn: Connection, path: str) -> None:  # pragma: no cover - run
                 store = Store.read_only(path)
                 generation = job_generation
             sink = _PipeSink(conn)
-            outcome = run_query(store, job, sink)
+            # A RawIOBase is a binary file; typeshed's IO[bytes] is nominal, hence the cast.
+            outcome = run_query(store, job, cast(IO[bytes], sink))
             sink.flush()
             conn.send(("ok", outcome))
         except JobError as exc:
@@ -115,7 +116,8 @@ class QueryPool:
         self.path = path
         self.size = size
         self.timeout_s = timeout_s
-        self._ctx = get_context(start_method)
+        # Any: typeshed's BaseContext lacks Process (each concrete context has it).
+        self._ctx: Any = get_context(start_method)
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._workers: list[_Worker] = []
         self._lock = threading.Lock()

@@ -19,6 +19,7 @@ from graph.questions import _NAME_KEY, name_key
     ],
 )
 def test_the_sparql_key_of_a_label_equals_the_python_key(label: str) -> None:
-    query = f"SELECT ?k WHERE {{ VALUES ?n {{ {Literal(label)} }} BIND({_NAME_KEY.format(v='?n')} AS ?k) }}"
+    key = _NAME_KEY.format(v="?n")
+    query = f"SELECT ?k WHERE {{ VALUES ?n {{ {Literal(label)} }} BIND({key} AS ?k) }}"
     rows = list(Store().query(query))
     assert rows[0]["k"].value == name_key(label)
