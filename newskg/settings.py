@@ -22,7 +22,7 @@ __all__ = ["Settings", "declaration", "documented", "env_var"]
 class Settings:
     store: str = _setting("./newskg-store", "Directory of the on-disk Oxigraph store.", env="store")
     # 32 rather than 64: the same speed within noise on news articles, and a peak of 500 MB
-    # per process instead of 800 MB, which keeps two workers under 1.5 GB (README, "Ingest speed").
+    # per process instead of 800 MB, which keeps two workers under 1.5 GB (docs/benchmarks.md).
     batch_size: int = _setting(
         32, "Documents per spaCy nlp.pipe batch (and per worker task).", env="batch_size"
     )
