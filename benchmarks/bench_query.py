@@ -139,7 +139,7 @@ def load(port: int, path: str, sparql: str, clients: int, seconds: float) -> Res
 
 
 def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
-    from pyoxigraph import QueryResultsFormat, QuerySolutions, RdfFormat, Store
+    from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, Store
 
     store = Store.read_only(str(store_dir))
     latencies = []
@@ -150,6 +150,8 @@ def in_process(store_dir: Path, sparql: str, seconds: float) -> Result:
         res = store.query(sparql, use_default_graph_as_union=True)
         out = io.BytesIO()
         if isinstance(res, QuerySolutions):
+            res.serialize(out, format=QueryResultsFormat.JSON)
+        elif isinstance(res, QueryBoolean):
             res.serialize(out, format=QueryResultsFormat.JSON)
         else:
             res.serialize(out, format=RdfFormat.TURTLE)  # type: ignore[arg-type]

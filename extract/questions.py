@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -27,6 +28,7 @@ from extract.gazetteer import Gazetteer
 from extract.gazetteer import bundled as bundled_gazetteer
 from extract.linking import link
 from extract.question_records import DateRange, Intent, NameRef, Pattern, Question
+from extract.records import Topic
 from extract.text import Layout
 from extract.topics import TopicIndex, find_topics
 from extract.triggers import find_triggers
@@ -239,7 +241,9 @@ def parse_question(
 def _best_match(doc: Doc) -> tuple[int, int, list[int]] | None:
     """(pattern row, start token, alignments) of the match covering most tokens."""
     best: tuple[int, int, int, list[int]] | None = None
-    for match_id, start, end, alignments in _matcher(doc.vocab)(doc, with_alignments=True):
+    # Any: spaCy's stubs know only the (id, start, end) form, not with_alignments' 4-tuples.
+    matches: Any = _matcher(doc.vocab)(doc, with_alignments=True)
+    for match_id, start, end, alignments in matches:
         row = int(doc.vocab.strings[match_id])
         score = end - start
         if best is None or (score, -row) > (best[0], -best[1]):
@@ -296,12 +300,12 @@ def _dates(doc: Doc, today: dt.date) -> tuple[DateRange | None, set[int], list[s
             continue
         if mode in ("from", "after"):
             hi = None
-            if mode == "after" and (b.day or b.latest):
-                lo = (b.day or b.latest) + dt.timedelta(days=1)  # type: ignore[operator]
+            if (after := b.day or b.latest) is not None and mode == "after":
+                lo = after + dt.timedelta(days=1)
         elif mode in ("before", "to"):
             lo = None
-            if mode == "before" and (a.day or a.earliest):
-                hi = (a.day or a.earliest) - dt.timedelta(days=1)  # type: ignore[operator]
+            if (before := a.day or a.earliest) is not None and mode == "before":
+                hi = before - dt.timedelta(days=1)
         tokens.update(range(first, last.end))
         texts.append(doc[first : last.end].text)
         if lo:
@@ -429,10 +433,10 @@ def _plain_name(span: Span, role: str, gazetteer: Gazetteer, kinds: tuple[str, .
     )
 
 
-def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, object | None]]:
+def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, Topic | None]]:
     """Entities and topic mentions inside ``span`` (topic payload: the Topic record)."""
     doc = span.doc
-    found: list[tuple[Span, object | None]] = []
+    found: list[tuple[Span, Topic | None]] = []
     for e in doc.ents:
         if e.label_ in ACTOR_LABELS and e.start >= span.start and e.end <= span.end:
             found.append((e, None))
@@ -446,7 +450,9 @@ def _concepts(span: Span, topics: TopicIndex) -> list[tuple[Span, object | None]
     return sorted(found, key=lambda c: c[0].start)
 
 
-def _main(concepts: list[tuple[Span, object | None]], root: Token) -> tuple[Span, object] | None:
+def _main(
+    concepts: list[tuple[Span, Topic | None]], root: Token
+) -> tuple[Span, Topic | None] | None:
     """The concept a phrase is about: the one holding its head word, else one modifying it
     ("the WTO talks" -> WTO), else the first."""
     if not concepts:

@@ -16,8 +16,9 @@ from spacy.util import filter_spans
 
 from extract import lexicons
 from extract.actors import keys_in
-from extract.gazetteer import TOPIC_TYPES, Gazetteer, normalise
+from extract.gazetteer import TOPIC_TYPES, Gazetteer
 from extract.names import programme_nouns, programmes
+from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
 
@@ -46,7 +47,7 @@ class TopicIndex:
         description: str | None = None,
     ) -> str:
         """The key of the topic (created on first use); ``span`` is recorded as a mention."""
-        key = qid or f"{kind.value}:{normalise(label)}"
+        key = qid or f"{kind.value}:{name_key(label)}"
         if key not in self._topics:
             self._topics[key] = Topic(
                 key=key,
@@ -131,8 +132,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     for name in progs.names:
         found.append(Span(doc, name.start, name.end, label="prog"))
     for tok in doc:
-        if (name := progs.acronyms.get(tok.text)) is not None:
-            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=name.text))
+        if (expanded := progs.acronyms.get(tok.text)) is not None:
+            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=expanded.text))
     covered = {i for sp in found for i in range(sp.start, sp.end)}
     found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}

@@ -10,8 +10,9 @@ Q15031+Q22686``), which is computed from what identifies the event, not from any
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
+
+from extract.normalise import ascii_fold
 
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
 """Where minted IRIs live. Configurable so a server can make them dereference locally."""
@@ -32,9 +33,14 @@ def slug(text: str) -> str:
     'ministry-of-foreign-affairs-china'
     >>> slug("Société Générale")
     'societe-generale'
+
+    An apostrophe is dropped, written curly or straight, so both spellings mint one IRI:
+
+    >>> slug("People\u2019s Daily"), slug("People's Daily")
+    ('peoples-daily', 'peoples-daily')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NON_WORD.sub("-", ascii_text.lower()).strip("-") or "x"
+    folded = ascii_fold(text).replace("'", "")
+    return _NON_WORD.sub("-", folded.lower()).strip("-") or "x"
 
 
 def document_id(raw: str) -> str:

@@ -22,7 +22,6 @@ import os
 import re
 import tempfile
 import time
-import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -32,6 +31,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from extract.normalise import name_key
 from extract.records import Actor, ActorKind, Extraction
 from graph.wikidata_classes import classes_by_kind
 
@@ -188,12 +188,12 @@ class OnlineLinker:
                 "format": "json",
             }
         ).get("search", [])
-        wanted = _fold(name)
+        wanted = name_key(name)
         exact = [
             c
             for c in found
-            if _fold(c.get("label", "")) == wanted
-            or _fold(c.get("match", {}).get("text", "")) == wanted
+            if name_key(c.get("label", "")) == wanted
+            or name_key(c.get("match", {}).get("text", "")) == wanted
         ]
         if not exact:
             return None
@@ -217,9 +217,9 @@ class OnlineLinker:
                 continue
             en_label = _value(entity.get("labels", {}).get(self.language))
             aliases = [_value(a) for a in entity.get("aliases", {}).get(self.language, [])]
-            if en_label is not None and _fold(en_label) == wanted:
+            if en_label is not None and name_key(en_label) == wanted:
                 confidence = CONFIDENCE_LABEL
-            elif any(a is not None and _fold(a) == wanted for a in aliases):
+            elif any(a is not None and name_key(a) == wanted for a in aliases):
                 confidence = CONFIDENCE_ALIAS
             else:
                 continue
@@ -279,7 +279,7 @@ class OnlineLinker:
     # -- cache ----------------------------------------------------------------------------
 
     def _cache_path(self, group: str, name: str) -> Path:
-        key = f"{self.language}\t{group}\t{_fold(name)}"
+        key = f"{self.language}\t{group}\t{name_key(name)}"
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         return self.cache_dir / digest[:2] / f"{digest}.json"
 
@@ -310,12 +310,6 @@ def _retry_after(exc: urllib.error.HTTPError, default: float) -> float:
     if value and value.isdigit() and int(value) <= 30:
         return float(value)
     return default
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"\s+", " ", text.replace(".", "").strip().lower())
-    return text[4:] if text.startswith("the ") else text
 
 
 def _value(obj: Any) -> str | None:

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from extract import lexicons
+from extract import lexicons, normalise
 from extract.gazetteer import initials
 from extract.question_records import Intent, NameRef, Pattern, Question
 from ontology.vocab import DCTERMS, NKG, OWL, PROV, RDFS, SKOS, WIKIDATA_ENTITY, XSD
@@ -60,23 +60,21 @@ _PREFIXES = {
 
 # SPARQL twin of :func:`name_key`: lower case, no dots, straight apostrophes, single spaces.
 _NAME_KEY = (
-    'LCASE(REPLACE(REPLACE(REPLACE(STR({v}), "[.]", ""), "[\u2019\u2018]", "\'"), "\\\\s+", " "))'
+    'LCASE(REPLACE(REPLACE(REPLACE(REPLACE(STR({v}), "[.]", ""), '
+    f'"[{normalise.APOSTROPHES}]", "\'"), "[{normalise.DOUBLE_QUOTES}]", "\\""), '
+    '"\\\\s+", " "))'
 )
 _STATUS_OF_AGREEMENT = ("agreed", "pledged")
 
 
 def name_key(name: str) -> str:
-    """How names are compared: case, dots, curly apostrophes, spacing and a leading 'the'.
+    """How names are compared: case, dots, quotes, spacing and a leading 'the' (not accents,
+    which the SPARQL twin cannot fold).
 
     >>> name_key("The  U.S.")
     'us'
     """
-    key = re.sub(
-        r"\s+",
-        " ",
-        name.replace(".", "").replace("\u2019", "'").replace("\u2018", "'").strip().lower(),
-    )
-    return key[4:] if key.startswith("the ") else key
+    return normalise.name_key(name, fold_accents=False)
 
 
 @dataclass(frozen=True, slots=True)

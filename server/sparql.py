@@ -2,18 +2,18 @@
 
 Routing table (path, method, body) -> handler:
 
-=================  =======  ==========================================  ===========================
-path               method   body / parameters                           answer
-=================  =======  ==========================================  ===========================
+=================  =======  ===========================================  ======================
+path               method   body / parameters                            answer
+=================  =======  ===========================================  ======================
 /sparql, /sparql/  GET      ``query=`` (+ dataset, ``format=``)          results, 400, 406, 503
-/sparql, /sparql/  GET      ``query=``, Accept: text/html (a browser)   HTML result page
-/sparql, /sparql/  GET      no ``query``                                service description
-/sparql, /sparql/  HEAD     as GET                                      GET's headers, no body
+/sparql, /sparql/  GET      ``query=``, Accept: text/html (a browser)    HTML result page
+/sparql, /sparql/  GET      no ``query``                                 service description
+/sparql, /sparql/  HEAD     as GET                                       GET's headers, no body
 /sparql, /sparql/  POST     form ``query=`` or application/sparql-query  results; 415 otherwise
 /sparql, /sparql/  OPTIONS  CORS preflight                               204
-/update            POST     form ``update=`` or sparql-update body      204; 401/403 no token
-anything else                                                           405
-=================  =======  ==========================================  ===========================
+/update            POST     form ``update=`` or sparql-update body       204; 401/403 no token
+anything else                                                            405
+=================  =======  ===========================================  ======================
 """
 
 from __future__ import annotations
@@ -122,15 +122,12 @@ def query() -> Response:
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"
-
-
-def _comment(max_rows: int) -> str:
-    return (
-        "The default graph is the union of all graphs (one graph per news document, the "
-        "shared entity descriptions and the ontology); default-graph-uri and named-graph-uri "
-        f"narrow it. Results are capped at {max_rows} rows (see X-Result-Truncated, or the "
-        "end of a streamed result)."
-    )
+_SD_COMMENT = (
+    "The default graph is the union of all graphs (one graph per news document, the shared "
+    "entity descriptions and the ontology); default-graph-uri and named-graph-uri narrow it. "
+    "Results are capped at {max_rows} rows (see X-Result-Truncated, or the end of a streamed "
+    "result)."
+)
 
 
 def service_description() -> Response:
@@ -146,7 +143,7 @@ def service_description() -> Response:
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 <{endpoint}#service> a sd:Service ;
     rdfs:label "newskg SPARQL endpoint" ;
-    rdfs:comment "{_comment(get_state().config.max_rows)}" ;
+    rdfs:comment "{_SD_COMMENT.format(max_rows=get_state().config.max_rows)}" ;
     sd:endpoint <{endpoint}> ;
     sd:supportedLanguage sd:SPARQL11Query ;
     sd:resultFormat {result_formats} ;

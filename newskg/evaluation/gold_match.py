@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from extract.normalise import plain_text as normalise
+from extract.normalise import straight_quotes
+
 POLICY_STATUSES = frozenset(
     {
         "proposed",
@@ -32,31 +35,6 @@ KNOWN_STATUSES = POLICY_STATUSES | SUMMIT_STATUSES
 
 ANONYMOUS = "anonymous"
 """The gold speaker name of unnamed sources; it matches an ``nkg:AnonymousSource``."""
-
-
-_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
-_SPACE = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Curly quotes to straight ones, runs of white space to one space, ends stripped.
-
-    >>> normalise("  \u201cVery  good,\u201d\\n he\u2019s said ")
-    '"Very good," he\\'s said'
-    """
-    return _SPACE.sub(" ", text.translate(_QUOTES)).strip()
-
 
 _WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
@@ -101,7 +79,7 @@ def locate(text: str, evidence: str) -> tuple[int, int] | None:
     chars: list[str] = []
     origin: list[int] = []  # origin[i] = index in ``text`` of normalised character i
     pending_space = False
-    for i, ch in enumerate(text.translate(_QUOTES)):
+    for i, ch in enumerate(straight_quotes(text)):
         if ch.isspace():
             pending_space = bool(chars)
             continue

@@ -18,6 +18,12 @@ def test_aliases_of_the_united_states_find_it(gazetteer, name):
     assert qids(gazetteer.lookup(name)) == ["Q30"]
 
 
+@pytest.mark.parametrize("quote", ["'", "\u2019"])
+def test_a_name_is_found_whichever_apostrophe_it_is_written_with(gazetteer, quote):
+    # The bundled alias is written with a straight apostrophe; news text mostly curls it.
+    assert "Q902" in qids(gazetteer.lookup(f"People{quote}s Republic of Bangladesh"))
+
+
 @pytest.mark.parametrize("code", ["EC", "IN", "AL", "ME", "DE", "ecu", "in", "GB"])
 def test_country_codes_are_not_names(gazetteer, code):
     assert gazetteer.lookup(code) == []

@@ -47,9 +47,14 @@ def test_topics_match_plurals_and_hyphenated_words(extract_text, text, label):
             "embargo",
             "arms embargo",
         ),
-        ("Free trade talks with Chile resumed. The talks stalled in May.", "talks", "free trade"),
         (
-            "Brazil proposed a Rural Credit Facility (RCF). Critics said this mechanism would fail.",
+            "Free trade talks with Chile resumed. The talks stalled in May.",
+            "talks",
+            "free trade",
+        ),
+        (
+            "Brazil proposed a Rural Credit Facility (RCF). "
+            "Critics said this mechanism would fail.",
             "mechanism",
             "Rural Credit Facility",
         ),

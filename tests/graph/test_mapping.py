@@ -110,3 +110,7 @@ def test_every_document_quad_is_in_the_document_graph_or_the_entities_graph():
 
 def test_slug_folds_case_accents_and_punctuation():
     assert slug("Société  Générale!") == slug("societe generale") == "societe-generale"
+
+
+def test_slug_is_the_same_for_a_curly_and_a_straight_apostrophe():
+    assert slug("Workers\u2019 Party") == slug("Workers' Party") == "workers-party"

@@ -10,14 +10,14 @@ import datetime as dt
 
 import pytest
 from dev_graph import dev_available, dev_store
-from tests_support import XI_TAIWAN_SENTENCE
+from tests_support import NEEDS_DEV, XI_TAIWAN_SENTENCE
 
 from extract.question_records import DateRange, Intent, NameRef, Pattern, Question
 from graph.questions import Resolved, answer, build_query, example_query, name_key, resolve
 
 pytestmark = pytest.mark.model
 
-needs_dev = pytest.mark.skipif(not dev_available(), reason="shared/eval/dev is not beside the repo")
+needs_dev = pytest.mark.skipif(not dev_available(), reason=NEEDS_DEV)
 
 
 def name(
@@ -44,7 +44,7 @@ def texts(result) -> list[str]:
 @pytest.fixture(scope="module")
 def dev(nlp, gazetteer):
     if not dev_available():
-        pytest.skip("shared/eval/dev is not beside the repo")
+        pytest.skip(NEEDS_DEV)
     return dev_store(nlp, gazetteer)
 
 

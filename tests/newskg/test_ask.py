@@ -9,7 +9,7 @@ import re
 import pytest
 from click.testing import CliRunner
 from dev_graph import dev_available, dev_store, gold_questions
-from tests_support import EVAL_DEV, ROOT, SEEDS, XI_TAIWAN_SENTENCE
+from tests_support import EVAL_DEV, NEEDS_DEV, ROOT, SEEDS, XI_TAIWAN_SENTENCE
 
 from graph.questions import name_key
 from newskg.ask import ask, to_text
@@ -24,11 +24,11 @@ GOLD = gold_questions()
 @pytest.fixture(scope="module")
 def dev(nlp, gazetteer):
     if not dev_available():
-        pytest.skip("shared/eval/dev is not beside the repo")
+        pytest.skip(NEEDS_DEV)
     return dev_store(nlp, gazetteer)
 
 
-@pytest.mark.skipif(not GOLD, reason="shared/eval/dev is not beside the repo")
+@pytest.mark.skipif(not GOLD, reason=NEEDS_DEV)
 @pytest.mark.parametrize("q", [pytest.param(q, id=f"{doc}: {q['ask']}") for doc, q in GOLD])
 def test_gold_question_asked_as_written_gets_the_gold_answer(dev, nlp, q) -> None:
     result = ask(dev, nlp, q["ask"])
@@ -48,7 +48,7 @@ def _forms(gold: dict, label: str) -> set[str]:
     return forms
 
 
-@pytest.mark.skipif(not GOLD, reason="shared/eval/dev is not beside the repo")
+@pytest.mark.skipif(not GOLD, reason=NEEDS_DEV)
 @pytest.mark.parametrize(
     "doc, q",
     [

@@ -22,20 +22,29 @@ BASE = "https://w3id.org/newskg/id/"
 DOC1 = BASE + "doc/d1"
 TOKEN = "s3cret-token-for-tests"
 
+# Terms of the hand-written N-Quads below (kept short so each quad fits on a line).
+NKG = "https://w3id.org/newskg/ontology#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+A = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+SAME_AS = "<http://www.w3.org/2002/07/owl#sameAs>"
+DERIVED_FROM = "<http://www.w3.org/ns/prov#wasDerivedFrom>"
+
+SEED_STATEMENT = "Xi said Taiwan's return to China is an integral part of the post-war order."
 SEED_NQUADS = f"""
-<{DOC1}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Document> <{DOC1}> .
-<{DOC1}> <https://w3id.org/newskg/ontology#documentId> "d1" <{DOC1}> .
-<{DOC1}/statement/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Statement> <{DOC1}> .
-<{DOC1}/statement/1> <https://w3id.org/newskg/ontology#speaker> <{BASE}entity/Q15031> <{DOC1}> .
-<{DOC1}/statement/1> <https://w3id.org/newskg/ontology#about> <{BASE}entity/Q865> <{DOC1}> .
-<{DOC1}/statement/1> <https://w3id.org/newskg/ontology#text> "Xi said Taiwan's return to China is an integral part of the post-war order." <{DOC1}> .
-<{DOC1}/statement/1> <http://www.w3.org/ns/prov#wasDerivedFrom> <{DOC1}> <{DOC1}> .
-<{BASE}entity/Q15031> <https://w3id.org/newskg/ontology#mentionedIn> <{DOC1}> <{DOC1}> .
-<{BASE}entity/Q15031> <http://www.w3.org/2000/01/rdf-schema#label> "Xi Jinping" <{BASE}graph/entities> .
-<{BASE}entity/Q15031> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Person> <{BASE}graph/entities> .
-<{BASE}entity/Q15031> <http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q15031> <{BASE}graph/entities> .
-<{BASE}entity/Q865> <http://www.w3.org/2000/01/rdf-schema#label> "Taiwan" <{BASE}graph/entities> .
-<{BASE}entity/Q865> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Topic> <{BASE}graph/entities> .
+<{DOC1}> {A} <{NKG}Document> <{DOC1}> .
+<{DOC1}> <{NKG}documentId> "d1" <{DOC1}> .
+<{DOC1}/statement/1> {A} <{NKG}Statement> <{DOC1}> .
+<{DOC1}/statement/1> <{NKG}speaker> <{BASE}entity/Q15031> <{DOC1}> .
+<{DOC1}/statement/1> <{NKG}about> <{BASE}entity/Q865> <{DOC1}> .
+<{DOC1}/statement/1> <{NKG}text> "{SEED_STATEMENT}" <{DOC1}> .
+<{DOC1}/statement/1> {DERIVED_FROM} <{DOC1}> <{DOC1}> .
+<{BASE}entity/Q15031> <{NKG}mentionedIn> <{DOC1}> <{DOC1}> .
+<{BASE}entity/Q15031> {LABEL} "Xi Jinping" <{BASE}graph/entities> .
+<{BASE}entity/Q15031> {A} <{NKG}Person> <{BASE}graph/entities> .
+<{BASE}entity/Q15031> {SAME_AS} <http://www.wikidata.org/entity/Q15031> <{BASE}graph/entities> .
+<{BASE}entity/Q865> {LABEL} "Taiwan" <{BASE}graph/entities> .
+<{BASE}entity/Q865> {A} <{NKG}Topic> <{BASE}graph/entities> .
 """
 
 
@@ -122,13 +131,13 @@ BROWSER_STATEMENT = (
 LIVE_NQUADS = (
     SEED_NQUADS
     + f"""
-<{DOC1}/statement/2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/newskg/ontology#Statement> <{DOC1}> .
-<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#speaker> <{BASE}entity/Q15031> <{DOC1}> .
-<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#about> <{BASE}entity/Q865> <{DOC1}> .
-<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#text> "{BROWSER_STATEMENT}" <{DOC1}> .
-<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#isDirect> "false"^^<http://www.w3.org/2001/XMLSchema#boolean> <{DOC1}> .
-<{DOC1}/statement/2> <https://w3id.org/newskg/ontology#reportingVerb> "reiterate" <{DOC1}> .
-<{DOC1}/statement/2> <http://www.w3.org/ns/prov#wasDerivedFrom> <{DOC1}> <{DOC1}> .
+<{DOC1}/statement/2> {A} <{NKG}Statement> <{DOC1}> .
+<{DOC1}/statement/2> <{NKG}speaker> <{BASE}entity/Q15031> <{DOC1}> .
+<{DOC1}/statement/2> <{NKG}about> <{BASE}entity/Q865> <{DOC1}> .
+<{DOC1}/statement/2> <{NKG}text> "{BROWSER_STATEMENT}" <{DOC1}> .
+<{DOC1}/statement/2> <{NKG}isDirect> "false"^^<{XSD}boolean> <{DOC1}> .
+<{DOC1}/statement/2> <{NKG}reportingVerb> "reiterate" <{DOC1}> .
+<{DOC1}/statement/2> {DERIVED_FROM} <{DOC1}> <{DOC1}> .
 """
 )
 

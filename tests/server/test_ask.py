@@ -163,8 +163,10 @@ def test_the_query_page_has_the_ask_box(client: FlaskClient) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_the_ask_box_answers_and_opens_the_sparql_in_a_new_tab(
-    browser, live_server: LiveServer, nlp
-) -> None:  # noqa: F811
+    browser,  # noqa: F811  (the imported fixture, requested by name)
+    live_server: LiveServer,
+    nlp,
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait

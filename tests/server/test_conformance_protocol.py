@@ -18,13 +18,13 @@ from pyoxigraph import NamedNode, RdfFormat
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
-from tests_support import CONFORMANCE
+from tests_support import W3C
 
 from graph.store import KnowledgeStore
 from tests.server.conftest import TOKEN
 
-PROTOCOL = CONFORMANCE / "sparql11-protocol" / "manifest.ttl"
-GSP = CONFORMANCE / "graph-store-protocol" / "manifest-indirect.ttl"
+PROTOCOL = W3C / "sparql11-protocol" / "manifest.ttl"
+GSP = W3C / "graph-store-protocol" / "manifest-indirect.ttl"
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 HT = Namespace("http://www.w3.org/2011/http#")

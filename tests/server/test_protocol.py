@@ -231,8 +231,8 @@ def test_most_specific_range_sets_the_quality() -> None:
             "DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } ; "
             "INSERT { ?a ?b 1 } WHERE { ?a ?b 2 }",
             "DELETE { ?s ?p ?o } USING <http://g/1> USING NAMED <http://g/2> WHERE { { SELECT ?s "
-            "WHERE { ?s ?p ?o } } } ; INSERT { ?a ?b 1 } USING <http://g/1> USING NAMED <http://g/2> "
-            "WHERE { ?a ?b 2 }",
+            "WHERE { ?s ?p ?o } } } ; INSERT { ?a ?b 1 } USING <http://g/1> "
+            "USING NAMED <http://g/2> WHERE { ?a ?b 2 }",
         ),
         (
             'INSERT DATA { <x:a> <x:b> "WHERE" } # WHERE',
