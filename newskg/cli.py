@@ -22,6 +22,7 @@ log = logging.getLogger("newskg")
 
 QUERY_FORMATS = ("table", "csv", "tsv", "json")
 EXPORT_CHOICES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "xml")
+NETWORK_CHOICES = ("graphml", "edges-csv")
 
 
 def _help(name: str) -> str:
@@ -401,10 +402,18 @@ def _cell(term: Any) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_CHOICES),
+    type=click.Choice(EXPORT_CHOICES + NETWORK_CHOICES),
     default="turtle",
     show_default=True,
-    help="RDF serialisation.",
+    help="RDF serialisation, or a network of actors for Gephi (graphml, edges-csv).",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(("summit", "statement", "policy")),
+    default="summit",
+    show_default=True,
+    help="With graphml/edges-csv: who met whom (summit), who spoke about whom (statement), "
+    "who took a policy against whom (policy).",
 )
 @click.option("--document", help="Export only this document (its id) and the entities it names.")
 @click.option(
@@ -415,10 +424,15 @@ def _cell(term: Any) -> str:
     help="File to write (default: stdout).",
 )
 @store_option
-def export(fmt: str, document: str | None, output: str, store: str) -> None:
-    """Export the graph (without the ontology) as RDF."""
+def export(fmt: str, kind: str, document: str | None, output: str, store: str) -> None:
+    """Export the graph (without the ontology) as RDF, or its actor network for Gephi."""
     from graph.store import StoreError
 
+    if fmt in NETWORK_CHOICES:
+        if document is not None:
+            raise click.UsageError("--document exports RDF only, not a network")
+        _export_network(store, fmt, kind, output)
+        return
     with _open_store(store, read_only=True) as kstore:
         try:
             if output == "-":
@@ -429,6 +443,23 @@ def export(fmt: str, document: str | None, output: str, store: str) -> None:
                     kstore.export(fmt, f, document=document)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
+
+
+def _export_network(store: str, fmt: str, kind: str, output: str) -> None:
+    from graph.network import write_edges_csv, write_graphml
+    from graph.store import StoreError
+    from newskg.notebook import KnowledgeGraph
+
+    try:
+        kg = KnowledgeGraph(store)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with kg:
+        edges = kg.edges(kind)
+    write = write_graphml if fmt == "graphml" else write_edges_csv
+    with click.open_file(output, "w", encoding="utf-8") as f:
+        write(edges, f)  # type: ignore[arg-type]  # a text file: TextIO to the writers
+    click.echo(f"newskg: {len(edges)} {kind} ties written", err=True)
 
 
 @main.command()

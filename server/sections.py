@@ -66,15 +66,15 @@ _DOC_COLUMNS = (Column("documentLabel", "document", link="document"), Column("pu
 SAID = Section(
     "said",
     "What it said",
-    f"""SELECT ?statement ?text ?published ?document ?documentLabel WHERE {{
-  {{ SELECT ?statement ?document ?published ?start WHERE {{
+    """SELECT ?statement ?text ?published ?document ?documentLabel WHERE {
+  { SELECT ?statement ?document ?published ?start WHERE {
       ?statement nkg:speaker $node ; a nkg:Statement ; prov:wasDerivedFrom ?document .
-      OPTIONAL {{ ?statement nkg:charStart ?start }}
-      OPTIONAL {{ ?document dcterms:date ?published }}
-    }} ORDER BY DESC(?published) ?start ?statement $page }}
+      OPTIONAL { ?statement nkg:charStart ?start }
+      OPTIONAL { ?document dcterms:date ?published }
+    } ORDER BY DESC(?published) ?start ?statement $page }
   ?statement nkg:text ?text .
-  OPTIONAL {{ ?document rdfs:label ?documentLabel }}
-}} ORDER BY DESC(?published) ?start ?statement""",
+  OPTIONAL { ?document rdfs:label ?documentLabel }
+} ORDER BY DESC(?published) ?start ?statement""",
     (Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
     "?statement nkg:speaker $node ; a nkg:Statement",
 )
@@ -82,18 +82,18 @@ SAID = Section(
 SAID_ABOUT = Section(
     "said_about",
     "What others said about it",
-    f"""SELECT ?statement ?speaker ?speakerLabel ?text ?published ?document ?documentLabel WHERE {{
-  {{ SELECT ?statement ?speaker ?document ?published ?start WHERE {{
+    """SELECT ?statement ?speaker ?speakerLabel ?text ?published ?document ?documentLabel WHERE {
+  { SELECT ?statement ?speaker ?document ?published ?start WHERE {
       ?statement nkg:about $node ; a nkg:Statement ; nkg:speaker ?speaker ;
                  prov:wasDerivedFrom ?document .
       FILTER(?speaker != $node)
-      OPTIONAL {{ ?statement nkg:charStart ?start }}
-      OPTIONAL {{ ?document dcterms:date ?published }}
-    }} ORDER BY DESC(?published) ?start ?statement $page }}
+      OPTIONAL { ?statement nkg:charStart ?start }
+      OPTIONAL { ?document dcterms:date ?published }
+    } ORDER BY DESC(?published) ?start ?statement $page }
   ?statement nkg:text ?text .
-  OPTIONAL {{ ?speaker rdfs:label ?speakerLabel }}
-  OPTIONAL {{ ?document rdfs:label ?documentLabel }}
-}} ORDER BY DESC(?published) ?start ?statement""",
+  OPTIONAL { ?speaker rdfs:label ?speakerLabel }
+  OPTIONAL { ?document rdfs:label ?documentLabel }
+} ORDER BY DESC(?published) ?start ?statement""",
     (Column("speaker", "speaker"), Column("text", "sentence", link="statement"), *_DOC_COLUMNS),
     "?statement nkg:about $node ; a nkg:Statement ; nkg:speaker ?speaker . "
     "FILTER(?speaker != $node)",
