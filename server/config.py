@@ -175,6 +175,8 @@ class ServerConfig:
             raise ValueError("max_request_bytes must be at least 1")
         if self.workers < 0:
             raise ValueError("workers must be >= 0")
+        if self.page_rows < 1:
+            raise ValueError("page_rows must be at least 1")
         if self.max_query_memory is not None and self.max_query_memory < MIN_QUERY_MEMORY:
             raise ValueError(
                 f"max_query_memory must be at least {format_size(MIN_QUERY_MEMORY)} "
