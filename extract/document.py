@@ -21,7 +21,7 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     ctx = make_context(doc, info, gazetteer)
     actors, topics, layout, date = ctx.actors, ctx.topics, ctx.layout, ctx.published
     policies = tuple(find_policies(doc, actors, topics, layout, date))
-    summits = tuple(find_summits(doc, actors, topics, layout, date, policies))
+    summits = tuple(find_summits(ctx, policies))
     speech = list(find_statements(doc, actors, topics, layout, date, events=(*summits, *policies)))
     return Extraction(
         document=info,

@@ -8,6 +8,7 @@ import pytest
 
 from extract import lexicons
 from extract.actors import find_actors
+from extract.context import DocContext
 from extract.policies import find_policies
 from extract.summits import find_summits
 from extract.text import Layout
@@ -22,7 +23,8 @@ def summits(nlp, gazetteer):
         actors = find_actors(doc, gazetteer, layout)
         topics = find_topics(doc, gazetteer, layout)
         policies = list(find_policies(doc, actors, topics, layout, date))
-        found = list(find_summits(doc, actors, topics, layout, date, policies))
+        ctx = DocContext(doc=doc, layout=layout, actors=actors, topics=topics, published=date)
+        found = list(find_summits(ctx, policies))
         labels = {a.key: a.label for a in actors.actors}
         return found, labels, policies
 

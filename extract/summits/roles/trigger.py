@@ -1,0 +1,146 @@
+"""Role rules over the dependents of the trigger word itself ("Biden's visit to Beijing",
+"talks between X and Y", "the Paris meeting").
+
+Each rule is ``(site, roles, dependent) -> bool``: it reads one dependent of the trigger and
+returns True when the dependent is its construction. For each dependent, in sentence order, the
+rules of :data:`TRIGGER_DEPENDENT_RULES` are tried in order and the first that claims it wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from extract.groups import standing_group
+from extract.records import ActorKind
+from extract.summits.lexicon import membership_words, words
+from extract.summits.roles.state import (
+    Roles,
+    Site,
+    add,
+    latest_pair,
+    place,
+    set_location,
+    visit_host,
+)
+from extract.summits.rules import Rule, registry
+from extract.syntax import actor_of
+
+DependentRule = Callable[[Site, Roles, Token], bool]
+
+
+def _objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def possessor(site: Site, roles: Roles, dep: Token) -> bool:
+    """A possessor is a party: "Macron's visit", "the two leaders' talks" (the latest pair)."""
+    if dep.dep_ != "poss":
+        return False
+    if not latest_pair(site, roles, dep):
+        add(site, roles, actor_of(dep, site.actors))
+    return True
+
+
+def named_modifier(site: Site, roles: Roles, dep: Token) -> bool:
+    """A name before the trigger is its place or a party: "the Paris meeting", "the Biden call".
+
+    A country before a visit is the visitor ("a French visit"), before a meeting its place.
+    """
+    if dep.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    key = site.actors.at(dep)
+    if not key:
+        return False
+    kind = site.actors.kind(key)
+    if kind in (ActorKind.CITY, ActorKind.PLACE) or (
+        kind is ActorKind.COUNTRY and not site.is_visit
+    ):
+        set_location(roles, key)
+    else:
+        add(site, roles, [site.actors.agent(key)])
+    return True
+
+
+def standing_group_modifier(site: Site, roles: Roles, dep: Token) -> bool:
+    """A standing group before the trigger is one party: "the G20 summit"."""
+    if dep.dep_ not in ("compound", "nmod") or not (label := standing_group(dep)):
+        return False
+    add(site, roles, [site.actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)])
+    return True
+
+
+def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
+    """ "between/with/of/by/among X" names the parties: "talks between Chile and Peru"."""
+    if dep.dep_ != "prep" or dep.lower_ not in words("party_preposition"):
+        return False
+    for obj in _objects(dep):
+        if not latest_pair(site, roles, obj):
+            add(site, roles, actor_of(obj, site.actors))
+    return True
+
+
+def place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
+    """ "in/at <place>" is where it is: "a meeting in Lima"."""
+    if dep.dep_ != "prep" or dep.lower_ not in words("place_preposition"):
+        return False
+    for obj in _objects(dep):
+        set_location(roles, place(site, obj))
+    return True
+
+
+def visit_destination(site: Site, roles: Roles, dep: Token) -> bool:
+    """A visit's "to <place>" is its place and host: "a visit to Seoul"."""
+    if dep.dep_ != "prep" or dep.lower_ != "to" or not site.is_visit:
+        return False
+    for obj in _objects(dep):
+        visit_host(site, roles, obj)
+    return True
+
+
+def membership_topic(site: Site, roles: Roles, dep: Token) -> bool:
+    """Talks "on X's membership of Y" are between the applicant and the body it would join."""
+    if dep.dep_ != "prep" or dep.lower_ != "on":
+        return False
+    for obj in _objects(dep):
+        if obj.lemma_.lower() in membership_words():
+            add(site, roles, [k for t in obj.subtree if (k := site.actors.at(t))])
+    return True
+
+
+def visit_here(site: Site, roles: Roles, dep: Token) -> bool:
+    """A visit "here" is to the dateline's place: "during his visit here"."""
+    if dep.dep_ != "advmod" or dep.lower_ != "here" or not site.is_visit:
+        return False
+    visit_host(site, roles, dep)
+    return True
+
+
+def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
+    """The object of a visit verb is the place visited: "Scholz visits Beijing"."""
+    if dep.dep_ != "dobj" or not site.is_visit:
+        return False
+    visit_host(site, roles, dep)
+    return True
+
+
+TRIGGER_DEPENDENT_RULES: tuple[Rule[DependentRule], ...] = registry(
+    ("possessor", possessor),
+    ("named_modifier", named_modifier),
+    ("standing_group_modifier", standing_group_modifier),
+    ("party_phrase", party_phrase),
+    ("place_phrase", place_phrase),
+    ("visit_destination", visit_destination),
+    ("membership_topic", membership_topic),
+    ("visit_here", visit_here),
+    ("visited_object", visited_object),
+)
+
+
+def read_trigger_dependents(site: Site, roles: Roles) -> None:
+    """The trigger's own dependents, each read by the first rule that claims it."""
+    for dep in site.head.children:
+        for rule in TRIGGER_DEPENDENT_RULES:
+            if rule.read(site, roles, dep):
+                break
