@@ -24,8 +24,9 @@ class Rule(Generic[F]):
 
     @property
     def summary(self) -> str:
-        """The first line of the rule's docstring: the construction and an example."""
-        return (self.read.__doc__ or "").strip().splitlines()[0] if self.read.__doc__ else ""
+        """The first paragraph of the rule's docstring: the construction and an example."""
+        first = (self.read.__doc__ or "").strip().split("\n\n")[0]
+        return " ".join(line.strip() for line in first.splitlines())
 
 
 def registry(*rules: tuple[str, F]) -> tuple[Rule[F], ...]:

@@ -166,7 +166,8 @@ VERB_DEPENDENT_RULES: tuple[Rule[DependentRule], ...] = registry(
 
 
 def read_verb_dependents(site: Site, roles: Roles) -> None:
-    """The governing verb's dependents, each read by the first rule that claims it."""
+    """The governing verb's dependents ("held talks with X in Geneva"), each read by the first
+    rule of :data:`VERB_DEPENDENT_RULES` that claims it."""
     verb = clause_verb(site)
     if verb is None:
         return

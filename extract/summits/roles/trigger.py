@@ -139,7 +139,8 @@ TRIGGER_DEPENDENT_RULES: tuple[Rule[DependentRule], ...] = registry(
 
 
 def read_trigger_dependents(site: Site, roles: Roles) -> None:
-    """The trigger's own dependents, each read by the first rule that claims it."""
+    """The trigger's own dependents ("Biden's visit to Beijing"), each read by the first
+    rule of :data:`TRIGGER_DEPENDENT_RULES` that claims it."""
     for dep in site.head.children:
         for rule in TRIGGER_DEPENDENT_RULES:
             if rule.read(site, roles, dep):
