@@ -21,18 +21,20 @@ parse around it by registries of small named rules, one module per concept:
 Adding a summit construction
 ----------------------------
 1. Write the sentence it must read and the record you expect, as a row of the rule's test
-   table in ``tests/extract/summits/`` (build the parse by hand with
-   ``tests/support/hand_parse.py`` so the test needs no model).
+   table in ``tests/extract/summits/``; write its parse by hand (``tests/support/hand_docs.py``,
+   the parses in ``tests/support/summit_sentences.py``) so the test needs no model.
 2. Decide which stage reads it: a dependent of the trigger word (``roles/trigger.py``), the
    clause around the trigger (``roles/clause.py``), the discourse when the mention names too
    little (``completion.py``), the status (``status.py``) or whether a word is a summit at
    all (``accept.py``). A new trigger word is a row of ``summit_triggers.tsv``, no code.
-3. Write one function of 20-40 lines with a one-line docstring naming the construction and an
-   example sentence; read words from a lexicon (``summit_words.tsv`` takes a new role in its
+3. Write one function of 20-40 lines with a docstring naming the construction and an example
+   sentence; read words from a lexicon (``summit_words.tsv`` takes a new role in its
    ``#@ values role`` line), never from a list in code.
-4. Register it in that module's registry tuple (``registry(("name", function), ...)``) at the
-   place it should run: rules run in order, and for dependents the first rule that claims a
-   dependent wins, so a more specific construction goes before a general one.
+4. Register it (``@TRIGGER_DEPENDENT_RULES.register("name")`` and the like, an
+   :class:`extract.rules.Registry`) where it should run: rules run in the order they are
+   registered, the order of their module (``roles/__init__.py`` lists the role stages), and
+   for dependents the first rule that claims a dependent wins, so a more specific construction
+   goes before a general one.
 5. Run the rule's tests, then ``newskg eval ../shared/eval/dev`` and the score-floor test to
    check nothing else moved.
 """

@@ -1,7 +1,8 @@
 """Trigger acceptance: words of ``summit_triggers.tsv`` that also mean other things ("calls for
 action", "talk" in the singular, "meet a target") are summits only in some constructions.
 
-:data:`ACCEPTANCE` holds one rule per trigger kind; a kind without a rule is always accepted.
+:data:`ACCEPT_RULES` holds one rule per trigger kind, registered under the kind; a kind without
+a rule is always accepted.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
+from extract.rules import Registry
 from extract.summits.draft import Draft
 from extract.summits.lexicon import words
-from extract.summits.rules import Rule, registry
 
 AcceptRule = Callable[[Token, Sequence[Draft]], bool]
+# One rule per trigger kind (the ``kind`` column of ``summit_triggers.tsv``), registered under it.
+ACCEPT_RULES: Registry[AcceptRule] = Registry("summit acceptance")
 
 
+@ACCEPT_RULES.register("PhoneCall")
 def phone_call_noun(head: Token, earlier: Sequence[Draft]) -> bool:
     """A "call" noun is a phone call with a phone word, a party or an earlier call: "a phone
     call with Xi", not "calls for calm" or "a call on Monday's vote"."""
@@ -43,11 +47,13 @@ def phone_call_noun(head: Token, earlier: Sequence[Draft]) -> bool:
     )
 
 
+@ACCEPT_RULES.register("Talks")
 def plural_talks(head: Token, earlier: Sequence[Draft]) -> bool:
     """Talks are plural: "held talks", not "a talk on trade"."""
     return head.tag_ == "NNS" or head.lower_ in words("talks_noun")
 
 
+@ACCEPT_RULES.register("Meeting")
 def meeting_verb(head: Token, earlier: Sequence[Draft]) -> bool:
     """ "meet" is a meeting with people on both sides: "Biden met Xi", not "met a cool reception"
     or "criteria had to be met"."""
@@ -61,18 +67,10 @@ def meeting_verb(head: Token, earlier: Sequence[Draft]) -> bool:
     return head.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in head.children)
 
 
-ACCEPT_RULES: tuple[Rule[AcceptRule], ...] = registry(
-    ("phone_call_noun", phone_call_noun),
-    ("plural_talks", plural_talks),
-    ("meeting_verb", meeting_verb),
-)
-# The trigger kind (``summit_triggers.tsv``) each rule checks.
-ACCEPTANCE: dict[str, Rule[AcceptRule]] = dict(
-    zip(("PhoneCall", "Talks", "Meeting"), ACCEPT_RULES, strict=True)
-)
+_BY_KIND = dict(ACCEPT_RULES.items())
 
 
 def accepts(head: Token, kind: str, earlier: Sequence[Draft]) -> bool:
     """Whether the trigger ``head`` of ``kind`` names a summit here."""
-    rule = ACCEPTANCE.get(kind)
-    return rule is None or rule.read(head, earlier)
+    rule = _BY_KIND.get(kind)
+    return rule is None or rule(head, earlier)

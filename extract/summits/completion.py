@@ -15,11 +15,11 @@ from spacy.tokens import Token
 
 from extract.actors import ActorIndex
 from extract.records import ActorKind, SummitKind
+from extract.rules import Registry
 from extract.summits.antecedents import mention_is_new
 from extract.summits.draft import Draft, is_visit_kind
 from extract.summits.parse import has_with_party
 from extract.summits.places import home_state
-from extract.summits.rules import Rule, registry
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,10 @@ class Candidate:
 
 
 CompletionRule = Callable[[Known, Candidate], Candidate]
+COMPLETION_RULES: Registry[CompletionRule] = Registry("summit completion")
 
 
+@COMPLETION_RULES.register("held_discussions")
 def held_discussions(known: Known, cand: Candidate) -> Candidate:
     """Discussions someone holds are a meeting: "Mulroney held discussions with the premiers"."""
     head, gov = known.head, known.gov
@@ -58,6 +60,7 @@ def held_discussions(known: Known, cand: Candidate) -> Candidate:
     return cand
 
 
+@COMPLETION_RULES.register("meeting_again")
 def meeting_again(known: Known, cand: Candidate) -> Candidate:
     """ "the next meeting", "further talks" with no parties: those of the latest of its group
     (of its kind when there is one)."""
@@ -70,6 +73,7 @@ def meeting_again(known: Known, cand: Candidate) -> Candidate:
     return replace(cand, participants=tuple(last.participants))
 
 
+@COMPLETION_RULES.register("call_in_sentence")
 def call_in_sentence(known: Known, cand: Candidate) -> Candidate:
     """A call named without its parties is between the two people (else states) of its
     sentence: "what both governments described as a phone conversation"."""
@@ -84,6 +88,7 @@ def call_in_sentence(known: Known, cand: Candidate) -> Candidate:
     return replace(cand, participants=tuple(states[:2]) if len(states) >= 2 else ())
 
 
+@COMPLETION_RULES.register("talks_with_one_state")
 def talks_with_one_state(known: Known, cand: Candidate) -> Candidate:
     """Talks "with <state>" naming one side are held by the state of whoever holds them, else
     of the dateline: "OTTAWA - the prime minister discussed talks with the United States"."""
@@ -101,6 +106,7 @@ def talks_with_one_state(known: Known, cand: Candidate) -> Candidate:
     return cand
 
 
+@COMPLETION_RULES.register("leaders_on_a_visit")
 def leaders_on_a_visit(known: Known, cand: Candidate) -> Candidate:
     """Leaders meeting on a visit are its parties; the host state is the place, not a party:
     "Kishida's visit to Biden in Washington"."""
@@ -110,17 +116,8 @@ def leaders_on_a_visit(known: Known, cand: Candidate) -> Candidate:
     return cand
 
 
-COMPLETION_RULES: tuple[Rule[CompletionRule], ...] = registry(
-    ("held_discussions", held_discussions),
-    ("meeting_again", meeting_again),
-    ("call_in_sentence", call_in_sentence),
-    ("talks_with_one_state", talks_with_one_state),
-    ("leaders_on_a_visit", leaders_on_a_visit),
-)
-
-
 def complete(known: Known, cand: Candidate) -> Candidate:
     """Run :data:`COMPLETION_RULES` in order."""
     for rule in COMPLETION_RULES:
-        cand = rule.read(known, cand)
+        cand = rule(known, cand)
     return cand

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from extract.records import TimeRef
+from extract.rules import Registry
 from extract.summits.lexicon import words
-from extract.summits.rules import Rule, registry
 from extract.syntax import MODALS, future_of, governor, status_cues
 
 
@@ -30,6 +30,7 @@ class When:
 
 
 StatusRule = Callable[[When], str | None]
+STATUS_RULES: Registry[StatusRule] = Registry("summit status")
 
 
 def _cue(tok: Token) -> str | None:
@@ -38,6 +39,7 @@ def _cue(tok: Token) -> str | None:
     return hit[0] if hit is not None else None
 
 
+@STATUS_RULES.register("cue_modifier")
 def cue_modifier(when: When) -> str | None:
     """A cue word modifying the trigger: "the planned summit", "the postponed meeting"."""
     for c in when.head.children:
@@ -85,6 +87,7 @@ def _tense(when: When, v: Token) -> str | None:
     return None
 
 
+@STATUS_RULES.register("clause_chain")
 def clause_chain(when: When) -> str | None:
     """The trigger and up to four ancestors, nearest first: a cue verb ("held a summit"), a
     future auxiliary ("will meet"), else the tense ("met", "is visiting")."""
@@ -102,29 +105,23 @@ def clause_chain(when: When) -> str | None:
     return None
 
 
+@STATUS_RULES.register("date_only")
 def date_only(when: When) -> str | None:
     """No tense to read: the date says it: "the summit on 3 May" in a story of 1 May."""
     return _date_says(when, present=False)
 
 
+@STATUS_RULES.register("talks_go_on")
 def talks_go_on(when: When) -> str | None:
     """Talks named with no tense or date are reported while they go on: "talks on trade"."""
     return "ongoing" if when.head.lower_ in words("ongoing_talks") else None
-
-
-STATUS_RULES: tuple[Rule[StatusRule], ...] = registry(
-    ("cue_modifier", cue_modifier),
-    ("clause_chain", clause_chain),
-    ("date_only", date_only),
-    ("talks_go_on", talks_go_on),
-)
 
 
 def summit_status(head: Token, time: TimeRef | None, published: dt.date | None) -> str | None:
     """The first status :data:`STATUS_RULES` give, else None."""
     when = When(head, time, published)
     for rule in STATUS_RULES:
-        if (status := rule.read(when)) is not None:
+        if (status := rule(when)) is not None:
             return status
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extract.rules import Registry
 from extract.summits.roles.clause import (
     VERB_DEPENDENT_RULES,
     conference_partner,
@@ -21,11 +22,12 @@ from extract.summits.roles.clause import (
 )
 from extract.summits.roles.state import Roles, Site
 from extract.summits.roles.trigger import TRIGGER_DEPENDENT_RULES, read_trigger_dependents
-from extract.summits.rules import Rule, registry
 
 ClauseRule = Callable[[Site, Roles], None]
 
-ROLE_RULES: tuple[Rule[ClauseRule], ...] = registry(
+ROLE_RULES: Registry[ClauseRule] = Registry("summit role")
+# The order rules run in: the trigger's own words first, then the clause around it.
+for _name, _rule in (
     ("trigger_dependents", read_trigger_dependents),
     ("visitor_by_on_verb", visitor_by_on_verb),
     ("conference_partner", conference_partner),
@@ -33,14 +35,15 @@ ROLE_RULES: tuple[Rule[ClauseRule], ...] = registry(
     ("invitation_possessor", invitation_possessor),
     ("verb_dependents", read_verb_dependents),
     ("invitation_to_make", invitation_to_make),
-)
+):
+    ROLE_RULES.register(_name)(_rule)
 
 
 def read_roles(site: Site) -> Roles:
     """Run :data:`ROLE_RULES` over one trigger."""
     roles = Roles()
     for rule in ROLE_RULES:
-        rule.read(site, roles)
+        rule(site, roles)
     return roles
 
 

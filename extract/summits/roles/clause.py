@@ -13,6 +13,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from extract.records import ActorKind
+from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
 from extract.summits.parse import clause_subject, has_with_party
 from extract.summits.roles.state import (
@@ -24,10 +25,10 @@ from extract.summits.roles.state import (
     set_location,
     visit_host,
 )
-from extract.summits.rules import Rule, registry
 from extract.syntax import actor_of, governor, subject_of
 
 DependentRule = Callable[[Site, Roles, Token], bool]
+VERB_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit verb dependent")
 _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl")
 
 
@@ -122,6 +123,7 @@ def invitation_possessor(site: Site, roles: Roles) -> None:
             roles.inviter = next(iter(actor_of(c, site.actors)), None)
 
 
+@VERB_DEPENDENT_RULES.register("verb_party_phrase")
 def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """The verb's "with/between X" names the other side: "Biden held talks with Scholz"."""
     if dep.dep_ != "prep" or dep.lower_ not in words("verb_party_preposition"):
@@ -132,6 +134,7 @@ def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@VERB_DEPENDENT_RULES.register("verb_object")
 def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     """The object of a meeting verb is the other party, of a visit verb the place visited:
     "Macron will meet Modi", "Scholz visited Beijing"."""
@@ -144,6 +147,7 @@ def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@VERB_DEPENDENT_RULES.register("verb_place_phrase")
 def verb_place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """A meeting verb's "in/at <place>" is where it is: "they met in Geneva"."""
     if (
@@ -158,13 +162,6 @@ def verb_place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
-VERB_DEPENDENT_RULES: tuple[Rule[DependentRule], ...] = registry(
-    ("verb_party_phrase", verb_party_phrase),
-    ("verb_object", verb_object),
-    ("verb_place_phrase", verb_place_phrase),
-)
-
-
 def read_verb_dependents(site: Site, roles: Roles) -> None:
     """The governing verb's dependents ("held talks with X in Geneva"), each read by the first
     rule of :data:`VERB_DEPENDENT_RULES` that claims it."""
@@ -173,7 +170,7 @@ def read_verb_dependents(site: Site, roles: Roles) -> None:
         return
     for dep in verb.children:
         for rule in VERB_DEPENDENT_RULES:
-            if rule.read(site, roles, dep):
+            if rule(site, roles, dep):
                 break
 
 

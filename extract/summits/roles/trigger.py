@@ -3,7 +3,8 @@
 
 Each rule is ``(site, roles, dependent) -> bool``: it reads one dependent of the trigger and
 returns True when the dependent is its construction. For each dependent, in sentence order, the
-rules of :data:`TRIGGER_DEPENDENT_RULES` are tried in order and the first that claims it wins.
+rules of the registry :data:`TRIGGER_DEPENDENT_RULES` are tried in the order they are
+registered (the order of this module) and the first that claims it wins.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Token
 
 from extract.groups import standing_group
 from extract.records import ActorKind
+from extract.rules import Registry
 from extract.summits.lexicon import membership_words, words
 from extract.summits.roles.state import (
     Roles,
@@ -24,16 +26,17 @@ from extract.summits.roles.state import (
     set_location,
     visit_host,
 )
-from extract.summits.rules import Rule, registry
 from extract.syntax import actor_of
 
 DependentRule = Callable[[Site, Roles, Token], bool]
+TRIGGER_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit trigger dependent")
 
 
 def _objects(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
+@TRIGGER_DEPENDENT_RULES.register("possessor")
 def possessor(site: Site, roles: Roles, dep: Token) -> bool:
     """A possessor is a party: "Macron's visit", "the two leaders' talks" (the latest pair)."""
     if dep.dep_ != "poss":
@@ -43,6 +46,7 @@ def possessor(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("named_modifier")
 def named_modifier(site: Site, roles: Roles, dep: Token) -> bool:
     """A name before the trigger is its place or a party: "the Paris meeting", "the Biden call".
 
@@ -63,6 +67,7 @@ def named_modifier(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("standing_group_modifier")
 def standing_group_modifier(site: Site, roles: Roles, dep: Token) -> bool:
     """A standing group before the trigger is one party: "the G20 summit"."""
     if dep.dep_ not in ("compound", "nmod") or not (label := standing_group(dep)):
@@ -71,6 +76,7 @@ def standing_group_modifier(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("party_phrase")
 def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """ "between/with/of/by/among X" names the parties: "talks between Chile and Peru"."""
     if dep.dep_ != "prep" or dep.lower_ not in words("party_preposition"):
@@ -81,6 +87,7 @@ def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("place_phrase")
 def place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """ "in/at <place>" is where it is: "a meeting in Lima"."""
     if dep.dep_ != "prep" or dep.lower_ not in words("place_preposition"):
@@ -90,6 +97,7 @@ def place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("visit_destination")
 def visit_destination(site: Site, roles: Roles, dep: Token) -> bool:
     """A visit's "to <place>" is its place and host: "a visit to Seoul"."""
     if dep.dep_ != "prep" or dep.lower_ != "to" or not site.is_visit:
@@ -99,6 +107,7 @@ def visit_destination(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("membership_topic")
 def membership_topic(site: Site, roles: Roles, dep: Token) -> bool:
     """Talks "on X's membership of Y" are between the applicant and the body it would join."""
     if dep.dep_ != "prep" or dep.lower_ != "on":
@@ -109,6 +118,7 @@ def membership_topic(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("visit_here")
 def visit_here(site: Site, roles: Roles, dep: Token) -> bool:
     """A visit "here" is to the dateline's place: "during his visit here"."""
     if dep.dep_ != "advmod" or dep.lower_ != "here" or not site.is_visit:
@@ -117,6 +127,7 @@ def visit_here(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
+@TRIGGER_DEPENDENT_RULES.register("visited_object")
 def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
     """The object of a visit verb is the place visited: "Scholz visits Beijing"."""
     if dep.dep_ != "dobj" or not site.is_visit:
@@ -125,23 +136,10 @@ def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
     return True
 
 
-TRIGGER_DEPENDENT_RULES: tuple[Rule[DependentRule], ...] = registry(
-    ("possessor", possessor),
-    ("named_modifier", named_modifier),
-    ("standing_group_modifier", standing_group_modifier),
-    ("party_phrase", party_phrase),
-    ("place_phrase", place_phrase),
-    ("visit_destination", visit_destination),
-    ("membership_topic", membership_topic),
-    ("visit_here", visit_here),
-    ("visited_object", visited_object),
-)
-
-
 def read_trigger_dependents(site: Site, roles: Roles) -> None:
     """The trigger's own dependents ("Biden's visit to Beijing"), each read by the first
     rule of :data:`TRIGGER_DEPENDENT_RULES` that claims it."""
     for dep in site.head.children:
         for rule in TRIGGER_DEPENDENT_RULES:
-            if rule.read(site, roles, dep):
+            if rule(site, roles, dep):
                 break

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hand_parse import hand_doc, token
+from hand_docs import hand_doc
 from spacy.tokens import Doc
+from summit_sentences import token
 
 from extract.actors import ActorIndex, find_actors
 from extract.records import SummitKind

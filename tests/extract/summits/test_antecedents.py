@@ -4,14 +4,14 @@ discourse gives (hand-written parses, no model)."""
 from __future__ import annotations
 
 import pytest
-import summit_parses as P
-from hand_parse import hand_doc, token
+import summit_sentences as P
+from hand_docs import hand_doc
+from summit_sentences import token
 
 from extract.records import Evidence, Mention, SummitKind
 from extract.summits.antecedents import antecedent, mention_is_new, merge_mention
 from extract.summits.completion import COMPLETION_RULES, Candidate, Known, complete
 from extract.summits.draft import Draft
-from extract.summits.rules import by_name
 from extract.syntax import governor
 
 EVIDENCE = Evidence(start=0, end=4, sentence="text", sentence_start=0, sentence_end=4)
@@ -85,7 +85,7 @@ def names(known, keys):
 
 def test_discussions_someone_holds_are_a_meeting(known):
     k = known(P.HELD_DISCUSSIONS, "discussions")
-    rule = by_name(COMPLETION_RULES, "held_discussions").read
+    rule = COMPLETION_RULES["held_discussions"]
     assert rule(k, Candidate(SummitKind.TALKS, ("P:a",))).kind is SummitKind.MEETING
     k = known(P.HELD_TALKS_WITH, "talks")
     assert rule(k, Candidate(SummitKind.TALKS, ("P:a",))).kind is SummitKind.TALKS
@@ -98,16 +98,14 @@ def test_the_next_meeting_is_between_the_parties_of_the_latest_of_its_kind(known
         draft("Summit", "gathering", ["P:d"]),
     ]
     k = known(P.NEXT_MEETING, "meeting", earlier)
-    rule = by_name(COMPLETION_RULES, "meeting_again").read
+    rule = COMPLETION_RULES["meeting_again"]
     assert rule(k, Candidate(SummitKind.MEETING, ())).participants == ("P:b", "P:c")
     assert rule(k, Candidate(SummitKind.VISIT, ())).participants == ("P:d",)  # no visit: last
 
 
 def test_a_call_without_parties_is_between_the_people_of_its_sentence(known):
     k = known(P.ABOUT_THE_CONVERSATION, "conversation")
-    got = by_name(COMPLETION_RULES, "call_in_sentence").read(
-        k, Candidate(SummitKind.PHONE_CALL, ())
-    )
+    got = COMPLETION_RULES["call_in_sentence"](k, Candidate(SummitKind.PHONE_CALL, ()))
     assert names(k, got.participants) == ["Joe Biden", "Xi Jinping"]
 
 
@@ -123,7 +121,7 @@ def test_leaders_on_a_visit_are_its_parties_not_the_host_state(known):
     doc = k.head.doc
     macron, biden, us = (k.actors.at(token(doc, w)) for w in ("Macron", "Biden", "Washington"))
     us = k.actors.agent(us)
-    got = by_name(COMPLETION_RULES, "leaders_on_a_visit").read(
+    got = COMPLETION_RULES["leaders_on_a_visit"](
         k, Candidate(SummitKind.VISIT, (us, macron, biden))
     )
     assert names(k, got.participants) == ["Emmanuel Macron", "Joe Biden"]

@@ -3,46 +3,47 @@
 from __future__ import annotations
 
 import pytest
-from hand_parse import hand_doc, token
+from hand_docs import hand_doc
+from summit_sentences import token
 
 from extract.groups import number_of, office_holders, standing_group
 
 SEVEN_RICHEST = """
-The      DT   det     3
-seven    CD   nummod  3
-richest  JJS  amod    3  rich
-nations  NNS  nsubj   4  nation
-met      VBD  ROOT    4  meet
-.        .    punct   4
+The      3  det     DET    DT   the
+seven    3  nummod  NUM    CD   seven
+richest  3  amod    ADJ    JJS  rich
+nations  4  nsubj   NOUN   NNS  nation
+met      4  ROOT    VERB   VBD  meet
+.        4  punct   PUNCT  .    .
 """
 SEVEN = """
-The      DT   det     2
-seven    CD   nummod  2
-nations  NNS  nsubj   3  nation
-met      VBD  ROOT    3  meet
-.        .    punct   3
+The      2  det     DET    DT   the
+seven    2  nummod  NUM    CD   seven
+nations  3  nsubj   NOUN   NNS  nation
+met      3  ROOT    VERB   VBD  meet
+.        3  punct   PUNCT  .    .
 """
 PREMIERS = """
-Premier  NNP  compound  2  -      PERSON
-Ann      NNP  compound  2  -      PERSON
-Lee      NNP  nsubj     8  -      PERSON
-and      CC   cc        2
-Premier  NNP  compound  6  -      PERSON
-Bo       NNP  compound  6  -      PERSON
-Chen     NNP  conj      2  -      PERSON
-all      DT   advmod    8
-arrived  VBD  ROOT      8  arrive
-.        .    punct     8
-The      DT   det       11
-premiers NNS  nsubj     12 premier
-met      VBD  ROOT      12 meet
-.        .    punct     12
+Premier   2   compound  PROPN  NNP  premier  B-PERSON
+Ann       2   compound  PROPN  NNP  ann      I-PERSON
+Lee       8   nsubj     PROPN  NNP  lee      I-PERSON
+and       2   cc        CCONJ  CC   and
+Premier   6   compound  PROPN  NNP  premier  B-PERSON
+Bo        6   compound  PROPN  NNP  bo       I-PERSON
+Chen      2   conj      PROPN  NNP  chen     I-PERSON
+all       8   advmod    DET    DT   all
+arrived   8   ROOT      VERB   VBD  arrive
+.         8   punct     PUNCT  .    .
+The       11  det       DET    DT   the
+premiers  12  nsubj     NOUN   NNS  premier
+met       12  ROOT      VERB   VBD  meet
+.         12  punct     PUNCT  .    .
 """
 
 
 @pytest.mark.parametrize(("text", "value"), [("seven", 7), ("20", 20), ("twelve", 12), ("x", None)])
 def test_a_count_is_read_from_digits_or_an_english_number_word(text, value):
-    assert number_of(hand_doc(f"{text} CD ROOT 0")[0]) == value
+    assert number_of(hand_doc(f"{text} 0 ROOT NUM CD {text}")[0]) == value
 
 
 @pytest.mark.parametrize(("rows", "group"), [(SEVEN_RICHEST, "G7"), (SEVEN, None)])

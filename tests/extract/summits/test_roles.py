@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import summit_parses as P
+import summit_sentences as P
 
 from extract.summits.roles import ROLE_RULES, Roles, read_roles
 from extract.summits.roles.clause import VERB_DEPENDENT_RULES, clause_verb
 from extract.summits.roles.trigger import TRIGGER_DEPENDENT_RULES
-from extract.summits.rules import by_name
 
 
 def labels(site, keys):
@@ -71,7 +70,7 @@ def test_a_trigger_dependent_rule_reads_its_construction(
     site, rule, rows, head, kind, claims, parties, place
 ):
     s = site(rows, head, kind)
-    read = by_name(TRIGGER_DEPENDENT_RULES, rule).read
+    read = TRIGGER_DEPENDENT_RULES[rule]
     roles = Roles()
     claimed = [d.text for d in s.head.children if read(s, roles, d)]
     assert (claimed, labels(s, roles.participants), place_label(s, roles)) == (
@@ -84,7 +83,7 @@ def test_a_trigger_dependent_rule_reads_its_construction(
 def test_a_visit_here_is_to_the_datelines_place(site):
     s = site(P.VISIT_HERE, "visit", "Visit", here="Lima")
     roles = Roles()
-    read = by_name(TRIGGER_DEPENDENT_RULES, "visit_here").read
+    read = TRIGGER_DEPENDENT_RULES["visit_here"]
     assert [d.text for d in s.head.children if read(s, roles, d)] == ["here"]
     assert (labels(s, roles.participants), place_label(s, roles)) == (["Peru"], "Lima")
 
@@ -108,21 +107,21 @@ def test_the_two_leaders_are_the_latest_summits_pair(site):
 def test_a_clause_rule_reads_its_construction(site, rule, rows, head, kind, parties):
     s = site(rows, head, kind)
     roles = Roles()
-    by_name(ROLE_RULES, rule).read(s, roles)
+    ROLE_RULES[rule](s, roles)
     assert labels(s, roles.participants) == parties
 
 
 def test_whoever_speaks_at_a_conference_with_someone_meets_them(site):
     s = site(P.CONFERENCE_WITH, "conference", "Meeting")
     roles = Roles(participants=[s.actors.at(s.head.doc[11])])  # Wang Yi, from "with"
-    by_name(ROLE_RULES, "conference_partner").read(s, roles)
+    ROLE_RULES["conference_partner"](s, roles)
     assert labels(s, roles.participants) == ["Wang Yi", "Antony Blinken"]
 
 
 def test_the_possessor_of_an_accepted_invitation_is_the_inviter(site):
     s = site(P.INVITATION_TO_VISIT, "visit", "Visit")
     roles = Roles()
-    by_name(ROLE_RULES, "invitation_possessor").read(s, roles)
+    ROLE_RULES["invitation_possessor"](s, roles)
     assert s.actors.get(roles.inviter).label == "Joe Biden"
 
 
@@ -148,7 +147,7 @@ def test_a_verb_dependent_rule_reads_its_construction(
     s = site(rows, head, kind)
     verb = clause_verb(s)
     assert verb is not None
-    read = by_name(VERB_DEPENDENT_RULES, rule).read
+    read = VERB_DEPENDENT_RULES[rule]
     roles = Roles()
     claimed = [d.text for d in verb.children if read(s, roles, d)]
     assert (claimed, labels(s, roles.participants), place_label(s, roles)) == (
@@ -206,5 +205,5 @@ def test_the_role_registry_reads_every_role_of_a_sentence(
 def test_who_extends_an_invitation_to_make_a_visit_is_its_inviter(site):
     s = site(P.INVITATION_TO_MAKE, "visit", "StateVisit")
     roles = Roles()
-    by_name(ROLE_RULES, "invitation_to_make").read(s, roles)
+    ROLE_RULES["invitation_to_make"](s, roles)
     assert s.actors.get(roles.inviter).label == "Joe Biden"

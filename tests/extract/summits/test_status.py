@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import summit_parses as P
-from hand_parse import hand_doc, token
+import summit_sentences as P
+from hand_docs import hand_doc
+from summit_sentences import token
 
 from extract.records import TimeRef
-from extract.summits.rules import by_name
 from extract.summits.status import STATUS_RULES, When, in_future_time_clause, summit_status
 
 PUBLISHED = dt.date(2023, 6, 7)
@@ -37,7 +37,7 @@ EARLIER = TimeRef("Friday", day=dt.date(2023, 6, 2))
 def test_the_status_and_the_rule_that_gives_it(rows, head, time, status, rule):
     when = When(token(hand_doc(rows), head), time, PUBLISHED)
     assert summit_status(when.head, time, PUBLISHED) == status
-    assert by_name(STATUS_RULES, rule).read(when) == status
+    assert STATUS_RULES[rule](when) == status
 
 
 def test_a_summit_with_no_tense_date_or_cue_has_no_status():

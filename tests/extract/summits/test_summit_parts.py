@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import summit_parses as P
-from hand_parse import token
+import summit_sentences as P
+from summit_sentences import token
 
 from extract.records import Evidence, SummitKind
 from extract.summits.accept import ACCEPT_RULES
@@ -16,7 +16,6 @@ from extract.summits.draft import Draft
 from extract.summits.labels import label
 from extract.summits.places import places_from_context
 from extract.summits.roles import ROLE_RULES, TRIGGER_DEPENDENT_RULES, VERB_DEPENDENT_RULES
-from extract.summits.rules import by_name, registry
 from extract.summits.status import STATUS_RULES
 from extract.syntax import argument_tokens
 
@@ -66,12 +65,12 @@ def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_datel
 
 @pytest.mark.parametrize("rules", REGISTRIES)
 def test_every_rule_says_what_it_reads_with_an_example(rules):
-    for rule in rules:
-        assert '"' in rule.summary, f"{rule.name}: no quoted example in {rule.summary!r}"
+    for name, rule in rules.items():
+        first = " ".join((rule.__doc__ or "").strip().split("\n\n")[0].split())
+        assert '"' in first, f"{name}: no quoted example in {first!r}"
 
 
-def test_a_registry_refuses_two_rules_of_one_name_and_names_its_rules_when_asked():
-    with pytest.raises(ValueError, match="duplicate"):
-        registry(("a", print), ("a", print))
-    with pytest.raises(KeyError, match="party_phrase"):
-        by_name(TRIGGER_DEPENDENT_RULES, "nothing")
+def test_the_role_stages_run_the_trigger_words_before_the_clause():
+    names = ROLE_RULES.names()
+    assert names[0] == "trigger_dependents"
+    assert names.index("visitor_by_on_verb") < names.index("verb_subject")
