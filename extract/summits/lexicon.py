@@ -9,16 +9,17 @@ from extract import lexicons
 
 
 @cache
-def _words_by_role() -> dict[str, frozenset[str]]:
+def _grouped(name: str, by: str, value: str) -> dict[str, frozenset[str]]:
+    """The ``value`` cells of a lexicon's rows, grouped by their ``by`` cell."""
     out: dict[str, set[str]] = {}
-    for row in lexicons.table("summit_words.tsv"):
-        out.setdefault(row["role"], set()).add(row["word"])
-    return {role: frozenset(words) for role, words in out.items()}
+    for row in lexicons.table(name):
+        out.setdefault(row[by], set()).add(row[value])
+    return {key: frozenset(values) for key, values in out.items()}
 
 
 def words(role: str) -> frozenset[str]:
     """The words of ``summit_words.tsv`` that play ``role`` (a role its schema declares)."""
-    return _words_by_role()[role]
+    return _grouped("summit_words.tsv", "role", "word")[role]
 
 
 @cache
@@ -26,12 +27,8 @@ def membership_words() -> frozenset[str]:
     return lexicons.words("summit_membership.txt")
 
 
-@cache
 def _initiators() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for row in lexicons.table("summit_initiators.tsv"):
-        out.setdefault(row["how"], set()).add(row["form"])
-    return {how: frozenset(forms) for how, forms in out.items()}
+    return _grouped("summit_initiators.tsv", "how", "form")
 
 
 def initiator_verbs() -> frozenset[str]:

@@ -8,8 +8,6 @@ that claims a dependent wins).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from extract.records import ActorKind
@@ -17,6 +15,7 @@ from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
 from extract.summits.parse import clause_subject, has_with_party
 from extract.summits.roles.state import (
+    DependentRule,
     Roles,
     Site,
     add,
@@ -27,7 +26,6 @@ from extract.summits.roles.state import (
 )
 from extract.syntax import actor_of, governor, subject_of
 
-DependentRule = Callable[[Site, Roles, Token], bool]
 VERB_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit verb dependent")
 _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl")
 
@@ -168,8 +166,9 @@ def read_verb_dependents(site: Site, roles: Roles) -> None:
     verb = clause_verb(site)
     if verb is None:
         return
+    rules = tuple(VERB_DEPENDENT_RULES)
     for dep in verb.children:
-        for rule in VERB_DEPENDENT_RULES:
+        for rule in rules:
             if rule(site, roles, dep):
                 break
 

@@ -4,7 +4,7 @@ the few operations every rule uses: add a party, set the place, read a visited p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -93,3 +93,7 @@ def latest_pair(site: Site, roles: Roles, tok: Token) -> bool:
         add(site, roles, site.latest)
         return True
     return False
+
+
+DependentRule = Callable[[Site, Roles, Token], bool]
+"""A rule over one dependent (of the trigger or of its verb): True when it is the rule's."""

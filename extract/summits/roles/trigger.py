@@ -9,8 +9,6 @@ registered (the order of this module) and the first that claims it wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Token
 
 from extract.groups import standing_group
@@ -18,6 +16,7 @@ from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import membership_words, words
 from extract.summits.roles.state import (
+    DependentRule,
     Roles,
     Site,
     add,
@@ -28,7 +27,6 @@ from extract.summits.roles.state import (
 )
 from extract.syntax import actor_of
 
-DependentRule = Callable[[Site, Roles, Token], bool]
 TRIGGER_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit trigger dependent")
 
 
@@ -139,7 +137,8 @@ def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
 def read_trigger_dependents(site: Site, roles: Roles) -> None:
     """The trigger's own dependents ("Biden's visit to Beijing"), each read by the first
     rule of :data:`TRIGGER_DEPENDENT_RULES` that claims it."""
+    rules = tuple(TRIGGER_DEPENDENT_RULES)
     for dep in site.head.children:
-        for rule in TRIGGER_DEPENDENT_RULES:
+        for rule in rules:
             if rule(site, roles, dep):
                 break
