@@ -19,14 +19,13 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     and policies they talk about.
     """
     ctx = make_context(doc, info, gazetteer)
-    actors, topics, layout, date = ctx.actors, ctx.topics, ctx.layout, ctx.published
     policies = tuple(find_policies(ctx))
-    summits = tuple(find_summits(doc, actors, topics, layout, date, policies))
+    summits = tuple(find_summits(ctx, policies))
     speech = list(find_statements(ctx, events=(*summits, *policies)))
     return Extraction(
         document=info,
-        actors=actors.actors,
-        topics=topics.topics,
+        actors=ctx.actors.actors,
+        topics=ctx.topics.topics,
         statements=tuple(s for s in speech if isinstance(s, Statement)),
         non_statements=tuple(s for s in speech if isinstance(s, NonStatement)),
         summits=summits,

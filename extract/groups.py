@@ -17,14 +17,11 @@ from extract import lexicons
 from extract.actors import ActorIndex
 from extract.records import ActorKind
 
-# English number words up to the size of the largest standing group in the lexicon.
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
+
+@cache
+def _number_words() -> dict[str, int]:
+    """English number words up to the size of the largest standing group in the lexicon."""
+    return {r["word"]: int(r["value"]) for r in lexicons.table("number_words.tsv")}
 
 
 @cache
@@ -51,7 +48,7 @@ def number_of(token: Token) -> int | None:
     text = token.lower_.replace(",", "")
     if text.isdigit():
         return int(text)
-    return _NUMBER_WORDS.get(text)
+    return _number_words().get(text)
 
 
 def standing_group(token: Token) -> str | None:
@@ -84,8 +81,9 @@ def standing_group(token: Token) -> str | None:
 def office_holders(token: Token, actors: ActorIndex) -> list[str]:
     """The people of the document whose office is the plural noun ``token`` ("the premiers"):
     at least two, each with a role ending in that office."""
+    determiners = lexicons.words("office_determiners.txt")
     if token.tag_ != "NNS" or not any(
-        c.lower_ in ("the", "these", "those", "all") or c.dep_ == "nummod" for c in token.children
+        c.lower_ in determiners or c.dep_ == "nummod" for c in token.children
     ):
         return []
     office = token.lemma_.lower()
@@ -99,7 +97,7 @@ def office_holders(token: Token, actors: ActorIndex) -> list[str]:
         # (a modifier no role carries, as in "the province premiers", narrows nothing).
         word = mod.lower_
         if mod.dep_ in ("amod", "compound") and mod.is_alpha and actors.at(mod) is None:
-            narrowed = [a for a in holders if word in a.role.lower().split()]
+            narrowed = [a for a in holders if word in (a.role or "").lower().split()]
             holders = narrowed or holders
     return [a.key for a in holders] if len(holders) >= 2 else []
 

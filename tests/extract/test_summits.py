@@ -22,8 +22,9 @@ def summits(nlp, gazetteer):
         layout = Layout(text)
         actors = find_actors(doc, gazetteer, layout)
         topics = find_topics(doc, gazetteer, layout)
-        policies = list(find_policies(DocContext(doc, layout, actors, topics, date)))
-        found = list(find_summits(doc, actors, topics, layout, date, policies))
+        ctx = DocContext(doc=doc, layout=layout, actors=actors, topics=topics, published=date)
+        policies = list(find_policies(ctx))
+        found = list(find_summits(ctx, policies))
         labels = {a.key: a.label for a in actors.actors}
         return found, labels, policies
 

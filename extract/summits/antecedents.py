@@ -1,0 +1,88 @@
+"""Antecedents: a later mention of a summit ("the call", "Monday's call", "the conversation")
+is the latest summit of its trigger group, so one real-world meeting is one record.
+
+The group comes from the trigger lexicon (``summit_triggers.tsv``: a call, a gathering, a
+visit); "the next meeting", "further talks" are new summits, never an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from extract.records import Mention, SummitKind, TimeRef
+from extract.summits.draft import VISIT_KINDS, Draft
+from extract.summits.lexicon import words
+
+
+def mention_is_new(head: Token) -> bool:
+    """ "the next meeting", "further talks": a new summit of parties who met before."""
+    return any(c.lower_ in words("new_mention") for c in head.children)
+
+
+def _definite(head: Token) -> bool:
+    """ "the call", "Monday's call", "the Camp David Summit"."""
+    indefinite = words("indefinite")
+    return (
+        any(c.dep_ in ("det", "poss") and c.lower_ not in indefinite for c in head.children)
+        or head.pos_ == "PROPN"
+    )
+
+
+def antecedent(
+    head: Token,
+    kind: SummitKind,
+    group: str,
+    parts: Sequence[str],
+    location: str | None,
+    drafts: Sequence[Draft],
+) -> Draft | None:
+    """The earlier summit a mention refers back to, if any: the latest of its group that its
+    place and parties do not contradict, when the mention is definite, at the same place, or
+    an undetermined noun naming some of its parties ("talks with Xi")."""
+    if mention_is_new(head):
+        return None
+    definite = _definite(head)
+    for old in reversed(drafts):
+        if old.group != group:
+            continue
+        same_kind = old.kind is kind or {old.kind, kind} <= VISIT_KINDS
+        if location and old.location and location != old.location:
+            continue
+        if parts and old.participants and not set(parts) & set(old.participants):
+            continue
+        if definite and (same_kind or not parts):
+            return old
+        if same_kind and location and location == old.location:
+            return old
+        if (
+            same_kind
+            and parts
+            and set(parts) <= set(old.participants)
+            and head.pos_ == "NOUN"
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
+            return old
+    return None
+
+
+def merge_mention(
+    old: Draft,
+    mention: Mention,
+    head: Token,
+    participants: Sequence[str],
+    location: str | None,
+    time: TimeRef | None,
+    initiator: str | None,
+) -> None:
+    """Fold a later mention into its summit: what the summit lacks, the mention gives (at most
+    two parties: a later mention's extra names are usually not the summit's)."""
+    old.mentions.append(mention)
+    old.tokens.add(head.i)
+    old.location = old.location or location
+    old.time = old.time or time
+    old.initiated_by = old.initiated_by or initiator
+    for p in participants:
+        if p not in old.participants and len(old.participants) < 2:
+            old.participants.append(p)

@@ -1,0 +1,24 @@
+"""Parse helpers of the summit rules that no other extractor needs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.syntax import subject_of
+
+
+def has_with_party(head: Token) -> bool:
+    """The trigger word has a "with" phrase: "talks with X", "a news conference with Y"."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause a participle or infinitive hangs from."""
+    for _ in range(3):
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "Mr X, speaking at ...": the participle describes X
+        if subj is not None or verb.dep_ not in ("advcl", "xcomp", "acomp") or verb.head is verb:
+            return subj
+        verb = verb.head
+    return None

@@ -1,0 +1,99 @@
+"""What the role rules read (:class:`Site`, frozen) and what they fill (:class:`Roles`), with
+the few operations every rule uses: add a party, set the place, read a visited place, read
+"the two leaders"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from extract.actors import ActorIndex
+from extract.records import ActorKind, SummitKind
+from extract.summits.draft import is_visit_kind
+from extract.syntax import group_reference
+
+PLACES = frozenset({ActorKind.CITY, ActorKind.PLACE, ActorKind.COUNTRY})
+PARTIES = frozenset(
+    {
+        ActorKind.PERSON,
+        ActorKind.COUNTRY,
+        ActorKind.ORGANIZATION,
+        ActorKind.INTERNATIONAL_ORGANIZATION,
+        ActorKind.GOVERNMENT_BODY,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """One trigger word and its surroundings.
+
+    ``gov`` is the verb governing the trigger (the trigger itself when it is a verb), ``latest``
+    the participants of the latest summit read so far (None before the first one), ``here`` the
+    dateline's place.
+    """
+
+    head: Token
+    gov: Token | None
+    kind: SummitKind
+    actors: ActorIndex
+    latest: tuple[str, ...] | None
+    here: str | None
+
+    @property
+    def is_visit(self) -> bool:
+        return is_visit_kind(self.kind)
+
+
+@dataclass
+class Roles:
+    """The roles read so far: parties in the order found, the first place, the inviter."""
+
+    participants: list[str] = field(default_factory=list)
+    location: str | None = None
+    inviter: str | None = None
+
+
+def add(site: Site, roles: Roles, keys: Iterable[str | None]) -> None:
+    """Add each actor that can take part in a meeting (a person, state or body), once."""
+    for k in keys:
+        if k and k not in roles.participants and site.actors.kind(k) in PARTIES:
+            roles.participants.append(k)
+
+
+def set_location(roles: Roles, key: str | None) -> None:
+    """The first place found is the meeting's place."""
+    roles.location = roles.location or key
+
+
+def place(site: Site, tok: Token) -> str | None:
+    """The city, place or country ``tok`` names, if any."""
+    key = site.actors.at(tok)
+    return key if key and site.actors.kind(key) in PLACES else None
+
+
+def visit_host(site: Site, roles: Roles, obj: Token) -> None:
+    """A visited place ("visit to Beijing", "visiting here"): the visit's place, and its state
+    (whose agent the place stands for) the host."""
+    key = place(site, obj) or site.actors.at(obj)
+    if key is None and obj.lower_ == "here":
+        key = site.here
+    if key is None:
+        return
+    set_location(roles, key)
+    add(site, roles, [site.actors.agent(key)])
+
+
+def latest_pair(site: Site, roles: Roles, tok: Token) -> bool:
+    """ "the two leaders", "both sides": the parties of the latest summit; True when ``tok`` is
+    such a phrase (then nothing else is read from it)."""
+    if group_reference(tok) and site.latest is not None:
+        add(site, roles, site.latest)
+        return True
+    return False
+
+
+DependentRule = Callable[[Site, Roles, Token], bool]
+"""A rule over one dependent (of the trigger or of its verb): True when it is the rule's."""

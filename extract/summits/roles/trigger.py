@@ -1,0 +1,144 @@
+"""Role rules over the dependents of the trigger word itself ("Biden's visit to Beijing",
+"talks between X and Y", "the Paris meeting").
+
+Each rule is ``(site, roles, dependent) -> bool``: it reads one dependent of the trigger and
+returns True when the dependent is its construction. For each dependent, in sentence order, the
+rules of the registry :data:`TRIGGER_DEPENDENT_RULES` are tried in the order they are
+registered (the order of this module) and the first that claims it wins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from extract.groups import standing_group
+from extract.records import ActorKind
+from extract.rules import Registry
+from extract.summits.lexicon import membership_words, words
+from extract.summits.roles.state import (
+    DependentRule,
+    Roles,
+    Site,
+    add,
+    latest_pair,
+    place,
+    set_location,
+    visit_host,
+)
+from extract.syntax import actor_of
+
+TRIGGER_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit trigger dependent")
+
+
+def _objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+@TRIGGER_DEPENDENT_RULES.register("possessor")
+def possessor(site: Site, roles: Roles, dep: Token) -> bool:
+    """A possessor is a party: "Macron's visit", "the two leaders' talks" (the latest pair)."""
+    if dep.dep_ != "poss":
+        return False
+    if not latest_pair(site, roles, dep):
+        add(site, roles, actor_of(dep, site.actors))
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("named_modifier")
+def named_modifier(site: Site, roles: Roles, dep: Token) -> bool:
+    """A name before the trigger is its place or a party: "the Paris meeting", "the Biden call".
+
+    A country before a visit is the visitor ("a French visit"), before a meeting its place.
+    """
+    if dep.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    key = site.actors.at(dep)
+    if not key:
+        return False
+    kind = site.actors.kind(key)
+    if kind in (ActorKind.CITY, ActorKind.PLACE) or (
+        kind is ActorKind.COUNTRY and not site.is_visit
+    ):
+        set_location(roles, key)
+    else:
+        add(site, roles, [site.actors.agent(key)])
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("standing_group_modifier")
+def standing_group_modifier(site: Site, roles: Roles, dep: Token) -> bool:
+    """A standing group before the trigger is one party: "the G20 summit"."""
+    if dep.dep_ not in ("compound", "nmod") or not (label := standing_group(dep)):
+        return False
+    add(site, roles, [site.actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)])
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("party_phrase")
+def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
+    """ "between/with/of/by/among X" names the parties: "talks between Chile and Peru"."""
+    if dep.dep_ != "prep" or dep.lower_ not in words("party_preposition"):
+        return False
+    for obj in _objects(dep):
+        if not latest_pair(site, roles, obj):
+            add(site, roles, actor_of(obj, site.actors))
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("place_phrase")
+def place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
+    """ "in/at <place>" is where it is: "a meeting in Lima"."""
+    if dep.dep_ != "prep" or dep.lower_ not in words("place_preposition"):
+        return False
+    for obj in _objects(dep):
+        set_location(roles, place(site, obj))
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("visit_destination")
+def visit_destination(site: Site, roles: Roles, dep: Token) -> bool:
+    """A visit's "to <place>" is its place and host: "a visit to Seoul"."""
+    if dep.dep_ != "prep" or dep.lower_ != "to" or not site.is_visit:
+        return False
+    for obj in _objects(dep):
+        visit_host(site, roles, obj)
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("membership_topic")
+def membership_topic(site: Site, roles: Roles, dep: Token) -> bool:
+    """Talks "on X's membership of Y" are between the applicant and the body it would join."""
+    if dep.dep_ != "prep" or dep.lower_ != "on":
+        return False
+    for obj in _objects(dep):
+        if obj.lemma_.lower() in membership_words():
+            add(site, roles, [k for t in obj.subtree if (k := site.actors.at(t))])
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("visit_here")
+def visit_here(site: Site, roles: Roles, dep: Token) -> bool:
+    """A visit "here" is to the dateline's place: "during his visit here"."""
+    if dep.dep_ != "advmod" or dep.lower_ != "here" or not site.is_visit:
+        return False
+    visit_host(site, roles, dep)
+    return True
+
+
+@TRIGGER_DEPENDENT_RULES.register("visited_object")
+def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
+    """The object of a visit verb is the place visited: "Scholz visits Beijing"."""
+    if dep.dep_ != "dobj" or not site.is_visit:
+        return False
+    visit_host(site, roles, dep)
+    return True
+
+
+def read_trigger_dependents(site: Site, roles: Roles) -> None:
+    """The trigger's own dependents ("Biden's visit to Beijing"), each read by the first
+    rule of :data:`TRIGGER_DEPENDENT_RULES` that claims it."""
+    rules = tuple(TRIGGER_DEPENDENT_RULES)
+    for dep in site.head.children:
+        for rule in rules:
+            if rule(site, roles, dep):
+                break
