@@ -16,6 +16,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from extract import lexicons
+from extract.modality import SPEECH
 from extract.records import NonStatement
 from extract.rules import Registry
 from extract.speech.cues import Cue, phrase_of, verb_frames
@@ -40,9 +41,8 @@ def _negations() -> frozenset[str]:
     return lexicons.words("negations.txt")
 
 
-@cache
 def _modals() -> frozenset[str]:
-    return lexicons.words("speech_modals.txt")
+    return SPEECH
 
 
 def guard(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:

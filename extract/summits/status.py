@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from extract.modality import FUTURE
 from extract.records import TimeRef
 from extract.rules import Registry
 from extract.summits.lexicon import words
@@ -92,7 +93,7 @@ def clause_chain(when: When) -> str | None:
     """The trigger and up to four ancestors, nearest first: a cue verb ("held a summit"), a
     future auxiliary ("will meet"), else the tense ("met", "is visiting")."""
     head = when.head
-    future = words("future_auxiliary")
+    future = FUTURE
     for v in [head, *list(head.ancestors)[:4]]:
         if v is not head and (status := _cue(v)) is not None:
             return status

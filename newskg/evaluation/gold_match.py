@@ -14,24 +14,13 @@ from typing import Any
 
 from extract.normalise import plain_text as normalise
 from extract.normalise import straight_quotes
+from extract.records import PolicyStatus, SummitStatus
 
-POLICY_STATUSES = frozenset(
-    {
-        "proposed",
-        "announced",
-        "pledged",
-        "agreed",
-        "imposed",
-        "resumed",
-        "suspended",
-        "lifted",
-        "threatened",
-        "rejected",
-    }
-)
-SUMMIT_STATUSES = frozenset({"held", "planned", "failed", "ongoing"})
+POLICY_STATUSES = frozenset(s.value for s in PolicyStatus)
+SUMMIT_STATUSES = frozenset(s.value for s in SummitStatus)
 KNOWN_STATUSES = POLICY_STATUSES | SUMMIT_STATUSES
-"""The status vocabulary of the gold format; other gold strings are judged leniently."""
+"""The status vocabulary (the ontology's, as in ``extract.records``); other gold strings are
+judged leniently."""
 
 ANONYMOUS = "anonymous"
 """The gold speaker name of unnamed sources; it matches an ``nkg:AnonymousSource``."""
