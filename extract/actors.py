@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.gazetteer import Entry, Gazetteer, normalise
-from extract.linking import link
+from extract.linking import link, resolve
 from extract.names import bracketed_acronyms, possessor, programmes
 from extract.records import Actor, ActorKind, Mention
 from extract.text import Layout
@@ -33,6 +33,8 @@ _KIND_OF_TYPE = {
     "news_agency": ActorKind.NEWS_ORGANIZATION,
     "company": ActorKind.ORGANIZATION,
     "person": ActorKind.PERSON,
+    "region": ActorKind.PLACE,
+    "newspaper": ActorKind.NEWS_ORGANIZATION,
 }
 _KIND_OF_LABEL = {
     "PERSON": ActorKind.PERSON,
@@ -56,6 +58,7 @@ class _Draft:
     role: str | None = None
     country_qid: str | None = None
     link_confidence: float | None = None
+    candidates: tuple[tuple[str, float], ...] = ()
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
 
@@ -69,6 +72,7 @@ class _Draft:
             role=self.role,
             country_qid=self.country_qid,
             link_confidence=self.link_confidence,
+            candidates=() if self.qid else self.candidates,
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
         )
 
@@ -96,6 +100,7 @@ class ActorIndex:
         else:
             existing.role = existing.role or draft.role
             existing.country_qid = existing.country_qid or draft.country_qid
+            existing.candidates = existing.candidates or draft.candidates
         if span is not None:
             existing.mentions.append(Mention(span.text, span.start_char, span.end_char))
             for t in span:
@@ -427,21 +432,25 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             if len(states) == 1:
                 index._add(_from_entry(states[0], 0.9), span)
             continue
-        found = link(span, gazetteer)
-        if found is not None:
+        resolution = resolve(span, gazetteer)
+        if resolution.link is not None:
+            found = resolution.link
             index._add(_from_entry(found.entry, found.confidence), span)
             continue
         kind = _KIND_OF_LABEL[ent.label_]
         if layout.in_dateline(span.start_char):
             kind = ActorKind.PLACE
         label = span.text
-        index._add(_Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind), span)
+        draft = _Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind)
+        draft.candidates = resolution.candidates
+        index._add(draft, span)
 
     # Full names first, so that a lone surname or given name can join them.
     persons.sort(key=lambda p: -len(p[0]))
     full: list[_Draft] = []
     for name, role in persons:
-        found = link(name, gazetteer)
+        resolution = resolve(name, gazetteer, role)
+        found = resolution.link
         tokens = [t.lower_ for t in name]
         match = None
         if len(tokens) == 1:
@@ -460,6 +469,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             # A lone surname is never a label: keep the title with it ("President Reagan").
             label = f"{role} {name.text}" if len(tokens) == 1 and role else name.text
             draft = _Draft(key=f"Person:{normalise(name.text)}", label=label, kind=ActorKind.PERSON)
+            draft.candidates = resolution.candidates
         draft.role = role
         if role:
             draft.country_qid = _country_in(role, gazetteer)

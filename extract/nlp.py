@@ -36,6 +36,9 @@ GAZETTEER_LABELS = {
     "legislature": "ORG",
     "news_agency": "ORG",
     "company": "ORG",
+    "political_party": "ORG",
+    "newspaper": "ORG",
+    "region": "GPE",
     "person": "PERSON",
 }
 """spaCy entity label for each gazetteer type that names an actor or place."""
@@ -120,7 +123,7 @@ class GazetteerComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, set[str]] = {}
-        for name, entries in gazetteer.names().items():
+        for name, entries in gazetteer.closed_names().items():
             for e in entries:
                 label = GAZETTEER_LABELS.get(e.type)
                 if label is None:
@@ -171,7 +174,12 @@ class GazetteerComponent:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         entries = self._entries(ent)
-        if entries and all(e.type in gaz.PLACE_TYPES for e in entries):
+        # A state or capital among them: a person's surname is often also a town's name.
+        if (
+            entries
+            and all(e.type in gaz.PLACE_TYPES for e in entries)
+            and any(self.gazetteer.is_closed(e) for e in entries)
+        ):
             return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
         return ent
 
@@ -179,7 +187,9 @@ class GazetteerComponent:
         if ent.kb_id_:
             return ent
         entries = self._entries(ent)
-        fitting = [e for e in entries if GAZETTEER_LABELS.get(e.type) == ent.label_]
+        fitting = gaz.prominent(
+            [e for e in entries if GAZETTEER_LABELS.get(e.type) == ent.label_], self.gazetteer
+        )
         text = _strip_possessive(ent.text)
         if len(fitting) > 1:
             fitting = [e for e in fitting if self.gazetteer.is_label(text, e)]

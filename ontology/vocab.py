@@ -126,6 +126,9 @@ class NKG(_Namespace):
         "role",
         "country",
         "mentionedIn",
+        "LinkCandidate",
+        "candidate",
+        "candidateItem",
         "earliestDate",
         "latestDate",
         "documentId",
@@ -201,6 +204,9 @@ class NKG(_Namespace):
     role: ClassVar[Term]
     country: ClassVar[Term]
     mentionedIn: ClassVar[Term]
+    LinkCandidate: ClassVar[Term]
+    candidate: ClassVar[Term]
+    candidateItem: ClassVar[Term]
     earliestDate: ClassVar[Term]
     latestDate: ClassVar[Term]
     documentId: ClassVar[Term]

@@ -20,7 +20,8 @@ def test_aliases_of_the_united_states_find_it(gazetteer, name):
 
 @pytest.mark.parametrize("code", ["EC", "IN", "AL", "ME", "DE", "ecu", "in", "GB"])
 def test_country_codes_are_not_names(gazetteer, code):
-    assert gazetteer.lookup(code) == []
+    # (a party may be abbreviated so: "AL" is the Awami League's short name)
+    assert [e for e in gazetteer.lookup(code) if e.type in gaz.PLACE_TYPES] == []
 
 
 def test_country_codes_are_kept_apart(gazetteer):
@@ -33,7 +34,8 @@ def test_country_codes_are_kept_apart(gazetteer):
     [("UK", "Q145"), ("UAE", "Q878"), ("PRC", "Q148"), ("EU", "Q458"), ("UN", "Q1065")],
 )
 def test_initialisms_stay_names(gazetteer, name, qid):
-    assert qids(gazetteer.lookup(name)) == [qid]
+    # Parties of the same short name come after it, and linking prefers it.
+    assert qids(gaz.prominent(gazetteer.lookup(name), gazetteer)) == [qid]
 
 
 def test_is_code_decides_by_initials_and_dotted_forms():
@@ -79,8 +81,9 @@ def test_bundled_gazetteer_has_the_checked_items(gazetteer, qid, label):
 
 def test_every_bundled_row_names_its_sources():
     import csv
+    import gzip
 
-    with open(gaz.BUNDLED_GAZETTEER, encoding="utf-8", newline="") as f:
+    with gzip.open(gaz.BUNDLED_GAZETTEER, "rt", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert rows and all(r["sources"].strip() for r in rows)
 
@@ -98,7 +101,7 @@ def test_user_files_extend_the_bundled_gazetteer_and_win_on_a_shared_qid(tmp_pat
 
     assert qids(merged.lookup("EXA")) == ["Q990020"]
     assert merged.by_qid["Q30"].label == "United States"
-    assert qids(merged.lookup("Taiwan")) == ["Q865"]
+    assert qids(merged.lookup("Taiwan"))[0] == "Q865"
     assert qids(gaz.load((str(extra),), include_bundled=False).lookup("Taiwan")) == []
 
 
