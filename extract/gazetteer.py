@@ -269,6 +269,15 @@ class Gazetteer:
             [i for i in found if i in labels] + [i for i in found if i not in labels]
         )
 
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` surely names a known entity: the label of an entry, or a name of a
+        closed-class one (a state, capital or public body). A short name of a party or a town
+        ("IFF", "AL") is too often something else to count."""
+        key = normalise(name)
+        if self._labels.get(key):
+            return True
+        return any(self.is_closed(e) for e in self.lookup(name))
+
     def is_label(self, name: str, entry: Entry) -> bool:
         """Whether ``name`` is ``entry``'s label (not only an alias)."""
         return self._row_of.get(entry.qid, -1) in self._labels.get(normalise(name), ())

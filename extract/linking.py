@@ -180,7 +180,11 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     allowed = _LABEL_TYPES.get(label)
     marked = gazetteer.by_qid.get(span.kb_id_) if span.kb_id_ else None
     tied: list[Entry] = []
-    if marked is not None and (allowed is None or marked.type in allowed):
+    if (
+        marked is not None
+        and (allowed is None or marked.type in allowed)
+        and _placed(marked, span, gazetteer)
+    ):
         found: Link | None = Link(marked, CONFIDENCE["kb"])
     else:
         candidates = gazetteer.lookup(text)

@@ -107,8 +107,9 @@ class GazetteerComponent:
     - An entity the NER found keeps its span. If its text is a gazetteer name and every entry of
       that name is a place while the NER called it PERSON or ORG ("Georgia" as a person,
       "Washington argues" as an organisation), its label becomes GPE.
-    - If exactly one entry of the name fits the (corrected) label — or the name is the label of
-      exactly one of them — the span's ``kb_id_`` becomes that QID.
+    - If exactly one closed-class entry of the name (a state, capital or public body) fits the
+      (corrected) label — or the name is the label of exactly one of them — the span's
+      ``kb_id_`` becomes that QID.
     - A capitalised gazetteer name where the NER found nothing becomes a new entity, typed from
       the entry ("NPC", "Taiwan" missed in a list). Short initialisms ("US", "EU") are matched
       only as written, and not inside all-capitals lines (headlines, where "US" may be "us").
@@ -187,9 +188,13 @@ class GazetteerComponent:
         if ent.kb_id_:
             return ent
         entries = self._entries(ent)
-        fitting = gaz.prominent(
-            [e for e in entries if GAZETTEER_LABELS.get(e.type) == ent.label_], self.gazetteer
-        )
+        # Only closed classes: which person, party or town a name means needs the context
+        # rules of extract.linking, and a marked span reads as a known name downstream.
+        fitting = [
+            e
+            for e in entries
+            if GAZETTEER_LABELS.get(e.type) == ent.label_ and self.gazetteer.is_closed(e)
+        ]
         text = _strip_possessive(ent.text)
         if len(fitting) > 1:
             fitting = [e for e in fitting if self.gazetteer.is_label(text, e)]

@@ -154,6 +154,15 @@ class _Emitter:
 
     def mentions(self, s: NamedNode, label: str, mentions: tuple) -> Iterator[Quad]:
         yield self.q(s, NKG.mentionedIn, self.doc)
+        for m in mentions:
+            # One resource per mention (GAF/NIF style): where the article names the entity.
+            r = _n(self.minter.in_document(self.x.document.id, "mention", f"{m.start}-{m.end}"))
+            yield self.q(r, RDF.type, _n(NKG.Mention))
+            yield self.q(r, NKG.denotes, s)
+            yield self.q(r, NKG.anchorOf, _str(m.text))
+            yield self.q(r, NKG.referenceContext, self.doc)
+            yield self.q(r, NKG.charStart, _int(m.start))
+            yield self.q(r, NKG.charEnd, _int(m.end))
         for form in sorted({m.text for m in mentions} - {label}):
             yield self.q(s, SKOS.altLabel, _str(form))
         if mentions:

@@ -204,8 +204,10 @@ def _online_link_hook(settings: Settings) -> Any:
     "--gazetteer",
     "gazetteer_files",
     multiple=True,
+    envvar=env_var("gazetteer"),
     type=click.Path(dir_okay=False),
-    help="Extra gazetteer TSV used beside the bundled one (repeatable).",
+    help="Knowledge-base TSV: a full build (newskg gazetteer build --extracts) replaces the "
+    "bundled core, another file extends it (repeatable).",
 )
 @click.option(
     "--batch-size",

@@ -48,6 +48,11 @@ class Settings:
         "User-Agent for --online-linking requests; name your project and a contact, as "
         "Wikidata's policy asks (unset: newskg's own).",
     )
+    gazetteer: str | None = _setting(
+        None,
+        "Knowledge-base TSV for offline linking (--gazetteer): a full build replaces the bundled "
+        "core, another file extends it.",
+    )
     host: str = _setting("127.0.0.1", "Address the server listens on.")
     port: int = _setting(5000, "Port the server listens on.")
     query_timeout: float = _setting(

@@ -129,6 +129,10 @@ class NKG(_Namespace):
         "LinkCandidate",
         "candidate",
         "candidateItem",
+        "Mention",
+        "denotes",
+        "anchorOf",
+        "referenceContext",
         "earliestDate",
         "latestDate",
         "documentId",
@@ -207,6 +211,10 @@ class NKG(_Namespace):
     LinkCandidate: ClassVar[Term]
     candidate: ClassVar[Term]
     candidateItem: ClassVar[Term]
+    Mention: ClassVar[Term]
+    denotes: ClassVar[Term]
+    anchorOf: ClassVar[Term]
+    referenceContext: ClassVar[Term]
     earliestDate: ClassVar[Term]
     latestDate: ClassVar[Term]
     documentId: ClassVar[Term]

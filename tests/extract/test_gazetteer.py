@@ -115,3 +115,17 @@ def test_a_file_without_required_columns_is_refused(tmp_path):
 def test_no_gazetteer_at_all_is_refused():
     with pytest.raises(ValueError):
         gaz.load((), include_bundled=False)
+
+
+def test_a_party_short_name_is_not_a_known_name_but_a_label_or_a_state_is():
+    kb = gaz.Gazetteer(
+        [
+            gaz.Entry("Q1", "Ruritania", "country", ("RR",), (), None, None, None),
+            gaz.Entry(
+                "Q2", "Ruritanian Unity Party", "political_party", ("RUP",), (), None, "Q1", None
+            ),
+        ]
+    )
+    assert kb.knows("Ruritania") and kb.knows("Ruritanian Unity Party")
+    assert not kb.knows("RUP")
+    assert qids(kb.lookup("RUP")) == ["Q2"]  # still a candidate for linking in context

@@ -106,6 +106,9 @@ PROPERTY_TYPING = [
     ("mentionedIn", OWL.ObjectProperty, False, n("Document")),
     ("candidate", OWL.ObjectProperty, False, n("LinkCandidate")),
     ("candidateItem", OWL.ObjectProperty, True, OWL.Thing),
+    ("denotes", OWL.ObjectProperty, True, None),
+    ("anchorOf", OWL.DatatypeProperty, True, XSD.string),
+    ("referenceContext", OWL.ObjectProperty, True, n("Document")),
     ("documentId", OWL.DatatypeProperty, True, XSD.string),
     ("sha256", OWL.DatatypeProperty, True, XSD.string),
     ("charLength", OWL.DatatypeProperty, True, XSD.nonNegativeInteger),
@@ -177,7 +180,7 @@ def test_ontology_confidence_range_is_decimal_from_zero_to_one(ontology_graph):
         (
             "charStart",
             RDFS.domain,
-            {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic"},
+            {"Statement", "NonStatement", "Summit", "Policy", "Actor", "Place", "Topic", "Mention"},
         ),
         (
             "confidence",
