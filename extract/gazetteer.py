@@ -109,8 +109,8 @@ class Gazetteer:
         self._closed: dict[str, list[Entry]] | None = None
         for e in entries:
             self._add(e, e.qid, e.label, e.type, e.aliases, e.demonyms, e.capital_qid)
-        self.by_qid: Mapping[str, Entry] = _ByQid(self)
-        self.capital_of: Mapping[str, Entry] = _CapitalOf(self)
+        self.by_qid: Mapping[str, Entry] = _RowMap(self, self._row_of)
+        self.capital_of: Mapping[str, Entry] = _RowMap(self, self._capitals)
 
     # -- building --------------------------------------------------------------------------
 
@@ -334,42 +334,25 @@ class Gazetteer:
         return self._closed
 
 
-class _ByQid(Mapping[str, Entry]):
-    """``gazetteer.by_qid[qid]``: the entry of a QID, parsed when asked."""
+class _RowMap(Mapping[str, Entry]):
+    """A QID -> entry mapping over row numbers, parsing an entry when it is asked for:
+    ``gazetteer.by_qid`` (every row) and ``gazetteer.capital_of`` (capital -> its country)."""
 
-    def __init__(self, g: Gazetteer) -> None:
+    def __init__(self, g: Gazetteer, rows: dict[str, int]) -> None:
         self._g = g
+        self._rows = rows
 
     def __getitem__(self, qid: str) -> Entry:
-        return self._g._entry(self._g._row_of[qid])
+        return self._g._entry(self._rows[qid])
 
     def __contains__(self, qid: object) -> bool:
-        return qid in self._g._row_of
+        return qid in self._rows
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._g._row_of)
+        return iter(self._rows)
 
     def __len__(self) -> int:
-        return len(self._g._row_of)
-
-
-class _CapitalOf(Mapping[str, Entry]):
-    """``gazetteer.capital_of[city_qid]``: the country whose capital the city is."""
-
-    def __init__(self, g: Gazetteer) -> None:
-        self._g = g
-
-    def __getitem__(self, qid: str) -> Entry:
-        return self._g._entry(self._g._capitals[qid])
-
-    def __contains__(self, qid: object) -> bool:
-        return qid in self._g._capitals
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._g._capitals)
-
-    def __len__(self) -> int:
-        return len(self._g._capitals)
+        return len(self._rows)
 
 
 def _append(index: dict[str, list[int]], key: str, i: int) -> None:

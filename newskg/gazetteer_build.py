@@ -36,19 +36,12 @@ from typing import IO, Any, Literal
 
 import click
 
+from extract.entries import COLUMNS as ALL_COLUMNS
 from graph.wikidata_classes import gazetteer_type_of_class
 
-COLUMNS = (
-    "qid",
-    "label",
-    "type",
-    "aliases",
-    "demonyms",
-    "capital_qid",
-    "country_qid",
-    "description",
-    "sources",
-)
+COLUMNS = ALL_COLUMNS[:9]
+"""The gazetteer columns this command writes (the knowledge base's add four, see
+``newskg/kb_build.py``)."""
 
 TYPES = (
     "country",

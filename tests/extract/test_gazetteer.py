@@ -73,6 +73,8 @@ def test_demonyms_and_capitals_give_the_state(gazetteer):
         ("Q865", "Taiwan"),
         ("Q61", "Washington, D.C."),
         ("Q130879", "Reuters"),
+        ("Q180589", "Boris Johnson"),
+        ("Q56226", "Kim Jong-un"),
     ],
 )
 def test_bundled_gazetteer_has_the_checked_items(gazetteer, qid, label):
@@ -129,3 +131,8 @@ def test_a_party_short_name_is_not_a_known_name_but_a_label_or_a_state_is():
     assert kb.knows("Ruritania") and kb.knows("Ruritanian Unity Party")
     assert not kb.knows("RUP")
     assert qids(kb.lookup("RUP")) == ["Q2"]  # still a candidate for linking in context
+
+
+def test_kim_jong_un_is_the_item_two_exports_agree_on(gazetteer):
+    assert qids(gazetteer.lookup("Kim Jong Un")) == ["Q56226"]
+    assert "Q42313" not in gazetteer.by_qid
