@@ -46,6 +46,7 @@ def make_context(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> DocConte
     if doc.text != info.text:
         raise ValueError("the Doc was not made from this document's text")
     layout = Layout(doc.text)
+    doc._.newskg_published = info.date  # linking reads the article's date (rule "time")
     return DocContext(
         doc=doc,
         layout=layout,

@@ -26,9 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span
 
-from extract.gazetteer import PLACE_TYPES, STATE_TYPES, Entry, Gazetteer
+from extract.gazetteer import (
+    ORG_TYPES,
+    PLACE_TYPES,
+    STATE_TYPES,
+    Entry,
+    Gazetteer,
+    positions_held,
+    prominent,
+)
+from extract.person_linking import choose_by_surname, choose_person
 from extract.text import doc_text
 
 MIN_CONFIDENCE = 0.6
@@ -42,12 +51,11 @@ CONFIDENCE = {
     "metonym": 0.85,  # a capital acting for its state
     "country_over_city": 0.75,  # "Luxembourg": the country rather than its capital
     "by_country": 0.75,  # one of several same-named bodies, chosen by the country in context
+    "prominence": 0.7,  # a city ten times larger than any other of its name
 }
 
 _PERSON_TYPES = frozenset({"person"})
-_ORG_TYPES = frozenset(
-    {"international_organisation", "government_body", "legislature", "news_agency", "company"}
-)
+_ORG_TYPES = ORG_TYPES
 _LABEL_TYPES = {
     "PERSON": _PERSON_TYPES,
     "GPE": PLACE_TYPES,
@@ -138,35 +146,117 @@ class Link:
     confidence: float
 
 
-def link(span: Span, gazetteer: Gazetteer) -> Link | None:
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What the rules make of a mention: a link, or the candidates left tied (with the
+    confidence each has: one over their number) when none could be chosen."""
+
+    link: Link | None
+    candidates: tuple[tuple[str, float], ...] = ()
+
+
+if not Doc.has_extension("newskg_published"):
+    # The article's date, set by extract.context.make_context: rule "time" reads it.
+    Doc.set_extension("newskg_published", default=None)
+
+
+def link(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Link | None:
     """The gazetteer entry ``span`` names, if its type and context allow only one."""
+    return resolve(span, gazetteer, role).link
+
+
+def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolution:
+    """The link of ``span`` (``role``: a title written with a person's name), or its tied
+    candidates."""
     label = span.label_
     text = _strip_possessive(span.text)
     if label == "NORP":
         states = [e for e in gazetteer.demonym(text) if e.type in STATE_TYPES]
         if len(states) > 1:  # "American": the USA, not the Northern Mariana Islands
             states = [e for e in states if e.type == "country"]
-        return _accept(Link(states[0], CONFIDENCE["demonym"])) if len(states) == 1 else None
-
+        return _resolved(Link(states[0], CONFIDENCE["demonym"]) if len(states) == 1 else None)
+    if label == "PERSON":
+        return _person(span, text, gazetteer, role)
     allowed = _LABEL_TYPES.get(label)
     marked = gazetteer.by_qid.get(span.kb_id_) if span.kb_id_ else None
-    if marked is not None and (allowed is None or marked.type in allowed):
+    tied: list[Entry] = []
+    if (
+        marked is not None
+        and (allowed is None or marked.type in allowed)
+        and _placed(marked, span, gazetteer)
+    ):
         found: Link | None = Link(marked, CONFIDENCE["kb"])
     else:
         candidates = gazetteer.lookup(text)
         if allowed is not None:
             candidates = [e for e in candidates if e.type in allowed]
+        candidates = prominent(candidates, gazetteer)
         found = _choose(candidates, text, span, gazetteer)
+        if found is None and len(candidates) > 1:
+            tied = candidates
     if found is None:
-        return None
+        return _tie(tied)
     entry = found.entry
     if entry.type in STATE_TYPES | {"city"} and _subnational(span):
-        return None
+        return Resolution(None)
+    if entry.type == "region" and not _subnational(span) and _city_named(text, gazetteer):
+        # "New York": the state, or New York City? Only "New York state", "governor of
+        # New York" ... say the state.
+        return _tie([entry, *(e for e in gazetteer.lookup(f"{text} City") if e.type == "city")])
     if entry.type == "city":
         state = gazetteer.state_of(entry)
         if state is not None and acts(span):
-            return _accept(Link(state, min(found.confidence, CONFIDENCE["metonym"])))
-    return _accept(found)
+            return _resolved(Link(state, min(found.confidence, CONFIDENCE["metonym"])))
+    return _resolved(found)
+
+
+def _person(span: Span, text: str, gazetteer: Gazetteer, role: str | None) -> Resolution:
+    when = span.doc._.newskg_published
+    candidates = [e for e in gazetteer.lookup(text) if e.type == "person"]
+    titled = _role_countries(role, gazetteer)
+    if titled:
+        # "US Treasury Under-Secretary John Taylor": not a British John Taylor.
+        candidates = [e for e in candidates if not _countries_of(e) or _countries_of(e) & titled]
+    if candidates:
+        countries = countries_named(span.doc, gazetteer)
+        choice = choose_person(
+            candidates, role=role, when=when, countries=countries, gazetteer=gazetteer
+        )
+    elif " " not in text.strip():
+        choice = choose_by_surname(
+            gazetteer.surnamed(text), role=role, when=when, gazetteer=gazetteer
+        )
+    else:
+        return Resolution(None)
+    if choice.entry is not None:
+        return _resolved(Link(choice.entry, choice.confidence))
+    return _tie(list(choice.tied))
+
+
+def _countries_of(person: Entry) -> set[str]:
+    """The person's country and the countries of the positions it held."""
+    found = {h.country_qid for h in positions_held(person) if h.country_qid}
+    return found | ({person.country_qid} if person.country_qid else set())
+
+
+def _role_countries(role: str | None, gazetteer: Gazetteer) -> set[str]:
+    """The states a title names ("US Treasury Secretary", "French President")."""
+    found: set[str] = set()
+    for word in (role or "").replace("-", " ").split():
+        if word[:1].isupper():
+            for e in (*gazetteer.demonym(word), *gazetteer.lookup(word)):
+                if e.type in STATE_TYPES:
+                    found.add(e.qid)
+    return found
+
+
+def _resolved(found: Link | None) -> Resolution:
+    return Resolution(_accept(found) if found is not None else None)
+
+
+def _tie(tied: list[Entry]) -> Resolution:
+    share = round(1 / len(tied), 3) if tied else 0.0
+    return Resolution(None, tuple((e.qid, share) for e in tied))
 
 
 def _accept(found: Link) -> Link | None:
@@ -178,23 +268,95 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
         return None
     if len(candidates) == 1:
         e = candidates[0]
+        if not _placed(e, span, gazetteer):
+            return None
         kind = "label" if gazetteer.is_label(text, e) else "alias"
         return Link(e, CONFIDENCE[kind])
     labelled = [e for e in candidates if gazetteer.is_label(text, e)]
-    if len(labelled) == 1:
+    if len(labelled) == 1 and _placed(labelled[0], span, gazetteer):
         return Link(labelled[0], CONFIDENCE["alias"])
     pool = labelled or candidates
     states = [e for e in pool if e.type in STATE_TYPES]
-    cities = [e for e in pool if e.type == "city"]
+    cities = [e for e in pool if e.type in _LOCAL_TYPES]
     if len(states) == 1 and len(states) + len(cities) == len(pool):
         if _followed_by(span, "City") or _followed_by(span, "city"):
             return Link(cities[0], CONFIDENCE["by_country"]) if len(cities) == 1 else None
+        if any(states[0].capital_qid == c.qid for c in cities) and (
+            _located(span) or _is_dateline(span)
+        ):
+            # "talks in Luxembourg": the country or its capital of the same name; tied.
+            return None
         return Link(states[0], CONFIDENCE["country_over_city"])
     in_context = _countries_in_context(span, gazetteer)
     chosen = [e for e in pool if e.country_qid and e.country_qid in in_context]
-    if len(chosen) == 1:
+    if len(chosen) == 1 and _placed(chosen[0], span, gazetteer):
         return Link(chosen[0], CONFIDENCE["by_country"])
+    return _largest(chosen or pool)
+
+
+_LOCAL_TYPES = frozenset({"city", "region"})
+
+
+def _located(span: Span) -> bool:
+    """'in Luxembourg', 'to Kuwait': the object of a preposition of place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def _city_named(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a city is called ``name`` or "``name`` City" (the region's namesake)."""
+    return any(
+        e.type == "city" for e in (*gazetteer.lookup(name), *gazetteer.lookup(f"{name} City"))
+    )
+
+
+def _largest(pool: list[Entry]) -> Link | None:
+    """Prominence: a city (or region) ten times larger than every other candidate of the name,
+    all of them places; towns of unknown size count as small."""
+    if not all(e.type in _LOCAL_TYPES for e in pool):
+        return None
+    sizes = sorted(((e.population or 0, e.qid) for e in pool), reverse=True)
+    (first, qid), (second, _) = sizes[0], sizes[1]
+    if first >= 100_000 and first >= 10 * second:
+        return Link(next(e for e in pool if e.qid == qid), CONFIDENCE["prominence"])
     return None
+
+
+def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
+    """A town of unknown size (the US places list) links only when the sentence names its
+    state ("Springfield, Illinois"): thousands of them share names with better-known places.
+    A party or newspaper named by an alias ("IFF", "the Star") only when the article names its
+    country."""
+    if entry.type in ("political_party", "newspaper"):
+        text = _strip_possessive(span.text)
+        return gazetteer.is_label(text, entry) or entry.country_qid in countries_named(
+            span.doc, gazetteer
+        )
+    if entry.type != "city" or entry.population or gazetteer.is_closed(entry):
+        return True
+    region = (entry.description or "").removeprefix("place in ")
+    return bool(region) and region != entry.description and region in span.sent.text
+
+
+def countries_named(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """QIDs of the states the document names (by name or demonym), computed once per Doc."""
+    cached = doc.user_data.get("newskg_countries")
+    if cached is None:
+        cached = doc.user_data["newskg_countries"] = _states_in(doc[:], gazetteer)
+    return set(cached)
+
+
+def _states_in(tokens: Span, gazetteer: Gazetteer) -> set[str]:
+    found: set[str] = set()
+    for t in tokens:
+        for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
+            if e.type in STATE_TYPES:
+                found.add(e.qid)
+    for ent in tokens.ents:
+        for e in gazetteer.lookup(ent.text):
+            if e.type in STATE_TYPES:
+                found.add(e.qid)
+    return found
 
 
 def acts(span: Span) -> bool:
@@ -268,21 +430,8 @@ def _followed_by(span: Span, word: str) -> bool:
 
 def _countries_in_context(span: Span, gazetteer: Gazetteer) -> set[str]:
     """QIDs of the states named (or adjectived) in the span's sentence, else in the document."""
-
-    def states_in(tokens: Span | list[Token]) -> set[str]:
-        found: set[str] = set()
-        for t in tokens:
-            for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
-                if e.type in STATE_TYPES:
-                    found.add(e.qid)
-        for ent in getattr(tokens, "ents", ()):
-            for e in gazetteer.lookup(ent.text):
-                if e.type in STATE_TYPES:
-                    found.add(e.qid)
-        return found
-
-    near = states_in(span.sent)
-    return near or states_in(span.doc[:])
+    near = _states_in(span.sent, gazetteer)
+    return near or countries_named(span.doc, gazetteer)
 
 
 def _strip_possessive(text: str) -> str:

@@ -153,7 +153,7 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     names = tuple(
         name_part(e)
         for e in doc.ents
-        if is_programme(name_part(e)) and not gazetteer.lookup(name_part(e).text)
+        if is_programme(name_part(e)) and not gazetteer.knows(name_part(e).text)
     )
     # A name that also stands alone elsewhere ("the Commission said") is an actor even where it
     # precedes "programme".
@@ -164,7 +164,7 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     acronyms: dict[str, Span] = {}
     for name, acronym in bracketed_acronyms(doc):
         match = next((n for n in names if n.end == name.end), None)
-        if match is not None and not gazetteer.lookup(acronym.text):
+        if match is not None and not gazetteer.knows(acronym.text):
             acronyms[acronym.text] = match
     return Programmes(names, acronyms)
 

@@ -36,6 +36,9 @@ GAZETTEER_LABELS = {
     "legislature": "ORG",
     "news_agency": "ORG",
     "company": "ORG",
+    "political_party": "ORG",
+    "newspaper": "ORG",
+    "region": "GPE",
     "person": "PERSON",
 }
 """spaCy entity label for each gazetteer type that names an actor or place."""
@@ -104,8 +107,9 @@ class GazetteerComponent:
     - An entity the NER found keeps its span. If its text is a gazetteer name and every entry of
       that name is a place while the NER called it PERSON or ORG ("Georgia" as a person,
       "Washington argues" as an organisation), its label becomes GPE.
-    - If exactly one entry of the name fits the (corrected) label — or the name is the label of
-      exactly one of them — the span's ``kb_id_`` becomes that QID.
+    - If exactly one closed-class entry of the name (a state, capital or public body) fits the
+      (corrected) label — or the name is the label of exactly one of them — the span's
+      ``kb_id_`` becomes that QID.
     - A capitalised gazetteer name where the NER found nothing becomes a new entity, typed from
       the entry ("NPC", "Taiwan" missed in a list). Short initialisms ("US", "EU") are matched
       only as written, and not inside all-capitals lines (headlines, where "US" may be "us").
@@ -120,7 +124,7 @@ class GazetteerComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.case_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, set[str]] = {}
-        for name, entries in gazetteer.names().items():
+        for name, entries in gazetteer.closed_names().items():
             for e in entries:
                 label = GAZETTEER_LABELS.get(e.type)
                 if label is None:
@@ -172,7 +176,12 @@ class GazetteerComponent:
         if ent.label_ not in ("PERSON", "ORG"):
             return ent
         entries = self._entries(ent)
-        if entries and all(e.type in gaz.PLACE_TYPES for e in entries):
+        # A state or capital among them: a person's surname is often also a town's name.
+        if (
+            entries
+            and all(e.type in gaz.PLACE_TYPES for e in entries)
+            and any(self.gazetteer.is_closed(e) for e in entries)
+        ):
             return Span(ent.doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
         return ent
 
@@ -180,7 +189,13 @@ class GazetteerComponent:
         if ent.kb_id_:
             return ent
         entries = self._entries(ent)
-        fitting = [e for e in entries if GAZETTEER_LABELS.get(e.type) == ent.label_]
+        # Only closed classes: which person, party or town a name means needs the context
+        # rules of extract.linking, and a marked span reads as a known name downstream.
+        fitting = [
+            e
+            for e in entries
+            if GAZETTEER_LABELS.get(e.type) == ent.label_ and self.gazetteer.is_closed(e)
+        ]
         text = _strip_possessive(ent.text)
         if len(fitting) > 1:
             fitting = [e for e in fitting if self.gazetteer.is_label(text, e)]

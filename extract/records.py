@@ -129,6 +129,8 @@ class Actor:
     country_qid: str | None = None
     link_confidence: float | None = None
     confidence: float = 1.0
+    candidates: tuple[tuple[str, float], ...] = ()
+    """QIDs it may be, with their confidence, when linking left it tied (then ``qid`` is None)."""
 
 
 @dataclass(frozen=True, slots=True)

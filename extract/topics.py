@@ -298,7 +298,7 @@ def _matcher(doc: Doc, gazetteer: Gazetteer) -> PhraseMatcher:
     key = (id(doc.vocab), id(gazetteer))
     if key not in _MATCHERS:
         matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-        for e in gazetteer.entries:
+        for e in gazetteer.of_types(TOPIC_TYPES):
             if e.type in TOPIC_TYPES:
                 names = {e.label, *e.aliases}
                 matcher.add(e.qid, [Doc(doc.vocab, words=_words(n)) for n in names if n.strip()])

@@ -26,7 +26,7 @@ from extract.records import (
     Topic,
     TopicKind,
 )
-from graph.iris import DEFAULT_BASE, Minter
+from graph.iris import DEFAULT_BASE, Minter, slug
 from ontology.vocab import DCTERMS, NKG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WIKIDATA_ENTITY, XSD
 
 # Each specific kind is also typed with its core class (a PhoneCall is a Summit too), so that
@@ -155,6 +155,15 @@ class _Emitter:
 
     def mentions(self, s: NamedNode, label: str, mentions: tuple) -> Iterator[Quad]:
         yield self.q(s, NKG.mentionedIn, self.doc)
+        for m in mentions:
+            # One resource per mention (GAF/NIF style): where the article names the entity.
+            r = _n(self.minter.in_document(self.x.document.id, "mention", f"{m.start}-{m.end}"))
+            yield self.q(r, RDF.type, _n(NKG.Mention))
+            yield self.q(r, NKG.denotes, s)
+            yield self.q(r, NKG.anchorOf, _str(m.text))
+            yield self.q(r, NKG.referenceContext, self.doc)
+            yield self.q(r, NKG.charStart, _int(m.start))
+            yield self.q(r, NKG.charEnd, _int(m.end))
         for form in sorted({m.text for m in mentions} - {label}):
             yield self.q(s, SKOS.altLabel, _str(form))
         if mentions:
@@ -184,7 +193,18 @@ class _Emitter:
         if a.role:
             yield self.q(s, NKG.role, _str(a.role))
         yield self.q(s, NKG.confidence, _dec(round(a.link_confidence or a.confidence, 3)))
+        yield from self.candidates(s, a)
         yield from self.mentions(s, a.label, a.mentions)
+
+    def candidates(self, s: NamedNode, a: Actor) -> Iterator[Quad]:
+        """The Wikidata items an unlinked actor may be (a tie left by the linker)."""
+        local = slug(a.key)
+        for qid, confidence in a.candidates:
+            c = _n(self.minter.in_document(self.x.document.id, "candidate", f"{local}-{qid}"))
+            yield self.q(s, NKG.candidate, c)
+            yield self.q(c, RDF.type, _n(NKG.LinkCandidate))
+            yield self.q(c, NKG.candidateItem, _n(WIKIDATA_ENTITY + qid))
+            yield self.q(c, NKG.confidence, _dec(round(confidence, 3)))
 
     def topic(self, t: Topic) -> Iterator[Quad]:
         s = self.iri[t.key]

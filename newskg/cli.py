@@ -237,8 +237,10 @@ def _online_link_hook(settings: Settings) -> Any:
     "--gazetteer",
     "gazetteer_files",
     multiple=True,
+    envvar=env_var("gazetteer"),
     type=click.Path(dir_okay=False),
-    help="Extra gazetteer TSV used beside the bundled one (repeatable).",
+    help="Knowledge-base TSV: a full build (newskg gazetteer build --extracts) replaces the "
+    "bundled core, another file extends it (repeatable).",
 )
 @setting_option("batch_size", "--batch-size", type=click.IntRange(min=1))
 @setting_option("max_chars", "--max-chars", type=click.IntRange(min=1))

@@ -156,6 +156,7 @@ def evaluate(
     model: str = DEFAULT_MODEL,
     only: Sequence[str] = (),
     nlp: Any = None,
+    gazetteer_files: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Ingest the texts beside the gold files and measure everything; returns the report.
 
@@ -175,7 +176,7 @@ def evaluate(
             if isinstance(src, SourceError):
                 raise click.ClickException(f"{src.origin}: {src.reason}")
             sources.append(src)
-    failed = ingest_missing(sources, store, nlp, model)
+    failed = ingest_missing(sources, store, nlp, model, gazetteer_files)
     docs = {}
     failures = {}
     empty = None
@@ -217,6 +218,13 @@ def evaluate(
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option(
+    "--gazetteer",
+    "gazetteer_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Knowledge-base TSV, as for ingest (a full build replaces the bundled core).",
+)
+@click.option(
     "--only",
     multiple=True,
     metavar="ID",
@@ -243,6 +251,7 @@ def eval_command(
     store_path: str | None,
     model: str,
     as_json: bool,
+    gazetteer_files: tuple[str, ...],
     only: tuple[str, ...],
     fmt: str,
     labels: Path | None,
@@ -262,9 +271,11 @@ def eval_command(
         raise click.ClickException(str(exc)) from exc
     try:
         if fmt == "brat":
-            report = _brat_report(gold_dir, store, model, only, labels)
+            report = _brat_report(gold_dir, store, model, only, labels, gazetteer_files)
         else:
-            report = evaluate(gold_dir, store=store, model=model, only=only)
+            report = evaluate(
+                gold_dir, store=store, model=model, only=only, gazetteer_files=gazetteer_files
+            )
     finally:
         store.close()
     if as_json:
@@ -279,12 +290,24 @@ def eval_command(
 
 
 def _brat_report(
-    corpus: str, store: Any, model: str, only: tuple[str, ...], labels: Path | None
+    corpus: str,
+    store: Any,
+    model: str,
+    only: tuple[str, ...],
+    labels: Path | None,
+    gazetteer_files: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     from newskg.evaluation.brat import BratError
     from newskg.evaluation.brat_eval import evaluate_brat
 
     try:
-        return evaluate_brat(corpus, store=store, model=model, only=only, labels_path=labels)
+        return evaluate_brat(
+            corpus,
+            store=store,
+            model=model,
+            only=only,
+            labels_path=labels,
+            gazetteer_files=gazetteer_files,
+        )
     except BratError as exc:
         raise click.ClickException(str(exc)) from exc

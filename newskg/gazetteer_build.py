@@ -25,28 +25,23 @@ from __future__ import annotations
 import bz2
 import csv
 import gzip
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import click
 
+from extract.entries import COLUMNS as ALL_COLUMNS
 from graph.wikidata_classes import gazetteer_type_of_class
 
-COLUMNS = (
-    "qid",
-    "label",
-    "type",
-    "aliases",
-    "demonyms",
-    "capital_qid",
-    "country_qid",
-    "description",
-    "sources",
-)
+COLUMNS = ALL_COLUMNS[:9]
+"""The gazetteer columns this command writes (the knowledge base's add four, see
+``newskg/kb_build.py``)."""
 
 TYPES = (
     "country",
@@ -57,6 +52,10 @@ TYPES = (
     "government_body",
     "legislature",
     "person",
+    "position",
+    "political_party",
+    "region",
+    "newspaper",
     "news_agency",
     "company",
     "event",
@@ -190,10 +189,8 @@ def rows_from_dump(
 def rows_from_sparql(
     stream: IO[str], *, delimiter: str, forced_type: str | None, source: str, report: BuildReport
 ) -> Iterator[Row]:
-    if delimiter == "\t":
-        reader = csv.DictReader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE)
-    else:
-        reader = csv.DictReader(stream, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
+    quoting: Literal[0, 3] = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
+    reader = csv.DictReader(stream, delimiter=delimiter, quoting=quoting)
     fields = {_column(f): f for f in reader.fieldnames or ()}
     item_col = fields.get("item") or fields.get("qid")
     label_col = fields.get("itemlabel") or fields.get("label")
@@ -357,13 +354,28 @@ def gazetteer_group() -> None:
 
 
 @gazetteer_group.command("build")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "-o",
     "--output",
     required=True,
     type=click.Path(dir_okay=False, writable=True),
     help="Gazetteer TSV to write (use it with `newskg ingest --gazetteer FILE`).",
+)
+@click.option(
+    "--extracts",
+    type=click.Path(exists=True, file_okay=False),
+    help="Build the knowledge base from the sourced Wikidata extracts in this directory "
+    "(shared/wikidata: politicians, positions, parties, cities, regions, newspapers).",
+)
+@click.option(
+    "--base",
+    type=click.Path(exists=True, dir_okay=False),
+    help="With --extracts: the gazetteer the extracts extend (default: the bundled one).",
+)
+@click.option("--core", is_flag=True, help="With --extracts: only the compact core.")
+@click.option(
+    "--no-odbl", is_flag=True, help="With --extracts: leave out the ODbL rows (dr5hn places)."
 )
 @click.option(
     "--type",
@@ -378,14 +390,31 @@ def gazetteer_group() -> None:
     help="Language of labels, aliases, descriptions and demonyms.",
 )
 def build_command(
-    inputs: tuple[str, ...], output: str, forced_type: str | None, language: str
+    inputs: tuple[str, ...],
+    output: str,
+    extracts: str | None,
+    base: str | None,
+    core: bool,
+    no_odbl: bool,
+    forced_type: str | None,
+    language: str,
 ) -> None:
-    """Turn Wikidata JSON dumps (.json[.gz|.bz2]) or SPARQL results (.csv/.tsv) into a TSV."""
+    """Turn Wikidata JSON dumps (.json[.gz|.bz2]) or SPARQL results (.csv/.tsv) into a TSV,
+    or (with --extracts) build the offline knowledge base."""
+    if bool(inputs) == bool(extracts):
+        raise click.UsageError("give either INPUTS (dumps, SPARQL results) or --extracts DIR")
+    if not extracts and (base or core or no_odbl):
+        raise click.UsageError("--base, --core and --no-odbl need --extracts")
     target = Path(output)
     tmp = target.with_name(target.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as out:
-        report = build(inputs, out, language=language, forced_type=forced_type)
+    with _create_text(tmp, compress=target.name.endswith(".gz")) as out:
+        if extracts:
+            _build_kb(Path(extracts), base, out, core=core, no_odbl=no_odbl)
+        else:
+            report = build(inputs, out, language=language, forced_type=forced_type)
     tmp.replace(target)
+    if extracts:
+        return
     skipped = report.skipped_no_label + report.skipped_no_type + report.skipped_not_item
     click.echo(
         f"wrote {report.written} entries to {target}"
@@ -397,6 +426,35 @@ def build_command(
             else ""
         )
     )
+
+
+@contextmanager
+def _create_text(path: Path, *, compress: bool) -> Iterator[IO[str]]:
+    """A text file to write; gzip-compressed reproducibly (no name, no time) if asked."""
+    with open(path, "wb") as raw:
+        if not compress:
+            with io.TextIOWrapper(raw, encoding="utf-8", newline="") as text:
+                yield text
+            return
+        with (
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed,
+            io.TextIOWrapper(packed, encoding="utf-8", newline="") as text,
+        ):
+            yield text
+
+
+def _build_kb(extracts: Path, base: str | None, out: IO[str], *, core: bool, no_odbl: bool) -> None:
+    from extract.gazetteer import BUNDLED_BASE  # noqa: PLC0415
+    from newskg.kb_build import build_kb  # noqa: PLC0415 - kb_build imports this module
+
+    report = build_kb(extracts, Path(base or BUNDLED_BASE), out, core=core, no_odbl=no_odbl)
+    total = sum(report.rows.values())
+    counts = ", ".join(f"{k} {v}" for k, v in report.rows.items())
+    click.echo(f"wrote {total} entries ({counts})")
+    for line in report.replaced:
+        click.echo(f"replaced {line}", err=True)
+    for why, n in sorted(report.skipped.items()):
+        click.echo(f"skipped {n}: {why}", err=True)
 
 
 __all__ = ["COLUMNS", "TYPES", "TYPE_OF_CLASS", "BuildReport", "build", "gazetteer_group"]

@@ -55,6 +55,12 @@ class Settings:
         "Wikidata's policy asks (unset: newskg's own).",
         env="wikidata_user_agent",
     )
+    gazetteer: str | None = _setting(
+        None,
+        "Knowledge-base TSV for offline linking (--gazetteer): a full build replaces the bundled "
+        "core, another file extends it.",
+        env="gazetteer",
+    )
     host: str = _setting("127.0.0.1", "Address the server listens on.", env="host")
     port: int = _setting(5000, "Port the server listens on.", env="port")
     server: ServerConfig = field(default_factory=ServerConfig)

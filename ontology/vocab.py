@@ -126,6 +126,13 @@ class NKG(_Namespace):
         "role",
         "country",
         "mentionedIn",
+        "LinkCandidate",
+        "candidate",
+        "candidateItem",
+        "Mention",
+        "denotes",
+        "anchorOf",
+        "referenceContext",
         "earliestDate",
         "latestDate",
         "documentId",
@@ -202,6 +209,13 @@ class NKG(_Namespace):
     role: ClassVar[Term]
     country: ClassVar[Term]
     mentionedIn: ClassVar[Term]
+    LinkCandidate: ClassVar[Term]
+    candidate: ClassVar[Term]
+    candidateItem: ClassVar[Term]
+    Mention: ClassVar[Term]
+    denotes: ClassVar[Term]
+    anchorOf: ClassVar[Term]
+    referenceContext: ClassVar[Term]
     earliestDate: ClassVar[Term]
     latestDate: ClassVar[Term]
     documentId: ClassVar[Term]

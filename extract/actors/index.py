@@ -30,6 +30,8 @@ _KIND_OF_TYPE = {
     "news_agency": ActorKind.NEWS_ORGANIZATION,
     "company": ActorKind.ORGANIZATION,
     "person": ActorKind.PERSON,
+    "region": ActorKind.PLACE,
+    "newspaper": ActorKind.NEWS_ORGANIZATION,
 }
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
@@ -44,6 +46,7 @@ class _Draft:
     role: str | None = None
     country_qid: str | None = None
     link_confidence: float | None = None
+    candidates: tuple[tuple[str, float], ...] = ()
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
 
@@ -57,6 +60,7 @@ class _Draft:
             role=self.role,
             country_qid=self.country_qid,
             link_confidence=self.link_confidence,
+            candidates=() if self.qid else self.candidates,
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
         )
 
@@ -84,6 +88,7 @@ class ActorIndex:
         else:
             existing.role = existing.role or draft.role
             existing.country_qid = existing.country_qid or draft.country_qid
+            existing.candidates = existing.candidates or draft.candidates
         if span is not None:
             existing.mentions.append(Mention(span.text, span.start_char, span.end_char))
             for t in span:

@@ -15,7 +15,7 @@ from extract import lexicons
 from extract.actors.aliases import merge_aliases, one_edit_apart
 from extract.actors.index import ACTOR_LABELS, ActorIndex, _Draft, _from_entry
 from extract.gazetteer import Gazetteer, normalise
-from extract.linking import link
+from extract.linking import link, resolve
 from extract.names import Programmes, possessor, programmes
 from extract.records import ActorKind
 from extract.text import Layout
@@ -175,15 +175,18 @@ def _add_entity(
         if len(states) == 1:
             index._add(_from_entry(states[0], 0.9), span)
         return []
-    found = link(span, gazetteer)
-    if found is not None:
-        index._add(_from_entry(found.entry, found.confidence), span)
+    resolution = resolve(span, gazetteer)
+    if resolution.link is not None:
+        linked = resolution.link
+        index._add(_from_entry(linked.entry, linked.confidence), span)
         return []
     kind = _KIND_OF_LABEL[ent.label_]
     if layout.in_dateline(span.start_char):
         kind = ActorKind.PLACE
     label = span.text
-    index._add(_Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind), span)
+    draft = _Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind)
+    draft.candidates = resolution.candidates
+    index._add(draft, span)
     return []
 
 
@@ -192,7 +195,8 @@ def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer)
     persons.sort(key=lambda p: -len(p[0]))
     full: list[_Draft] = []
     for name, role in persons:
-        found = link(name, gazetteer)
+        resolution = resolve(name, gazetteer, role)
+        found = resolution.link
         tokens = [t.lower_ for t in name]
         match = None
         if len(tokens) == 1:
@@ -211,6 +215,7 @@ def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer)
             # A lone surname is never a label: keep the title with it ("President Reagan").
             label = f"{role} {name.text}" if len(tokens) == 1 and role else name.text
             draft = _Draft(key=f"Person:{normalise(name.text)}", label=label, kind=ActorKind.PERSON)
+            draft.candidates = resolution.candidates
         draft.role = role
         if role:
             draft.country_qid = _country_in(role, gazetteer)

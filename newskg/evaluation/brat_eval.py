@@ -58,7 +58,13 @@ def read_statements(store: Any) -> dict[str, list[Statement]]:
     return by_doc
 
 
-def _ingest(docs: Sequence[BratDocument], store: Any, nlp: Any, model: str) -> dict[str, str]:
+def _ingest(
+    docs: Sequence[BratDocument],
+    store: Any,
+    nlp: Any,
+    model: str,
+    gazetteer_files: Sequence[str] = (),
+) -> dict[str, str]:
     """Ingest the documents not yet in the store; returns the failed ones (id -> reason)."""
     from newskg.sources import SourceDocument
 
@@ -67,7 +73,7 @@ def _ingest(docs: Sequence[BratDocument], store: Any, nlp: Any, model: str) -> d
         for d in docs
     ]
     by_origin = {s.origin: s.id for s in sources}
-    failed = ingest_missing(sources, store, nlp, model)
+    failed = ingest_missing(sources, store, nlp, model, gazetteer_files)
     return {by_origin.get(origin, origin): why for origin, why in failed.items()}
 
 
@@ -79,6 +85,7 @@ def evaluate_brat(
     only: Sequence[str] = (),
     nlp: Any = None,
     labels_path: Path | None = None,
+    gazetteer_files: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Ingest the corpus's texts and score their statements; returns the report.
 
@@ -93,7 +100,7 @@ def evaluate_brat(
     measured = dt.datetime.now().astimezone().isoformat(timespec="seconds")
     docs = load_corpus(corpus_dir, labels=load_labels(labels_path), only=tuple(only))
     store = store if store is not None else KnowledgeStore(None)
-    failed = _ingest(docs, store, nlp, model)
+    failed = _ingest(docs, store, nlp, model, gazetteer_files)
     statements = read_statements(store)
     scores: dict[str, DocumentScore] = {}
     for d in docs:

@@ -9,12 +9,12 @@ from typing import Any
 import click
 
 
-def load_model(model: str) -> Any:
+def load_model(model: str, gazetteer_files: Sequence[str] = ()) -> Any:
     """The spaCy pipeline of ``newskg ingest`` (model plus newskg components)."""
     from extract.nlp import ModelNotFound, load_pipeline
 
     try:
-        return load_pipeline(model)
+        return load_pipeline(model, tuple(gazetteer_files))
     except (ModelNotFound, OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -25,10 +25,17 @@ def version() -> str:
     return __version__
 
 
-def ingest_missing(sources: Sequence[Any], store: Any, nlp: Any, model: str) -> dict[str, str]:
+def ingest_missing(
+    sources: Sequence[Any],
+    store: Any,
+    nlp: Any,
+    model: str,
+    gazetteer_files: Sequence[str] = (),
+) -> dict[str, str]:
     """Ingest the :class:`newskg.sources.SourceDocument` s that the store does not hold with
-    the same id and text (as ``newskg ingest`` would, bundled gazetteer); returns the failed
-    ones, origin -> reason. ``nlp`` is loaded from ``model`` only if something is ingested."""
+    the same id and text (as ``newskg ingest`` would: the bundled knowledge base, or
+    ``gazetteer_files``); returns the failed ones, origin -> reason. ``nlp`` is loaded from
+    ``model`` only if something is ingested."""
     from newskg.pipeline import ingest, sha256
 
     todo = [
@@ -40,5 +47,6 @@ def ingest_missing(sources: Sequence[Any], store: Any, nlp: Any, model: str) -> 
         return {}
     from extract import gazetteer as gaz
 
-    summary = ingest(todo, store, nlp if nlp is not None else load_model(model), gaz.load(()))
+    nlp = nlp if nlp is not None else load_model(model, gazetteer_files)
+    summary = ingest(todo, store, nlp, gaz.load(tuple(gazetteer_files)))
     return {f.origin: f.reason for f in summary.failures}

@@ -114,3 +114,50 @@ def test_slug_folds_case_accents_and_punctuation():
 
 def test_slug_is_the_same_for_a_curly_and_a_straight_apostrophe():
     assert slug("Workers\u2019 Party") == slug("Workers' Party") == "workers-party"
+
+
+def test_a_tied_actor_keeps_its_candidates_with_their_confidence_in_its_article_graph():
+    tied = Actor(
+        key="Person:anna berg",
+        label="Anna Berg",
+        kind=ActorKind.PERSON,
+        mentions=(Mention("Anna Berg", 0, 9),),
+        candidates=(("Q20", 0.5), ("Q21", 0.5)),
+    )
+    extraction = Extraction(
+        document=DocumentInfo(id="doc 2", text="Anna Berg said no.", sha256="1" * 64),
+        actors=(tied,),
+    )
+    quads = list(to_quads(extraction))
+    doc = NamedNode(Minter().document("doc 2"))
+    candidates = [q.object for q in quads if q.predicate == NamedNode(NKG.candidate)]
+    assert len(candidates) == 2
+    items = {
+        q.object.value: next(
+            x.object.value
+            for x in quads
+            if x.subject == q.subject and x.predicate == NamedNode(NKG.confidence)
+        )
+        for q in quads
+        if q.predicate == NamedNode(NKG.candidateItem)
+    }
+    assert items == {
+        "http://www.wikidata.org/entity/Q20": "0.5",
+        "http://www.wikidata.org/entity/Q21": "0.5",
+    }
+    assert all(q.graph_name == doc for q in quads if q.subject in candidates)
+    assert not any(q.predicate == NamedNode(OWL.sameAs) for q in quads)
+
+
+def test_every_mention_is_a_resource_with_its_offsets_text_and_entity():
+    quads = list(to_quads(example()))
+    mentions = {q.subject for q in quads if q.object == NamedNode(NKG.Mention)}
+    assert len(mentions) == 2  # "Trump" and "China"
+
+    def value(s, p):
+        return next(q.object for q in quads if q.subject == s and q.predicate == NamedNode(p))
+
+    trump = next(m for m in mentions if value(m, NKG.anchorOf).value == "Trump")
+    assert value(trump, NKG.denotes) == NamedNode(Minter().entity("person", "", "Q22686"))
+    assert (value(trump, NKG.charStart).value, value(trump, NKG.charEnd).value) == ("0", "5")
+    assert value(trump, NKG.referenceContext) == NamedNode(Minter().document("doc 1"))

@@ -85,7 +85,8 @@ def test_a_lone_surname_finds_the_full_name(dev) -> None:
 @needs_dev
 def test_a_full_name_also_finds_the_title_and_surname_form(dev) -> None:
     resolved = resolve(dev, name("topic", "George W Bush", person=True))
-    assert {m.label for m in resolved.matches} == {"George W Bush", "President Bush"}
+    # The full name is linked (Q207), so it carries the knowledge base's label.
+    assert {m.label for m in resolved.matches} == {"George W. Bush", "Mr Bush"}
     assert not resolved.ambiguous  # one person, found two ways
 
 
@@ -93,7 +94,7 @@ def test_a_full_name_also_finds_the_title_and_surname_form(dev) -> None:
 def test_a_surname_shared_by_two_resources_is_ambiguous(dev) -> None:
     result = ask(dev, Intent.STATEMENTS, name("speaker", "Bush", person=True))
     assert result.status == "ambiguous" and result.results == ()
-    assert {m.label for m in result.candidates["Bush"]} == {"George W Bush", "President Bush"}
+    assert {m.label for m in result.candidates["Bush"]} == {"George W. Bush", "Mr Bush"}
 
 
 def test_name_keys_fold_case_dots_quotes_and_articles() -> None:
