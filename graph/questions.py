@@ -13,7 +13,7 @@ statement's own date, else its article's ``dcterms:date``):
 
 * statements: ``?s a nkg:Statement ; nkg:speaker X ; nkg:about Y`` (Y also matches a policy of
   the kind Y's words name: "the sanctions" -> any ``nkg:Sanction`` the statement is about), D;
-* who_said: the same with any speaker; statement_counts: grouped by speaker, counted;
+* who_said: the same with any speaker; statement_counts: grouped by speaker resource, counted;
 * reported_by: statements by X with ``nkg:reportedBy ?relay``;
 * meetings: ``?m a nkg:Summit ; nkg:participant X, Y`` (no names: summits with two parties);
 * planned_summits: summits with ``nkg:status "planned"`` (and the participants given);
@@ -452,7 +452,9 @@ def _q_statements(question: Question, resolved: Sequence[Resolved]) -> str:
 
 def _q_statement_counts(question: Question, resolved: Sequence[Resolved]) -> str:
     return _with_prefixes(
-        "SELECT ?speaker (COUNT(DISTINCT ?statement) AS ?statements) WHERE {\n"
+        # ?who too: two speakers of one label (an anonymous source in each of two articles)
+        # are two rows, which only the resource tells apart.
+        "SELECT ?who ?speaker (COUNT(DISTINCT ?statement) AS ?statements) WHERE {\n"
         + _statement_core(question, [], _by_role(resolved, "topic"))
         + "}\nGROUP BY ?who ?speaker\nORDER BY DESC(?statements) ?speaker"
     )

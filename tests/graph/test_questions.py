@@ -7,13 +7,14 @@ resolution and every template, on the seed article and on the graph of the dev a
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from dev_graph import dev_available, dev_store
 from tests_support import NEEDS_DEV, XI_TAIWAN_SENTENCE
 
 from extract.question_records import DateRange, Intent, NameRef, Pattern, Question
-from graph.questions import Resolved, answer, build_query, example_query, name_key, resolve
+from graph.questions import Answer, Resolved, answer, build_query, example_query, name_key, resolve
 
 pytestmark = pytest.mark.model
 
@@ -32,7 +33,7 @@ def name(
     )
 
 
-def ask(store, intent: Intent, *names: NameRef, **filters) -> object:
+def ask(store, intent: Intent, *names: NameRef, **filters) -> Answer:
     q = Question(text="(test)", intent=intent, names=names, **filters)
     return answer(store, q)
 
@@ -247,14 +248,68 @@ def test_a_date_range_keeps_the_statements_of_those_days(dev) -> None:
     assert 'FILTER(?date >= "1987-04-01"^^xsd:date' in result.sparql
 
 
+def _statements_turtle(*statements: tuple[str, str, str | None]) -> str:
+    """Turtle for (statement, speaker, speaker label or None) about one topic, GATT."""
+    lines = [
+        "@prefix nkg: <https://w3id.org/newskg/ontology#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix prov: <http://www.w3.org/ns/prov#> .",
+        '<urn:gatt> a nkg:Organization ; rdfs:label "GATT" .',
+    ]
+    for i, (s, who, label) in enumerate(statements):
+        lines.append(
+            f'<urn:{s}> a nkg:Statement ; nkg:speaker <urn:{who}> ; nkg:text "said {i}" ; '
+            f"nkg:about <urn:gatt> ; prov:wasDerivedFrom <urn:doc-{s[0]}> ."
+        )
+        if label is not None:
+            lines.append(f'<urn:{who}> a nkg:Actor ; rdfs:label "{label}" .')
+    return "\n".join(lines)
+
+
+def test_counts_keep_apart_two_speakers_of_one_label_and_add_up_to_who_said() -> None:
+    import io
+
+    from pyoxigraph import RdfFormat
+
+    from graph.store import KnowledgeStore
+
+    store = KnowledgeStore()
+    turtle = _statements_turtle(
+        ("a1", "anon-a", "anonymous source"),  # article a's diplomat, twice
+        ("a2", "anon-a", "anonymous source"),
+        ("b1", "anon-b", "anonymous source"),  # another article's diplomat
+        ("b2", "minister", "Trade Minister"),
+    )
+    store.oxigraph.load(io.BytesIO(turtle.encode()), format=RdfFormat.TURTLE)
+    gatt = name("topic", "GATT")
+    counts = ask(store, Intent.STATEMENT_COUNTS, gatt)
+    rows = {(r["who"], r["speaker"], int(r["statements"])) for r in counts.results}
+    assert rows == {
+        ("urn:anon-a", "anonymous source", 2),
+        ("urn:anon-b", "anonymous source", 1),
+        ("urn:minister", "Trade Minister", 1),
+    }
+    said = ask(store, Intent.WHO_SAID, gatt)
+    assert sum(n for *_, n in rows) == len({r["statement"] for r in said.results}) == 4
+
+
 @needs_dev
 def test_who_said_and_counts_on_the_dev_graph(dev) -> None:
     gatt = name("topic", "GATT")
     said = ask(dev, Intent.WHO_SAID, gatt)
     counts = ask(dev, Intent.STATEMENT_COUNTS, gatt)
-    per_speaker = {r["speaker"]: int(r["statements"]) for r in counts.results}
-    assert per_speaker["George Shultz"] == 3
+    # Keyed by resource: the anonymous sources of two articles share the label.
+    per_speaker = {(r["who"], r["speaker"]): int(r["statements"]) for r in counts.results}
+    shultz = [n for (_, label), n in per_speaker.items() if label == "George Shultz"]
+    assert shultz == [3]
     assert sum(per_speaker.values()) == len({r["statement"] for r in said.results})
+    by_label: Counter[str] = Counter()
+    for (_, label), n in per_speaker.items():
+        by_label[label] += n
+    listed = Counter(
+        r["speaker"] for r in {(r["statement"], r["speaker"]): r for r in said.results}.values()
+    )
+    assert by_label == listed  # every speaker counted as often as who_said lists it
 
 
 @needs_dev

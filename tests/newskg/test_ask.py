@@ -1,14 +1,25 @@
 """``newskg ask``: every gold researcher question of the dev set asked as written, the CLI's
-text and JSON answers, and the README's questions pinned to the SPARQL they generate."""
+text and JSON answers, and the README's questions pinned to the SPARQL they generate.
+
+Gold questions that do not pass yet (the targets of issues 19 and 20) are listed in
+``tests/data/dev_questions_open.tsv`` by kind, document id and question text; each listed one is
+a strict expected failure, so a passing question that breaks fails the run, and a listed one
+that starts passing fails it too until its line is deleted. After extraction changed, rewrite
+the list from a run in one command (it prints the lines it added and removed)::
+
+    pytest tests/newskg/test_ask.py -k gold_question --regenerate-open-questions
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from dev_graph import dev_available, dev_store, gold_questions
+from open_questions import KINDS
 from tests_support import EVAL_DEV, NEEDS_DEV, ROOT, SEEDS, XI_TAIWAN_SENTENCE
 
 from graph.questions import name_key
@@ -28,8 +39,17 @@ def dev(nlp, gazetteer):
     return dev_store(nlp, gazetteer)
 
 
+def _gold_param(kind: str, doc: str, *values: Any) -> Any:
+    """A gold question as a test case, marked with what names it in the open-questions file
+    (doc id and question text, never its index: see tests/support/open_questions.py)."""
+    assert kind in KINDS, kind
+    q = values[-1]
+    mark = pytest.mark.dev_question(kind=kind, doc=doc, question=q["ask"])
+    return pytest.param(*values, id=f"{doc}: {q['ask']}", marks=mark)
+
+
 @pytest.mark.skipif(not GOLD, reason=NEEDS_DEV)
-@pytest.mark.parametrize("q", [pytest.param(q, id=f"{doc}: {q['ask']}") for doc, q in GOLD])
+@pytest.mark.parametrize("q", [_gold_param("gold_answer", doc, q) for doc, q in GOLD])
 def test_gold_question_asked_as_written_gets_the_gold_answer(dev, nlp, q) -> None:
     result = ask(dev, nlp, q["ask"])
     assert result.status == "answered", result.message
@@ -52,7 +72,7 @@ def _forms(gold: dict, label: str) -> set[str]:
 @pytest.mark.parametrize(
     "doc, q",
     [
-        pytest.param(d, q, id=q["ask"])
+        _gold_param("speaker_and_topic", d, d, q)
         for d, q in GOLD
         if q.get("speaker") and q.get("about") and not q.get("must_be_empty")
     ],
