@@ -137,7 +137,7 @@ def error_position(query: str, message: str) -> dict[str, object] | None:
     """Where a parser's ``error at LINE:COLUMN`` points in ``query`` (1-based, in characters):
     the text before it, the character there and the rest; None without a position.
 
-    >>> error_position("SELECT *\\nWHERE { ?s }", "error at 2:11: expected")["at"]
+    >>> error_position("SELECT *\\nWHERE { ?s }", "error at 2:12: expected")["at"]
     '}'
     """
     found = _POSITION.search(message)
