@@ -35,6 +35,7 @@ class TopicIndex:
         self._topics: dict[str, Topic] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._by_token: dict[int, str] = {}
+        self._also: dict[int, str] = {}
         self._anaphors: set[int] = set()
 
     def add(
@@ -66,6 +67,22 @@ class TopicIndex:
 
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
+
+    def refine(self, span: Span, label: str) -> str:
+        """Record ``span`` as a mention of the narrower topic ``label`` ("oil prices" is the
+        topic oil price) without taking its tokens from the topics they already mention
+        ("oil" stays oil); :meth:`also` gives it at the span's head word."""
+        key = self.add(None, label, TopicKind.TOPIC)
+        self._mentions[key].append(Mention(span.text, span.start_char, span.end_char))
+        for t in span:
+            self._by_token.setdefault(t.i, key)
+        self._also[span.root.i] = key
+        return key
+
+    def also(self, token: Token) -> str | None:
+        """The narrower topic whose head ``token`` is, if it has one beside :meth:`at`'s."""
+        key = self._also.get(token.i)
+        return key if key is not None and key != self._by_token.get(token.i) else None
 
     def move(self, token: Token, key: str) -> None:
         """Make ``token`` a mention of topic ``key`` instead of any topic it mentioned before.
@@ -131,8 +148,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     for name in progs.names:
         found.append(Span(doc, name.start, name.end, label="prog"))
     for tok in doc:
-        if (name := progs.acronyms.get(tok.text)) is not None:
-            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=name.text))
+        if (full := progs.acronyms.get(tok.text)) is not None:
+            found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=full.text))
     covered = {i for sp in found for i in range(sp.start, sp.end)}
     found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}
@@ -179,8 +196,49 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
                 ),
             )
         )
+    seen.extend((span, index.refine(span, label)) for span, label in _compounds(doc, seen, layout))
+    seen.sort(key=lambda sk: sk[0].start)
     _resolve_anaphora(doc, index, seen, layout)
     return index
+
+
+@functools.cache
+def _not_topic_heads() -> frozenset[str]:
+    """Nouns for people, bodies and publications, never a topic however modified ("oil
+    minister", "trade group", "news agency"): the role and speaker lexicons."""
+    words = set(lexicons.words("titles.txt")) | set(lexicons.words("anonymous_sources.txt"))
+    words |= set(lexicons.words("institutions.txt"))
+    words |= {row["word"] for row in lexicons.table("nominal_speakers.tsv")}
+    return frozenset(w for w in words if " " not in w)
+
+
+def _compounds(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[Span, str]]:
+    """Noun compounds that narrow a topic already found: "oil prices" (oil), "debt strategy"
+    (debt), "farm imports" (import). The label is the head with the noun next to it ("crude oil
+    prices" is oil price): the narrower topic, whatever further words qualify it."""
+    one_word = {sp.start: key for sp, key in seen if len(sp) == 1}
+    longer = {i for sp, _ in seen if len(sp) > 1 for i in range(sp.start, sp.end)}
+    heads = _not_topic_heads()
+    out: list[tuple[Span, str]] = []
+    for head in doc:
+        if head.pos_ != "NOUN" or not head.is_alpha or head.i in longer or head.ent_type_:
+            continue
+        mod = doc[head.i - 1] if head.i > 0 else None
+        if (
+            mod is None
+            or mod.head != head
+            or mod.dep_ != "compound"
+            or mod.pos_ != "NOUN"
+            or not mod.is_alpha
+            or mod.ent_type_
+            or head.lemma_.lower() in heads
+            or layout.in_heading(head.idx)
+        ):
+            continue
+        if mod.i in longer or (mod.i not in one_word and head.i not in one_word):
+            continue  # neither word is a topic of its own: no topic to narrow
+        out.append((doc[mod.i : head.i + 1], f"{mod.lemma_.lower()} {head.lemma_.lower()}"))
+    return out
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
