@@ -196,7 +196,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
                 ),
             )
         )
-    seen.extend((span, index.refine(span, label)) for span, label in _compounds(doc, seen, layout))
+    narrower = [*_compounds(doc, seen, layout), *_owned(doc, seen, layout)]
+    seen.extend((span, index.refine(span, label)) for span, label in narrower)
     seen.sort(key=lambda sk: sk[0].start)
     _resolve_anaphora(doc, index, seen, layout)
     return index
@@ -239,6 +240,78 @@ def _compounds(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[t
             continue  # neither word is a topic of its own: no topic to narrow
         out.append((doc[mod.i : head.i + 1], f"{mod.lemma_.lower()} {head.lemma_.lower()}"))
     return out
+
+
+# Names that own a thing the article goes on about: a country, place or body, not a person
+# ("Obama's decision" is what he did, not a standing topic).
+_OWNER_LABELS = frozenset({"GPE", "ORG"})
+
+
+def _owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[Span, str]]:
+    """A thing a country or body owns that the article refers back to: "the UK's rebate" (and
+    later "the rebate") is the topic UK rebate, "the EU budget" (and "the budget") EU budget.
+    The body must name the noun again on its own ("the rebate"): a thing named once is a
+    detail, and "the Berlin man" is seldom "the man" again.
+    """
+    taken = {i for sp, _ in seen for i in range(sp.start, sp.end)}
+    heads = _not_topic_heads() | _person_nouns(doc)
+    count: dict[str, int] = {}
+    for t in doc:
+        if t.pos_ == "NOUN" and not layout.in_heading(t.idx) and _bare_definite(t):
+            count[t.lemma_.lower()] = count.get(t.lemma_.lower(), 0) + 1
+    out: list[tuple[Span, str]] = []
+    for head in doc:
+        lemma = head.lemma_.lower()
+        if (
+            head.pos_ != "NOUN"
+            or not head.is_alpha
+            or head.ent_type_
+            or head.i in taken
+            or lemma in heads
+            or count.get(lemma, 0) < 1
+            or layout.in_heading(head.idx)
+        ):
+            continue
+        owner = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("poss", "compound") and c.i < head.i and c.ent_type_ in _OWNER_LABELS
+            ),
+            None,
+        )
+        name = next((e for e in doc.ents if e.start <= owner.i < e.end), None) if owner else None
+        if name is not None and name.end - 1 == owner.i:
+            out.append((doc[name.start : head.i + 1], f"{name.text} {lemma}"))
+    return out
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def _person_nouns(doc: Doc) -> set[str]:
+    """Nouns the document itself shows to be people: "the candidate who ...", "the nominee,
+    Ann Lee", "candidate Ann Lee". A thing owned is a topic; a person is not."""
+    out: set[str] = set()
+    for t in doc:
+        if t.pos_ != "NOUN":
+            continue
+        person = (
+            any(c.dep_ == "relcl" and any(w.lower_ in _WHO for w in c.children) for c in t.children)
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children)
+            or (t.dep_ in ("appos", "compound") and t.head.ent_type_ == "PERSON")
+        )
+        if person:
+            out.add(t.lemma_.lower())
+    return out
+
+
+def _bare_definite(tok: Token) -> bool:
+    """Whether ``tok`` is "the <noun>" with no modifier of its own: a reference back."""
+    children = list(tok.children)
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children) and not any(
+        c.dep_ in ("compound", "poss", "nummod", "amod") for c in children
+    )
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})

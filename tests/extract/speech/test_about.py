@@ -169,3 +169,56 @@ def test_content_naming_nothing_takes_the_articles_main_topic(about_of):
 def test_a_topic_named_once_is_no_main_topic(gazetteer):
     ctx = context(parse(_said(OIL_PRICES)), gazetteer)
     assert main_topics(SpeechState(ctx)) == []
+
+
+# "Peru's rebate grew. The rebate stays.": a thing a country owns, referred back to.
+OWNED_REFERRED_BACK = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+The     DET   DT  det      6 the
+rebate  NOUN  NN  nsubj    7 -
+stays   VERB  VBZ ROOT     7 stay
+.       PUNCT .   punct    7 -
+"""
+# "Peru's rebate grew.": named once, a detail.
+OWNED_ONCE = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+"""
+# "Peru's candidate, Ann Lee, won. The candidate smiled.": a person, never a topic.
+OWNED_PERSON = """
+Peru      PROPN NNP poss     2 -  B-GPE
+'s        PART  POS case     0 -
+candidate NOUN  NN  nsubj    7 -
+,         PUNCT ,   punct    2 -
+Ann       PROPN NNP compound 5 -  B-PERSON
+Lee       PROPN NNP appos    2 -  I-PERSON
+,         PUNCT ,   punct    2 -
+won       VERB  VBD ROOT     7 win
+.         PUNCT .   punct    7 -
+The       DET   DT  det      10 the
+candidate NOUN  NN  nsubj    11 -
+smiled    VERB  VBD ROOT     11 smile
+.         PUNCT .   punct    11 -
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "mentions"),
+    [
+        (OWNED_REFERRED_BACK, {"Peru rebate": ["Peru's rebate", "rebate"]}),
+        (OWNED_ONCE, {}),
+        (OWNED_PERSON, {}),
+    ],
+    ids=["owned-thing-referred-back-is-a-topic", "named-once-is-a-detail", "person-is-no-topic"],
+)
+def test_thing_a_country_owns_and_the_text_refers_back_to_is_a_topic(gazetteer, table, mentions):
+    topics = context(parse(table), gazetteer).topics.topics
+    owned = {t.label: [m.text for m in t.mentions] for t in topics if t.label.startswith("Peru")}
+    assert owned == mentions
