@@ -5,7 +5,7 @@ names no topic; on sentences written and parsed by hand for the test."""
 from __future__ import annotations
 
 import pytest
-from handparse import context, parse
+from handparse import context, parse, said_that
 
 from extract.records import Statement
 from extract.speech import find_statements
@@ -28,54 +28,39 @@ def about_of(gazetteer):
 
 
 # "Ann Lee, Acme's chief, said that talks resume."
-OWNER_BY_POSSESSIVE = """
+OWNER_BY_POSSESSIVE = said_that("""
 Ann     PROPN NNP compound 1  -   B-PERSON
-Lee     PROPN NNP nsubj    7  -   I-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
 ,       PUNCT ,   punct    1  -
 Acme    PROPN NNP poss     5  -   B-ORG
 's      PART  POS case     3  -
 chief   NOUN  NN  appos    1  -
 ,       PUNCT ,   punct    1  -
-said    VERB  VBD ROOT     7  say
-that    SCONJ IN  mark     10 -
-talks   NOUN  NNS nsubj    10 talk
-resume  VERB  VBP ccomp    7  -
-.       PUNCT .   punct    7  -
-"""
+""")
 
 # "Ann Lee, the head of Acme, said that talks resume."
-OWNER_BY_OF = """
+OWNER_BY_OF = said_that("""
 Ann     PROPN NNP compound 1  -   B-PERSON
-Lee     PROPN NNP nsubj    8  -   I-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
 ,       PUNCT ,   punct    1  -
 the     DET   DT  det      4  -
 head    NOUN  NN  appos    1  -
 of      ADP   IN  prep     4  -
 Acme    PROPN NNP pobj     5  -   B-ORG
 ,       PUNCT ,   punct    1  -
-said    VERB  VBD ROOT     8  say
-that    SCONJ IN  mark     11 -
-talks   NOUN  NNS nsubj    11 talk
-resume  VERB  VBP ccomp    8  -
-.       PUNCT .   punct    8  -
-"""
+""")
 
 # "Ann Lee, an analyst at Acme, said that talks resume.": her employer is not her subject.
-EMPLOYER_IS_NOT_OWNER = """
+EMPLOYER_IS_NOT_OWNER = said_that("""
 Ann     PROPN NNP compound 1  -   B-PERSON
-Lee     PROPN NNP nsubj    8  -   I-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
 ,       PUNCT ,   punct    1  -
 an      DET   DT  det      4  -
 analyst NOUN  NN  appos    1  -
 at      ADP   IN  prep     4  -
 Acme    PROPN NNP pobj     5  -   B-ORG
 ,       PUNCT ,   punct    1  -
-said    VERB  VBD ROOT     8  say
-that    SCONJ IN  mark     11 -
-talks   NOUN  NNS nsubj    11 talk
-resume  VERB  VBP ccomp    8  -
-.       PUNCT .   punct    8  -
-"""
+""")
 
 
 @pytest.mark.parametrize(
