@@ -60,11 +60,11 @@ def compounds(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tu
 _OWNER_LABELS = frozenset({"GPE", "ORG"})
 
 
-def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[Span, str]]:
+def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[Span, str, int]]:
     """A thing a country or body owns that the article refers back to: "the UK's rebate" (and
     later "the rebate") is the topic UK rebate, "the EU budget" (and "the budget") EU budget.
     The body must name the noun again on its own ("the rebate"): a thing named once is a
-    detail, and "the Berlin man" is seldom "the man" again.
+    detail, and "the Berlin man" is seldom "the man" again. Each comes with its owner's token.
     """
     taken = {i for sp, _ in seen for i in range(sp.start, sp.end)}
     heads = _not_topic_heads() | _person_nouns(doc)
@@ -72,7 +72,7 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
     for t in doc:
         if t.pos_ == "NOUN" and not layout.in_heading(t.idx) and _bare_definite(t):
             count[t.lemma_.lower()] = count.get(t.lemma_.lower(), 0) + 1
-    out: list[tuple[Span, str]] = []
+    out: list[tuple[Span, str, int]] = []
     for head in doc:
         lemma = head.lemma_.lower()
         if (
@@ -97,7 +97,7 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
             continue
         name = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
         if name is not None and name.end - 1 == owner.i:
-            out.append((doc[name.start : head.i + 1], f"{name.text} {lemma}"))
+            out.append((doc[name.start : head.i + 1], f"{name.text} {lemma}", owner.i))
     return out
 
 

@@ -37,6 +37,7 @@ class TopicIndex:
         self._mentions: dict[str, list[Mention]] = {}
         self._by_token: dict[int, str] = {}
         self._also: dict[int, str] = {}
+        self._owners: dict[str, int] = {}
         self._anaphors: set[int] = set()
 
     def add(
@@ -69,16 +70,23 @@ class TopicIndex:
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
-    def refine(self, span: Span, label: str) -> str:
+    def refine(self, span: Span, label: str, owner: int | None = None) -> str:
         """Record ``span`` as a mention of the narrower topic ``label`` ("oil prices" is the
         topic oil price) without taking its tokens from the topics they already mention
-        ("oil" stays oil); :meth:`also` gives it at the span's head word."""
+        ("oil" stays oil); :meth:`also` gives it at the span's head word. ``owner``: the token
+        naming whose it is ("UK" in "the UK's rebate"), given by :meth:`owner`."""
         key = self.add(None, label, TopicKind.TOPIC)
+        if owner is not None:
+            self._owners.setdefault(key, owner)
         self._mentions[key].append(Mention(span.text, span.start_char, span.end_char))
         for t in span:
             self._by_token.setdefault(t.i, key)
         self._also[span.root.i] = key
         return key
+
+    def owner(self, key: str) -> int | None:
+        """The index of the token naming the owner of topic ``key``, if it has one."""
+        return self._owners.get(key)
 
     def also(self, token: Token) -> str | None:
         """The narrower topic whose head ``token`` is, if it has one beside :meth:`at`'s."""
@@ -197,8 +205,10 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
                 ),
             )
         )
-    narrower = [*compounds(doc, seen, layout), *owned(doc, seen, layout)]
-    seen.extend((span, index.refine(span, label)) for span, label in narrower)
+    narrower: list[tuple[Span, str, int | None]]
+    narrower = [(sp, label, None) for sp, label in compounds(doc, seen, layout)]
+    narrower += owned(doc, seen, layout)
+    seen.extend((span, index.refine(span, label, who)) for span, label, who in narrower)
     seen.sort(key=lambda sk: sk[0].start)
     _resolve_anaphora(doc, index, seen, layout)
     return index

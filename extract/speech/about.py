@@ -134,8 +134,11 @@ def about(
         if k is None:
             k = place_named_before(st, t)
         for key in (k, st.topics.also(t)):
-            if key and key not in keys:
-                keys.append(key)
+            # What is said of "the rebate" (the UK's) is said of the UK too.
+            owner = st.topics.owner(key) if key else None
+            for name in (key, st.actors.at(st.doc[owner]) if owner is not None else None):
+                if name and name not in keys:
+                    keys.append(name)
     if tokens:
         lo, hi = min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
         for ev in events:

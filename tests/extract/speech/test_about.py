@@ -207,3 +207,25 @@ def test_thing_a_country_owns_and_the_text_refers_back_to_is_a_topic(gazetteer, 
     topics = context(parse(table), gazetteer).topics.topics
     owned = {t.label: [m.text for m in t.mentions] for t in topics if t.label.startswith("Peru")}
     assert owned == mentions
+
+
+# "Peru's rebate grew. Ann Lee said that the rebate stays.": said of the rebate, so of Peru.
+SAID_OF_THE_OWNED = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+Ann     PROPN NNP compound 6 -  B-PERSON
+Lee     PROPN NNP nsubj    7 -  I-PERSON
+said    VERB  VBD ROOT     7 say
+that    SCONJ IN  mark     11 -
+the     DET   DT  det      10 the
+rebate  NOUN  NN  nsubj    11 -
+stays   VERB  VBZ ccomp    7 stay
+.       PUNCT .   punct    7 -
+"""
+
+
+def test_statement_on_an_owned_thing_is_about_its_owner_too(about_of):
+    assert about_of(SAID_OF_THE_OWNED) == ("Ann Lee", {"Peru rebate", "Peru"})
