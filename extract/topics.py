@@ -18,6 +18,7 @@ from extract import lexicons
 from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer
 from extract.names import programme_nouns, programmes
+from extract.narrower_topics import DEFINITE, compounds, owned
 from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout
@@ -36,6 +37,8 @@ class TopicIndex:
         self._topics: dict[str, Topic] = {}
         self._mentions: dict[str, list[Mention]] = {}
         self._by_token: dict[int, str] = {}
+        self._also: dict[int, str] = {}
+        self._owners: dict[str, int] = {}
         self._anaphors: set[int] = set()
 
     def add(
@@ -67,6 +70,29 @@ class TopicIndex:
 
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
+
+    def refine(self, span: Span, label: str, owner: int | None = None) -> str:
+        """Record ``span`` as a mention of the narrower topic ``label`` ("oil prices" is the
+        topic oil price) without taking its tokens from the topics they already mention
+        ("oil" stays oil); :meth:`also` gives it at the span's head word. ``owner``: the token
+        naming whose it is ("UK" in "the UK's rebate"), given by :meth:`owner`."""
+        key = self.add(None, label, TopicKind.TOPIC)
+        if owner is not None:
+            self._owners.setdefault(key, owner)
+        self._mentions[key].append(Mention(span.text, span.start_char, span.end_char))
+        for t in span:
+            self._by_token.setdefault(t.i, key)
+        self._also[span.root.i] = key
+        return key
+
+    def owner(self, key: str) -> int | None:
+        """The index of the token naming the owner of topic ``key``, if it has one."""
+        return self._owners.get(key)
+
+    def also(self, token: Token) -> str | None:
+        """The narrower topic whose head ``token`` is, if it has one beside :meth:`at`'s."""
+        key = self._also.get(token.i)
+        return key if key is not None and key != self._by_token.get(token.i) else None
 
     def move(self, token: Token, key: str) -> None:
         """Make ``token`` a mention of topic ``key`` instead of any topic it mentioned before.
@@ -180,12 +206,16 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
                 ),
             )
         )
+    narrower: list[tuple[Span, str, int | None]]
+    narrower = [(sp, label, None) for sp, label in compounds(doc, seen, layout)]
+    narrower += owned(doc, seen, layout)
+    seen.extend((span, index.refine(span, label, who)) for span, label, who in narrower)
+    seen.sort(key=lambda sk: sk[0].start)
     _resolve_anaphora(doc, index, seen, layout)
     return index
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _resolve_anaphora(
@@ -208,7 +238,7 @@ def _resolve_anaphora(
         if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
             continue
         children = list(tok.children)
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in children) or any(
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) or any(
             c.dep_ in ("compound", "poss", "nummod") for c in children
         ):
             continue

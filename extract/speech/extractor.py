@@ -18,7 +18,7 @@ import extract.speech.resolvers  # noqa: F401
 from extract.context import DocContext
 from extract.dates import resolve as resolve_date
 from extract.records import NonStatement, Policy, Statement, Summit, TimeRef
-from extract.speech.about import headline_keys
+from extract.speech.about import headline_keys, main_topics
 from extract.speech.cues import Cue, cues_in
 from extract.speech.freeze import freeze
 from extract.speech.guards import guard
@@ -33,8 +33,9 @@ def find_statements(
 ) -> Iterator[Statement | NonStatement]:
     """Statements (and negated speech) of the document, in text order."""
     st = SpeechState(ctx)
-    # Read before any speaker is resolved: what the title names, among the actors found.
-    headline = headline_keys(st)
+    # Read before any speaker is resolved: what the title names, among the actors found, and
+    # the topics the article keeps naming; a statement naming nothing is about these.
+    headline = list(dict.fromkeys([*headline_keys(st), *main_topics(st)]))
     for item in _run(st):
         yield freeze(st, item, headline, events) if isinstance(item, Found) else item
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from extract.records import Evidence, NonStatement, Policy, Statement, Summit
-from extract.speech.about import about
+from extract.speech.about import about, speaker_owners
 from extract.speech.speakers import SUBJECT_DEPS
 from extract.speech.state import Found, SpeechState
 
@@ -34,23 +34,25 @@ def non_statement(st: SpeechState, speaker: str, verb: Token, sent: Span, cue: s
 
 
 def freeze(
-    st: SpeechState, f: Found, headline: list[str], events: Sequence[Summit | Policy]
+    st: SpeechState,
+    f: Found,
+    headline: list[str],
+    events: Sequence[Summit | Policy],
 ) -> Statement:
     """The Statement of ``f``: evidence over its sentences, about what they name (but the
     speaker's own words), else what the title names."""
     sents = f.sents or st.sents_over(f.start, f.end)
     s0, s1 = sents[0].start_char, sents[-1].end_char
-    speaker_tokens: set[int] = set()
-    if f.verb is not None:
-        for c in f.verb.children:
-            if c.dep_ in SUBJECT_DEPS:
-                speaker_tokens.update(t.i for t in c.subtree)
+    subjects = [c for c in f.verb.children if c.dep_ in SUBJECT_DEPS] if f.verb else []
+    speaker_tokens = {t.i for c in subjects for t in c.subtree}
     content = [t for s in sents for t in s if t.i not in speaker_tokens]
     keys = about(st, content, f.speaker, f.reported_by, events)
     if not keys:
         # Words that name nothing ("there was still a lot of work to do") are about what
         # the article is about.
         keys = [k for k in headline if k not in (f.speaker, f.reported_by)]
+    for c in subjects:
+        keys += [k for k in speaker_owners(st, c, f.speaker) if k not in keys]
     quote = " ... ".join(_quote_words(st.text, s, e) for s, e in f.quotes) or None
     return Statement(
         speaker=f.speaker,

@@ -1,0 +1,231 @@
+"""Aboutness read beyond the content's own names: the owner named in the speaker's phrase,
+narrower topics made of a noun compound, and the article's main topics for content that
+names no topic; on sentences written and parsed by hand for the test."""
+
+from __future__ import annotations
+
+import pytest
+from handparse import context, parse, said_that
+
+from extract.records import Statement
+from extract.speech import find_statements
+from extract.speech.about import main_topics
+from extract.speech.state import SpeechState
+
+
+@pytest.fixture
+def about_of(gazetteer):
+    """Token table -> (speaker label, labels of what its last statement is about)."""
+
+    def run(table: str) -> tuple[str, set[str]]:
+        ctx = context(parse(table), gazetteer)
+        last = [s for s in find_statements(ctx) if isinstance(s, Statement)][-1]
+        labels = {a.key: a.label for a in ctx.actors.actors}
+        labels |= {t.key: t.label for t in ctx.topics.topics}
+        return labels[last.speaker], {labels[k] for k in last.about}
+
+    return run
+
+
+# "Ann Lee, Acme's chief, said that talks resume."
+OWNER_BY_POSSESSIVE = said_that("""
+Ann     PROPN NNP compound 1  -   B-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
+,       PUNCT ,   punct    1  -
+Acme    PROPN NNP poss     5  -   B-ORG
+'s      PART  POS case     3  -
+chief   NOUN  NN  appos    1  -
+,       PUNCT ,   punct    1  -
+""")
+
+# "Ann Lee, the head of Acme, said that talks resume."
+OWNER_BY_OF = said_that("""
+Ann     PROPN NNP compound 1  -   B-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
+,       PUNCT ,   punct    1  -
+the     DET   DT  det      4  -
+head    NOUN  NN  appos    1  -
+of      ADP   IN  prep     4  -
+Acme    PROPN NNP pobj     5  -   B-ORG
+,       PUNCT ,   punct    1  -
+""")
+
+# "Ann Lee, an analyst at Acme, said that talks resume.": her employer is not her subject.
+EMPLOYER_IS_NOT_OWNER = said_that("""
+Ann     PROPN NNP compound 1  -   B-PERSON
+Lee     PROPN NNP nsubj    V  -   I-PERSON
+,       PUNCT ,   punct    1  -
+an      DET   DT  det      4  -
+analyst NOUN  NN  appos    1  -
+at      ADP   IN  prep     4  -
+Acme    PROPN NNP pobj     5  -   B-ORG
+,       PUNCT ,   punct    1  -
+""")
+
+
+@pytest.mark.parametrize(
+    ("table", "about"),
+    [(OWNER_BY_POSSESSIVE, {"Acme"}), (OWNER_BY_OF, {"Acme"}), (EMPLOYER_IS_NOT_OWNER, set())],
+    ids=["possessive-owner-of-role", "head-of-owner", "analyst-at-is-no-owner"],
+)
+def test_owner_named_in_the_speakers_phrase_is_what_is_said_about(about_of, table, about):
+    assert about_of(table) == ("Ann Lee", about)
+
+
+def _said(content: str) -> str:
+    """ "Ann Lee said <content>." with ``content`` rows numbered from token 3 (its verb's
+    head column says ``V`` for "said")."""
+    head = [
+        "Ann  PROPN NNP compound 1 - B-PERSON",
+        "Lee  PROPN NNP nsubj    2 - I-PERSON",
+        "said VERB  VBD ROOT     2 say",
+    ]
+    rows = [r.replace(" V ", " 2 ") for r in content.strip("\n").splitlines()]
+    return "\n".join([*head, *rows, ".    PUNCT .   punct    2 -"])
+
+
+# "... oil prices rise": oil, and the narrower topic oil price.
+OIL_PRICES = """
+oil     NOUN NN  compound 4 -
+prices  NOUN NNS nsubj    5 price
+rise    VERB VBP ccomp    V -
+"""
+# "... the oil minister resigns": a role, never a topic "oil minister".
+OIL_MINISTER = """
+the      DET  DT  det      5 -
+oil      NOUN NN  compound 5 -
+minister NOUN NN  nsubj    6 -
+resigns  VERB VBZ ccomp    V resign
+"""
+# "... office prices rise": no word of the compound is a topic of its own.
+OFFICE_PRICES = """
+office  NOUN NN  compound 4 -
+prices  NOUN NNS nsubj    5 price
+rise    VERB VBP ccomp    V -
+"""
+
+
+@pytest.mark.parametrize(
+    ("content", "about"),
+    [
+        (OIL_PRICES, {"oil", "oil price"}),
+        (OIL_MINISTER, {"oil"}),
+        (OFFICE_PRICES, set()),
+    ],
+    ids=["compound-narrows-a-topic", "role-noun-is-no-topic", "compound-of-no-topic"],
+)
+def test_noun_compound_narrowing_a_topic_is_a_topic(about_of, content, about):
+    assert about_of(_said(content)) == ("Ann Lee", about)
+
+
+# Sentences naming sanctions four times, then a statement whose words name nothing: it is on
+# the article's main topic.
+MAIN_TOPIC = """
+Ann       PROPN NNP compound 1 -  B-PERSON
+Lee       PROPN NNP nsubj    2 -  I-PERSON
+backed    VERB  VBD ROOT     2 back
+sanctions NOUN  NNS dobj     2 sanction
+.         PUNCT .   punct    2 -
+Sanctions NOUN  NNS nsubj    6 sanction
+work      VERB  VBP ROOT     6 -
+.         PUNCT .   punct    6 -
+New       ADJ   JJ  amod     9 -
+sanctions NOUN  NNS nsubj    10 sanction
+came      VERB  VBD ROOT     10 come
+,         PUNCT ,   punct    10 -
+and       CCONJ CC  cc       10 -
+sanctions NOUN  NNS nsubj    14 sanction
+stayed    VERB  VBD conj     10 stay
+.         PUNCT .   punct    10 -
+She       PRON  PRP nsubj    17 she
+said      VERB  VBD ROOT     17 say
+that      SCONJ IN  mark     20 -
+we        PRON  PRP nsubj    20 -
+are       AUX   VBP ccomp    17 be
+hopeful   ADJ   JJ  acomp    20 -
+.         PUNCT .   punct    17 -
+"""
+
+
+def test_content_naming_nothing_takes_the_articles_main_topic(about_of):
+    assert about_of(MAIN_TOPIC) == ("Ann Lee", {"sanction"})
+
+
+def test_a_topic_named_once_is_no_main_topic(gazetteer):
+    ctx = context(parse(_said(OIL_PRICES)), gazetteer)
+    assert main_topics(SpeechState(ctx)) == []
+
+
+# "Peru's rebate grew. The rebate stays.": a thing a country owns, referred back to.
+OWNED_REFERRED_BACK = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+The     DET   DT  det      6 the
+rebate  NOUN  NN  nsubj    7 -
+stays   VERB  VBZ ROOT     7 stay
+.       PUNCT .   punct    7 -
+"""
+# "Peru's rebate grew.": named once, a detail.
+OWNED_ONCE = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+"""
+# "Peru's candidate, Ann Lee, won. The candidate smiled.": a person, never a topic.
+OWNED_PERSON = """
+Peru      PROPN NNP poss     2 -  B-GPE
+'s        PART  POS case     0 -
+candidate NOUN  NN  nsubj    7 -
+,         PUNCT ,   punct    2 -
+Ann       PROPN NNP compound 5 -  B-PERSON
+Lee       PROPN NNP appos    2 -  I-PERSON
+,         PUNCT ,   punct    2 -
+won       VERB  VBD ROOT     7 win
+.         PUNCT .   punct    7 -
+The       DET   DT  det      10 the
+candidate NOUN  NN  nsubj    11 -
+smiled    VERB  VBD ROOT     11 smile
+.         PUNCT .   punct    11 -
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "mentions"),
+    [
+        (OWNED_REFERRED_BACK, {"Peru rebate": ["Peru's rebate", "rebate"]}),
+        (OWNED_ONCE, {}),
+        (OWNED_PERSON, {}),
+    ],
+    ids=["owned-thing-referred-back-is-a-topic", "named-once-is-a-detail", "person-is-no-topic"],
+)
+def test_thing_a_country_owns_and_the_text_refers_back_to_is_a_topic(gazetteer, table, mentions):
+    topics = context(parse(table), gazetteer).topics.topics
+    owned = {t.label: [m.text for m in t.mentions] for t in topics if t.label.startswith("Peru")}
+    assert owned == mentions
+
+
+# "Peru's rebate grew. Ann Lee said that the rebate stays.": said of the rebate, so of Peru.
+SAID_OF_THE_OWNED = """
+Peru    PROPN NNP poss     2 -  B-GPE
+'s      PART  POS case     0 -
+rebate  NOUN  NN  nsubj    3 -
+grew    VERB  VBD ROOT     3 grow
+.       PUNCT .   punct    3 -
+Ann     PROPN NNP compound 6 -  B-PERSON
+Lee     PROPN NNP nsubj    7 -  I-PERSON
+said    VERB  VBD ROOT     7 say
+that    SCONJ IN  mark     11 -
+the     DET   DT  det      10 the
+rebate  NOUN  NN  nsubj    11 -
+stays   VERB  VBZ ccomp    7 stay
+.       PUNCT .   punct    7 -
+"""
+
+
+def test_statement_on_an_owned_thing_is_about_its_owner_too(about_of):
+    assert about_of(SAID_OF_THE_OWNED) == ("Ann Lee", {"Peru rebate", "Peru"})
