@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.actors.aliases import merge_aliases, one_edit_apart
@@ -121,6 +121,7 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     for ent in ents:
         persons.extend(_add_entity(index, ent, layout, titles, name_tokens, progs))
     _add_persons(index, persons, gazetteer)
+    _add_missed_names(index, layout)
     merge_aliases(index, doc)
     # A person's country (from a demonym or title) is an actor of the document too, so the
     # graph describes every country it points to.
@@ -222,6 +223,50 @@ def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer)
         key = index._add(draft, name)
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
+
+
+def _add_missed_names(index: ActorIndex, layout: Layout) -> None:
+    """A person's name the NER missed where the document names the person elsewhere is a
+    mention of that person: the full name ("Ivanka Trump, his daughter, noted ..."), or the
+    surname of exactly one person named in full ("Latest: Trump urges ..."). The tagger often
+    calls such a word a common noun, so title case is what makes it a name here."""
+    doc = index.doc
+    full: dict[str, set[str]] = {}
+    surnames: dict[str, set[str]] = {}
+    for d in index._drafts.values():
+        if d.kind is not ActorKind.PERSON:
+            continue
+        for text in {d.label, *(m.text for m in d.mentions)}:
+            words = normalise(text).split()
+            if len(words) > 1:
+                full.setdefault(" ".join(words), set()).add(d.key)
+                surnames.setdefault(words[-1], set()).add(d.key)
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _bare_name_word(doc[j], index, layout):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        span = doc[i:j]
+        text = normalise(span.text)
+        keys = full.get(text) or (surnames.get(text) if len(span) == 1 else None)
+        if keys is not None and len(keys) == 1:
+            index._add(index._drafts[next(iter(keys))], span)
+        i = j
+
+
+def _bare_name_word(token: Token, index: ActorIndex, layout: Layout) -> bool:
+    """A capitalised word outside every entity and actor mention, not in a heading."""
+    return (
+        not token.ent_type_
+        and index.at(token) is None
+        and token.is_alpha
+        and token.is_title
+        and token.pos_ in ("PROPN", "NOUN")
+        and not layout.in_heading(token.idx)
+    )
 
 
 def _country_in(role: str, gazetteer: Gazetteer) -> str | None:
