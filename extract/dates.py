@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from extract.records import TimeRef
 
@@ -111,9 +112,14 @@ def resolve(text: str, published: dt.date | None, *, future: bool | None = None)
     return TimeRef(text=words, earliest=earliest, latest=latest)
 
 
-def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.date] | None:
+_Bounds = tuple[dt.date, dt.date]
+"""First and last day of a date's span (equal for one day)."""
+
+
+def _fixed_phrases(p: dt.date) -> dict[str, _Bounds]:
+    """Set phrases anchored on the publication day ("yesterday", "last month", "recently")."""
     one = dt.timedelta(days=1)
-    fixed = {
+    return {
         "today": (p, p),
         "tonight": (p, p),
         "this morning": (p, p),
@@ -142,97 +148,145 @@ def _relative(low: str, p: dt.date, future: bool | None) -> tuple[dt.date, dt.da
         "recently": (p - dt.timedelta(days=60), p),
         "in recent weeks": (p - dt.timedelta(weeks=8), p),
     }
-    if low in fixed:
-        return fixed[low]
-    # "Monday", "Monday night", "last Friday", "next Tuesday", "Monday's".
-    m = re.fullmatch(
-        r"(?:(?P<rel>last|this|next|this coming|coming)\s+)?(?P<wd>"
-        + "|".join(_WEEKDAYS)
-        + r")(?:\s+(?:morning|afternoon|evening|night))?",
-        low,
-    )
-    if m:
-        target = _WEEKDAYS[m["wd"]]
-        ahead = m["rel"] in ("next", "coming", "this coming") or future is True
-        if ahead:
-            delta = (target - p.weekday()) % 7 or 7
-            day = p + dt.timedelta(days=delta)
-        else:
-            delta = (p.weekday() - target) % 7
-            if m["rel"] == "last" and delta == 0:
-                delta = 7
-            day = p - dt.timedelta(days=delta)
-        return day, day
+
+
+def _fixed(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """A set phrase: "today", "last week", "later this year"."""
+    return _fixed_phrases(p).get(low)
+
+
+_WEEKDAY = re.compile(
+    r"(?:(?P<rel>last|this|next|this coming|coming)\s+)?(?P<wd>"
+    + "|".join(_WEEKDAYS)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?"
+)
+
+
+def _weekday(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """A weekday: "Monday", "Monday night", "last Friday", "next Tuesday"."""
+    m = _WEEKDAY.fullmatch(low)
+    if not m:
+        return None
+    target = _WEEKDAYS[m["wd"]]
+    ahead = m["rel"] in ("next", "coming", "this coming") or future is True
+    if ahead:
+        delta = (target - p.weekday()) % 7 or 7
+        day = p + dt.timedelta(days=delta)
+    else:
+        delta = (p.weekday() - target) % 7
+        if m["rel"] == "last" and delta == 0:
+            delta = 7
+        day = p - dt.timedelta(days=delta)
+    return day, day
+
+
+def _ago(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """A count of units from the publication day: "three weeks ago", "two months later"."""
     m = _AGO.search(low)
-    if m:
-        n = m["n"].lower()
-        if n in _VAGUE:
-            lo, hi = _VAGUE[n]
-        else:
-            lo = hi = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
-        sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
-        unit = m["unit"].lower()
+    if not m:
+        return None
+    n = m["n"].lower()
+    if n in _VAGUE:
+        lo, hi = _VAGUE[n]
+    else:
+        lo = hi = int(n) if n.isdigit() else _NUMBERS.get(n, 1)
+    sign = 1 if m["dir"].lower() in ("later", "from now", "hence") else -1
+    unit = m["unit"].lower()
+    if unit in _UNIT_DAYS:
         approximate = bool(re.match(r"(?:nearly|almost|about|some|around|more than|over)\b", low))
-        if unit in _UNIT_DAYS:
-            a = p + sign * dt.timedelta(days=lo * _UNIT_DAYS[unit])
-            b = p + sign * dt.timedelta(days=hi * _UNIT_DAYS[unit])
-            if unit == "day" and lo == hi and not approximate:
-                return a, a
-            if unit != "day" and lo == hi:
-                # "three weeks earlier": a week's width around the point, not one exact day.
-                a, b = a - dt.timedelta(days=3), a + dt.timedelta(days=3)
-            return min(a, b), max(a, b)
-        if unit == "month":
-            first = _month_range(*_add_months(p, sign * hi))[0]
-            last = _month_range(*_add_months(p, sign * lo))[1]
-            return min(first, last), max(first, last) if sign < 0 else max(first, last)
-        years = sorted((p.year + sign * lo, p.year + sign * hi))
-        return dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
-    # "April", "in June", "early December", "late March".
-    m = re.fullmatch(
-        r"(?:(?P<part>early|mid|late|end of|the end of|beginning of)[- ])?"
-        r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>[a-z]+)\.?"
-        r"(?:\s+(?P<year>\d{4}))?",
-        low,
-    )
-    if (
-        m
-        and m["mon"] in _MONTHS
-        and not m["mon"].startswith("may")
-        or (m and m["mon"] == "may" and (m["year"] or m["rel"] or m["part"]))
+        return _ago_days(p, sign, lo, hi, unit, approximate)
+    if unit == "month":
+        first = _month_range(*_add_months(p, sign * hi))[0]
+        last = _month_range(*_add_months(p, sign * lo))[1]
+        return min(first, last), max(first, last)
+    years = sorted((p.year + sign * lo, p.year + sign * hi))
+    return dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)
+
+
+def _ago_days(p: dt.date, sign: int, lo: int, hi: int, unit: str, approximate: bool) -> _Bounds:
+    """The span ``lo``..``hi`` days, weeks or fortnights before (-1) or after (+1) ``p``."""
+    a = p + sign * dt.timedelta(days=lo * _UNIT_DAYS[unit])
+    b = p + sign * dt.timedelta(days=hi * _UNIT_DAYS[unit])
+    if unit == "day" and lo == hi and not approximate:
+        return a, a
+    if unit != "day" and lo == hi:
+        # "three weeks earlier": a week's width around the point, not one exact day.
+        a, b = a - dt.timedelta(days=3), a + dt.timedelta(days=3)
+    return min(a, b), max(a, b)
+
+
+_MONTH = re.compile(
+    r"(?:(?P<part>early|mid|late|end of|the end of|beginning of)[- ])?"
+    r"(?:(?P<rel>last|next|this)\s+)?(?P<mon>[a-z]+)\.?"
+    r"(?:\s+(?P<year>\d{4}))?"
+)
+
+
+def _month(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """A month name, maybe with a part or year: "April", "early December", "late March 1987"."""
+    m = _MONTH.fullmatch(low)
+    if not m or m["mon"] not in _MONTHS:
+        return None
+    # A bare "may" is the modal verb far more often than the month.
+    if m["mon"].startswith("may") and not (
+        m["mon"] == "may" and (m["year"] or m["rel"] or m["part"])
     ):
-        month = _MONTHS[m["mon"]]
-        if m["year"]:
-            year = int(m["year"])
-        elif m["rel"] == "next":
-            year = _near_month(month, p, True)
-        elif m["rel"] == "last":
-            year = _near_month(month, p, False)
-        else:
-            year = _near_month(month, p, future)
-        first, last = _month_range(year, month)
-        if m["part"] == "early":
-            last = first + dt.timedelta(days=9)
-        elif m["part"] == "mid":
-            first, last = first + dt.timedelta(days=10), first + dt.timedelta(days=19)
-        elif m["part"] in ("late", "end of", "the end of"):
-            first = first + dt.timedelta(days=20)
-        elif m["part"] == "beginning of":
-            last = first + dt.timedelta(days=9)
-        return first, last
-    m = re.fullmatch(
-        r"(?:the\s+)?(?:(?P<part>early|late|end of|the end of)\s+)?"
-        r"(?P<year>1[89]\d\d|20\d\d)",
-        low,
-    )
-    if m:
+        return None
+    month = _MONTHS[m["mon"]]
+    if m["year"]:
         year = int(m["year"])
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if m["part"] == "early":
-            last = dt.date(year, 4, 30)
-        elif m["part"]:
-            first = dt.date(year, 9, 1)
-        return first, last
+    elif m["rel"] == "next":
+        year = _near_month(month, p, True)
+    elif m["rel"] == "last":
+        year = _near_month(month, p, False)
+    else:
+        year = _near_month(month, p, future)
+    first, last = _month_range(year, month)
+    if m["part"] in ("early", "beginning of"):
+        last = first + dt.timedelta(days=9)
+    elif m["part"] == "mid":
+        first, last = first + dt.timedelta(days=10), first + dt.timedelta(days=19)
+    elif m["part"] in ("late", "end of", "the end of"):
+        first = first + dt.timedelta(days=20)
+    return first, last
+
+
+_YEAR = re.compile(
+    r"(?:the\s+)?(?:(?P<part>early|late|end of|the end of)\s+)?(?P<year>1[89]\d\d|20\d\d)"
+)
+
+
+def _year(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """A year, maybe with a part: "1987", "early 2019", "the end of 2020"."""
+    m = _YEAR.fullmatch(low)
+    if not m:
+        return None
+    year = int(m["year"])
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if m["part"] == "early":
+        last = dt.date(year, 4, 30)
+    elif m["part"]:
+        first = dt.date(year, 9, 1)
+    return first, last
+
+
+RELATIVE_FORMS: tuple[Callable[[str, dt.date, bool | None], _Bounds | None], ...] = (
+    _fixed,
+    _weekday,
+    _ago,
+    _month,
+    _year,
+)
+"""The relative-date rules in the order they are tried; the first that reads the words wins.
+To add a form, write a ``(low, published, future) -> (first, last) | None`` function and list it."""
+
+
+def _relative(low: str, p: dt.date, future: bool | None) -> _Bounds | None:
+    """The first of :data:`RELATIVE_FORMS` that reads ``low``, else None."""
+    for rule in RELATIVE_FORMS:
+        found = rule(low, p, future)
+        if found is not None:
+            return found
     return None
 
 
