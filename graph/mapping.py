@@ -263,6 +263,7 @@ class _Emitter:
         if m.kind.value == "StateVisit":
             yield self.q(s, RDF.type, _n(NKG.Visit))
         yield self.q(s, RDFS.label, _str(m.label))
+        yield self.q(s, NKG.text, _str(m.evidence.sentence))
         for key in m.participants:
             if (o := self.ref(key)) is not None:
                 yield self.q(s, NKG.participant, o)
@@ -310,6 +311,7 @@ class _Emitter:
         if p.kind.value == "MilitaryAid":
             yield self.q(s, RDF.type, _n(NKG.Aid))
         yield self.q(s, RDFS.label, _str(p.label))
+        yield self.q(s, NKG.text, _str(p.evidence.sentence))
         for prop, key in (
             (NKG.actor, p.actor),
             (NKG.target, p.target),

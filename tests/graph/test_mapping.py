@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode
@@ -161,3 +162,29 @@ def test_every_mention_is_a_resource_with_its_offsets_text_and_entity():
     assert value(trump, NKG.denotes) == NamedNode(Minter().entity("person", "", "Q22686"))
     assert (value(trump, NKG.charStart).value, value(trump, NKG.charEnd).value) == ("0", "5")
     assert value(trump, NKG.referenceContext) == NamedNode(Minter().document("doc 1"))
+
+
+def test_a_summit_and_a_policy_carry_their_own_sentence_as_nkg_text():
+    first, second = "Ann met Bo in Oslo on Monday.", "Oslo then lifted its duty on cod."
+    text = f"{first} {second}"
+    cut = len(first) + 1
+    base = example()
+    x = Extraction(
+        document=DocumentInfo(id="doc 2", text=text, sha256="0" * 64),
+        actors=base.actors,
+        summits=(replace(base.summits[0], evidence=Evidence(4, 7, first, 0, len(first))),),
+        policies=(
+            replace(base.policies[0], evidence=Evidence(cut + 5, cut + 11, second, cut, len(text))),
+        ),
+    )
+    quads = list(to_quads(x))
+    typed = {q.object.value: q.subject for q in quads if q.predicate.value == RDF.type}
+    texts = {(q.subject, q.object.value) for q in quads if q.predicate.value == NKG.text}
+    assert texts == {(typed[NKG.Summit], first), (typed[NKG.Policy], second)}
+    offsets = {
+        (q.subject, q.predicate.value): int(q.object.value)
+        for q in quads
+        if q.predicate.value in (NKG.sentenceStart, NKG.sentenceEnd)
+    }
+    assert offsets[(typed[NKG.Policy], NKG.sentenceStart)] == cut
+    assert text[cut : offsets[(typed[NKG.Policy], NKG.sentenceEnd)]] == second

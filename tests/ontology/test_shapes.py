@@ -115,7 +115,7 @@ e:Q2 a nkg:Country , nkg:Actor , nkg:Place ; rdfs:label "Examplestan" .
 <https://w3id.org/newskg/id/doc/d/summit/1> a nkg:Meeting , nkg:Summit ;
     rdfs:label "Ann Example meets Examplestan" ;
     prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/d> ;
-    nkg:text "They met on Monday." ;
+    {summit_text}
     nkg:participant e:Q1 , e:Q2 ;
     nkg:status {summit_status} ;
     nkg:charStart "45"^^xsd:nonNegativeInteger ;
@@ -124,7 +124,7 @@ e:Q2 a nkg:Country , nkg:Actor , nkg:Place ; rdfs:label "Examplestan" .
 <https://w3id.org/newskg/id/doc/d/policy/1> a nkg:Tariff , nkg:Policy ;
     rdfs:label "Examplestan tariff" ;
     prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/d> ;
-    nkg:text "Examplestan imposed a 25 percent tariff." ;
+    {policy_text}
     nkg:actor e:Q2 ;
     nkg:quantity {quantity} ;
     nkg:unit "percent" ;
@@ -145,6 +145,8 @@ VALID = {
     "stmt_extra": "",
     "summit_status": '"held"',
     "summit_extra": "",
+    "summit_text": 'nkg:text "They met on Monday." ;',
+    "policy_text": 'nkg:text "Examplestan imposed a 25 percent tariff." ;',
     "quantity": "25.0",
     "policy_status": '"imposed"',
 }
@@ -294,6 +296,20 @@ BROKEN = [
         {"quantity": '"25"'},
         "DatatypeConstraintComponent",
         n("quantity"),
+        POLICY,
+    ),
+    (
+        "summit-without-its-sentence",
+        {"summit_text": ""},
+        "MinCountConstraintComponent",
+        n("text"),
+        SUMMIT,
+    ),
+    (
+        "policy-without-its-sentence",
+        {"policy_text": ""},
+        "MinCountConstraintComponent",
+        n("text"),
         POLICY,
     ),
     (
