@@ -404,10 +404,11 @@ def _cell(term: Any) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(EXPORT_CHOICES + NETWORK_CHOICES),
+    type=click.Choice((*EXPORT_CHOICES, "nif", *NETWORK_CHOICES)),
     default="turtle",
     show_default=True,
-    help="RDF serialisation, or a network of actors for Gephi (graphml, edges-csv).",
+    help="RDF serialisation, nif (the entity mentions as NIF 2.0 Turtle, for GERBIL), or a "
+    "network of actors for Gephi (graphml, edges-csv).",
 )
 @click.option(
     "--kind",
@@ -430,6 +431,9 @@ def export(fmt: str, kind: str, document: str | None, output: str, store: str) -
     """Export the graph (without the ontology) as RDF, or its actor network for Gephi."""
     from graph.store import StoreError
 
+    if fmt == "nif":
+        _export_nif(store, document, output)
+        return
     if fmt in NETWORK_CHOICES:
         if document is not None:
             raise click.UsageError("--document exports RDF only, not a network")
@@ -445,6 +449,21 @@ def export(fmt: str, kind: str, document: str | None, output: str, store: str) -
                     kstore.export(fmt, f, document=document)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
+
+
+def _export_nif(store: str, document: str | None, output: str) -> None:
+    from graph.nif import write_nif
+
+    if document is not None:
+        raise click.UsageError("--document exports RDF only; nif exports every document")
+    with _open_store(store, read_only=True) as kstore:
+        if output == "-":
+            n = write_nif(kstore, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with open(output, "wb") as f:
+                n = write_nif(kstore, f)
+    click.echo(f"{n} mentions written as NIF 2.0", err=True)
 
 
 def _export_network(store: str, fmt: str, kind: str, output: str) -> None:
