@@ -23,23 +23,21 @@ from typing import IO
 from pyoxigraph import Literal, NamedNode, QuerySolutions
 
 from graph.store import KnowledgeStore
-from ontology.vocab import NKG_IRI
+from ontology.vocab import NKG_IRI, OWL, RDF, WIKIDATA_ENTITY, XSD
 
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_NNI = NamedNode("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
-WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+_RDF_TYPE = NamedNode(RDF.type)
+_NNI = NamedNode(XSD.nonNegativeInteger)
 
 _QUERY = f"""
 PREFIX nkg: <{NKG_IRI}>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
 SELECT ?doc ?text ?start ?end ?anchor ?wd WHERE {{
   ?doc nkg:articleText ?text .
   ?mention a nkg:Mention ; nkg:referenceContext ?doc ; nkg:charStart ?start ;
            nkg:charEnd ?end ; nkg:anchorOf ?anchor .
   OPTIONAL {{
-    ?mention nkg:denotes ?entity . ?entity owl:sameAs ?wd .
+    ?mention nkg:denotes ?entity . ?entity <{OWL.sameAs}> ?wd .
     FILTER(STRSTARTS(STR(?wd), "{WIKIDATA_ENTITY}"))
   }}
 }}"""
