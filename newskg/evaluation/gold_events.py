@@ -123,6 +123,18 @@ def _event_scores(
         for g in range(len(golds))
         if req[g] and g not in {g2 for _, g2 in pairs}
     ]
+    # Predictions no gold item took (false positives), so a report shows what to cut.
+    paired = {p for p, _ in pairs}
+    out["unmatched"] = [
+        {
+            "iri": pred.iri,
+            "kind": pred.kind,
+            "text": text[pred.span[0] : pred.span[1]],
+            "roles": {r: [e.label for e in ents_] for r, ents_ in pred.roles.items()},
+        }
+        for p, pred in enumerate(preds)
+        if p not in paired
+    ]
     out["gold_evidence_not_found"] = [
         golds[g].get("id", g) for g in range(len(golds)) if spans[g] is None
     ]

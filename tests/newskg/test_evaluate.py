@@ -428,6 +428,19 @@ def test_queries_on_hand_written_graph(hand_store) -> None:
     assert lk["wrong_links"] == 1 and lk["wrong"][0]["qids"] == ["Q61"]
 
 
+def test_unmatched_summits_and_policies_are_listed_as_false_positives(hand_store) -> None:
+    out = ev.score_document(GOLD, hand_store, DOC, TEXT)
+    # The Meeting overlaps no located gold evidence: listed, with its kind and roles.
+    (meeting,) = out["summits"]["unmatched"]
+    assert meeting["iri"] == f"{DOC}/summit/2" and meeting["kind"] == "Meeting"
+    assert meeting["roles"]["participant"] == ["Donald Trump"]
+    assert meeting["text"] == TEXT[0:40]
+    assert out["policies"]["unmatched"] == []  # the purchase commitment matched
+    wrong_kind = dict(GOLD, policies=[dict(GOLD["policies"][0], kind="Tariff")])
+    (pol,) = ev.score_document(wrong_kind, hand_store, DOC, TEXT)["policies"]["unmatched"]
+    assert pol["kind"] == "PurchaseCommitment"
+
+
 def test_kind_agnostic_match_ignores_kind(hand_store) -> None:
     gold = dict(
         GOLD,

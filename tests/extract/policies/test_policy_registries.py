@@ -51,6 +51,12 @@ def test_every_policy_kind_has_one_row_of_what_it_implies():
     }
 
 
+def test_the_kinds_the_trigger_lexicon_allows_are_exactly_the_policy_kinds():
+    # Plain nkg:Policy (scored as the gold's "Other") is a kind; "Other" itself is not.
+    declared = lexicons.schema("policy_triggers.tsv").values["kind"]
+    assert declared == {k.value for k in PolicyKind}
+
+
 def test_a_word_class_the_lexicon_does_not_declare_is_an_error():
     with pytest.raises(LexiconError, match="policy_words.tsv: no class 'sign_verbs'"):
         lexicons.word_class("policy_words.tsv", "sign_verbs")
