@@ -44,15 +44,19 @@ def _cue(tok: Token) -> str | None:
 def cue_modifier(when: When) -> str | None:
     """A cue word modifying the trigger: "the planned summit", "the postponed meeting"."""
     for c in when.head.children:
-        if c.dep_ in ("amod", "advmod") and (status := _cue(c)) is not None:
+        participle = c.dep_ == "acl" and c.tag_ == "VBN"  # "a meeting scheduled for June"
+        if (c.dep_ in ("amod", "advmod") or participle) and (status := _cue(c)) is not None:
             return status
     return None
 
 
 def _date_says(when: When, *, present: bool) -> str | None:
     """Held when the date is before publication, planned when after (a present-tense verb
-    checks the past first: "leaves on Wednesday", "meets on Monday" said on Tuesday)."""
+    checks the past first: "leaves on Wednesday", "meets on Monday" said on Tuesday). With no
+    publication date, a date word that points ahead or back says it ("next week")."""
     tref, published = when.time, when.published
+    if tref is not None and not (tref.day or tref.earliest):
+        return _date_words(tref.text, present=present)
     if not (tref and published):
         return None
     before = tref.day or tref.latest
@@ -64,6 +68,27 @@ def _date_says(when: When, *, present: bool) -> str | None:
     if not present and before and before < published:
         return "held"
     return None
+
+
+def _date_words(text: str, *, present: bool) -> str | None:
+    """An unresolved date: "next week" is ahead, "last week" behind; a present-tense verb
+    with any other date is a scheduled event ("ministers meet on Thursday")."""
+    found = {w.lower() for w in text.split()}
+    if found & words("date_ahead"):
+        return "planned"
+    if found & words("date_behind"):
+        return "held"
+    return "planned" if present else None
+
+
+def _progressive(v: Token) -> str | None:
+    """ "was speaking at a meeting" is over, "are holding talks" goes on."""
+    if v.tag_ != "VBG":
+        return None
+    be = next((c for c in v.children if c.dep_ == "aux" and c.lemma_ == "be"), None)
+    if be is None:
+        return None
+    return "held" if be.tag_ == "VBD" else "ongoing"
 
 
 def _tense(when: When, v: Token) -> str | None:
@@ -83,8 +108,10 @@ def _tense(when: When, v: Token) -> str | None:
         return "held"
     if v.tag_ in ("VBZ", "VBP") and in_future_time_clause(v):
         return "planned"  # "a decision could come when members gather for a summit"
+    if (status := _progressive(v)) is not None:
+        return status
     if v.tag_ in ("VBZ", "VBP", "VBG"):
-        return _date_says(when, present=True) or "ongoing"
+        return _date_says(when, present=v.tag_ != "VBG") or "ongoing"
     return None
 
 
@@ -96,7 +123,8 @@ def clause_chain(when: When) -> str | None:
     future = FUTURE
     for v in [head, *list(head.ancestors)[:4]]:
         if v is not head and (status := _cue(v)) is not None:
-            return status
+            # "are holding talks": a cue of what happened holds only once it has
+            return (_progressive(v) if status == "held" else None) or status
         if v.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "aux" and c.lower_ in future for c in v.children
         ):
