@@ -18,7 +18,8 @@ The rules, in order:
 4. **Metonymy.** A capital that acts — the subject of a verb, a possessor, the object of a
    verb of influence or a partner "with" — stands for its state ("Beijing announced" -> People's
    Republic of China, "urged Taipei" -> Taiwan); a capital as a location ("visit to Washington",
-   "in Beijing", "its Washington embassy", a dateline) stays the city.
+   "in Beijing", "its Washington embassy", a dateline) stays the city; a dateline naming a
+   state is its capital of that name ("KUWAIT, March 1 -" is Kuwait City).
 
 Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is linked.
 """
@@ -38,6 +39,7 @@ from extract.gazetteer import (
     positions_held,
     prominent,
 )
+from extract.normalise import name_key as normalise
 from extract.person_linking import choose_by_surname, choose_person
 from extract.place_context import (
     acts,
@@ -133,6 +135,10 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     if found is None:
         return _tie(tied)
     entry = found.entry
+    city = _capital_named(entry, text, gazetteer) if is_dateline(span) else None
+    if city is not None:
+        # "KUWAIT, March 1 -": a dateline names the city the story was filed from.
+        return _resolved(Link(city, found.confidence))
     if entry.type in STATE_TYPES | {"city"} and subnational(span):
         return Resolution(None)
     if entry.type == "region" and not subnational(span) and _city_named(text, gazetteer):
@@ -231,6 +237,17 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
 
 
 _LOCAL_TYPES = frozenset({"city", "region"})
+
+
+def _capital_named(state: Entry, name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The state's capital when it bears the state's name ("Kuwait City")."""
+    if state.type not in STATE_TYPES or not state.capital_qid or state.capital_qid == state.qid:
+        return None
+    capital = gazetteer.by_qid.get(state.capital_qid)
+    if capital is None:
+        return None
+    named = {normalise(name), normalise(f"{name} City")}
+    return capital if named & {normalise(n) for n in (capital.label, *capital.aliases)} else None
 
 
 def _city_named(name: str, gazetteer: Gazetteer) -> bool:
