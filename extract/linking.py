@@ -12,18 +12,20 @@ The rules, in order:
    document names. Whatever is left ambiguous is not linked.
 3. **Sub-national context.** A country name used for a US state or another subdivision
    ("Georgia's governor", "the state of Georgia", "Washington state", "Atlanta, Georgia") is
-   not linked: the gazetteer has no states, and a wrong QID is worse than none.
+   not linked: the gazetteer has no states, and a wrong QID is worse than none. A region of
+   unknown size links only where the article names its country or one of its places
+   (:func:`extract.place_context.country_placed`).
 4. **Metonymy.** A capital that acts — the subject of a verb, a possessor, the object of a
    verb of influence or a partner "with" — stands for its state ("Beijing announced" -> People's
    Republic of China, "urged Taipei" -> Taiwan); a capital as a location ("visit to Washington",
-   "in Beijing", "its Washington embassy", a dateline) stays the city.
+   "in Beijing", "its Washington embassy", a dateline) stays the city; a dateline naming a
+   state is its capital of that name ("KUWAIT, March 1 -" is Kuwait City).
 
 Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is linked.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -37,8 +39,19 @@ from extract.gazetteer import (
     positions_held,
     prominent,
 )
+from extract.normalise import name_key as normalise
 from extract.person_linking import choose_by_surname, choose_person
-from extract.text import doc_text
+from extract.place_context import (
+    acts,
+    countries_in_context,
+    countries_named,
+    country_placed,
+    followed_by,
+    is_dateline,
+    located,
+    strip_possessive,
+    subnational,
+)
 
 MIN_CONFIDENCE = 0.6
 """Links weaker than this are dropped: an unlinked actor keeps its own label."""
@@ -63,81 +76,6 @@ _LABEL_TYPES = {
     "FAC": PLACE_TYPES,
     "ORG": _ORG_TYPES | PLACE_TYPES,
 }
-
-# Words that place a name inside a country (a US state, a province), not at the country level:
-# "the state of Georgia", "governor of Georgia", "Washington state", "Georgia Gov. Brian Kemp",
-# "Georgia's governor", "Fulton County, Georgia", "(R-Ga.)".
-_SUBNATIONAL_BEFORE = ("state of", "governor of", "Governor of", "County,", "county,")
-_SUBNATIONAL_AFTER = frozenset(
-    {
-        "county",
-        "County",
-        "Gov.",
-        "Governor",
-        "governor",
-        "statehouse",
-        "Statehouse",
-    }
-)
-_US_PARTY_STATE = re.compile(r"\([RDI]-[A-Z][A-Za-z.]{0,5}\)")
-
-# A capital as a location rather than an actor: after these prepositions, as the object of these
-# verbs, or as a noun modifier ("the Beijing office").
-_PLACE_PREPS = frozenset(
-    {
-        "in",
-        "to",
-        "from",
-        "at",
-        "into",
-        "near",
-        "outside",
-        "inside",
-        "around",
-        "across",
-        "via",
-        "through",
-        "toward",
-        "towards",
-        "throughout",
-        "out",
-        "back",
-        "within",
-        "beyond",
-        "off",
-        "of",
-        "for",
-        "over",
-        "until",
-        "till",
-    }
-)
-_PLACE_VERBS = frozenset(
-    {
-        "visit",
-        "leave",
-        "reach",
-        "tour",
-        "arrive",
-        "return",
-        "fly",
-        "travel",
-        "enter",
-        "host",
-        "depart",
-        "evacuate",
-        "bomb",
-        "attack",
-        "shell",
-        "strike",
-        "hit",
-        "flood",
-        "base",
-        "locate",
-    }
-)
-_PLACE_SUBJECT_VERBS = frozenset({"host", "lie", "sit", "locate", "flood", "suffer", "freeze"})
-_ACTOR_PREPS = frozenset({"with", "by", "between", "against", "on", "upon", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +107,7 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     """The link of ``span`` (``role``: a title written with a person's name), or its tied
     candidates."""
     label = span.label_
-    text = _strip_possessive(span.text)
+    text = strip_possessive(span.text)
     if label == "NORP":
         states = [e for e in gazetteer.demonym(text) if e.type in STATE_TYPES]
         if len(states) > 1:  # "American": the USA, not the Northern Mariana Islands
@@ -197,9 +135,13 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     if found is None:
         return _tie(tied)
     entry = found.entry
-    if entry.type in STATE_TYPES | {"city"} and _subnational(span):
+    city = _capital_named(entry, text, gazetteer) if is_dateline(span) else None
+    if city is not None:
+        # "KUWAIT, March 1 -": a dateline names the city the story was filed from.
+        return _resolved(Link(city, found.confidence))
+    if entry.type in STATE_TYPES | {"city"} and subnational(span):
         return Resolution(None)
-    if entry.type == "region" and not _subnational(span) and _city_named(text, gazetteer):
+    if entry.type == "region" and not subnational(span) and _city_named(text, gazetteer):
         # "New York": the state, or New York City? Only "New York state", "governor of
         # New York" ... say the state.
         return _tie([entry, *(e for e in gazetteer.lookup(f"{text} City") if e.type == "city")])
@@ -279,15 +221,15 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
     states = [e for e in pool if e.type in STATE_TYPES]
     cities = [e for e in pool if e.type in _LOCAL_TYPES]
     if len(states) == 1 and len(states) + len(cities) == len(pool):
-        if _followed_by(span, "City") or _followed_by(span, "city"):
+        if followed_by(span, "City") or followed_by(span, "city"):
             return Link(cities[0], CONFIDENCE["by_country"]) if len(cities) == 1 else None
         if any(states[0].capital_qid == c.qid for c in cities) and (
-            _located(span) or _is_dateline(span)
+            located(span) or is_dateline(span)
         ):
             # "talks in Luxembourg": the country or its capital of the same name; tied.
             return None
         return Link(states[0], CONFIDENCE["country_over_city"])
-    in_context = _countries_in_context(span, gazetteer)
+    in_context = countries_in_context(span, gazetteer)
     chosen = [e for e in pool if e.country_qid and e.country_qid in in_context]
     if len(chosen) == 1 and _placed(chosen[0], span, gazetteer):
         return Link(chosen[0], CONFIDENCE["by_country"])
@@ -297,10 +239,15 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
 _LOCAL_TYPES = frozenset({"city", "region"})
 
 
-def _located(span: Span) -> bool:
-    """'in Luxembourg', 'to Kuwait': the object of a preposition of place."""
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+def _capital_named(state: Entry, name: str, gazetteer: Gazetteer) -> Entry | None:
+    """The state's capital when it bears the state's name ("Kuwait City")."""
+    if state.type not in STATE_TYPES or not state.capital_qid or state.capital_qid == state.qid:
+        return None
+    capital = gazetteer.by_qid.get(state.capital_qid)
+    if capital is None:
+        return None
+    named = {normalise(name), normalise(f"{name} City")}
+    return capital if named & {normalise(n) for n in (capital.label, *capital.aliases)} else None
 
 
 def _city_named(name: str, gazetteer: Gazetteer) -> bool:
@@ -326,9 +273,13 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     """A town of unknown size (the US places list) links only when the sentence names its
     state ("Springfield, Illinois"): thousands of them share names with better-known places.
     A party or newspaper named by an alias ("IFF", "the Star") only when the article names its
-    country."""
+    country. A region of unknown size (the world's subdivisions list) only when the article
+    names its country or another of its country's places: they share names with better-known
+    cities ("Portland" is also a parish of Jamaica, "Aurora" a province of the Philippines)."""
+    if entry.type == "region" and not entry.population:
+        return country_placed(entry, span, gazetteer)
     if entry.type in ("political_party", "newspaper"):
-        text = _strip_possessive(span.text)
+        text = strip_possessive(span.text)
         return gazetteer.is_label(text, entry) or entry.country_qid in countries_named(
             span.doc, gazetteer
         )
@@ -336,106 +287,3 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
         return True
     region = (entry.description or "").removeprefix("place in ")
     return bool(region) and region != entry.description and region in span.sent.text
-
-
-def countries_named(doc: Doc, gazetteer: Gazetteer) -> set[str]:
-    """QIDs of the states the document names (by name or demonym), computed once per Doc."""
-    cached = doc.user_data.get("newskg_countries")
-    if cached is None:
-        cached = doc.user_data["newskg_countries"] = _states_in(doc[:], gazetteer)
-    return set(cached)
-
-
-def _states_in(tokens: Span, gazetteer: Gazetteer) -> set[str]:
-    found: set[str] = set()
-    for t in tokens:
-        for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
-            if e.type in STATE_TYPES:
-                found.add(e.qid)
-    for ent in tokens.ents:
-        for e in gazetteer.lookup(ent.text):
-            if e.type in STATE_TYPES:
-                found.add(e.qid)
-    return found
-
-
-def acts(span: Span) -> bool:
-    """Whether a place name is used as an actor (subject, possessor, partner), not a location."""
-    root = span.root
-    if _is_dateline(span):
-        return False
-    dep = root.dep_
-    head = root.head
-    if dep in ("nsubj", "nsubjpass", "csubj"):
-        return head.lemma_ not in _PLACE_SUBJECT_VERBS
-    if dep == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
-        return True
-    if dep == "dobj":
-        return head.lemma_ not in _PLACE_VERBS
-    if dep == "pobj":
-        prep = head.lower_
-        if prep in _ACTOR_PREPS:
-            return head.head.lemma_ not in _PLACE_VERBS
-        return False
-    if dep == "conj":
-        # "Washington and Beijing agreed": as its first conjunct.
-        first = head
-        while first.dep_ == "conj":
-            first = first.head
-        return first.dep_ in ("nsubj", "nsubjpass", "poss") or (
-            first.dep_ == "pobj" and first.head.lower_ in _ACTOR_PREPS
-        )
-    return False
-
-
-def _is_dateline(span: Span) -> bool:
-    """'PEKING, March 3 -' or 'TOKYO (Reuters) -' at the start of a line."""
-    doc = span.doc
-    start = span.start
-    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
-    if not line_start:
-        return False
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return span.text.isupper() and nxt is not None and nxt.text in (",", "(", "-", "\u2014")
-
-
-def _subnational(span: Span) -> bool:
-    """Context saying the name is a US state or province, not the country of that name."""
-    doc = span.doc
-    before = doc[max(0, span.start - 2) : span.start].text
-    if any(before.endswith(w) for w in _SUBNATIONAL_BEFORE):
-        return True
-    after = span.end
-    if after < len(doc) and doc[after].text in ("state", "State"):
-        # "Washington state" (the noun the name modifies), not "China state media".
-        state = doc[after]
-        if (
-            span.root.head == state
-            and state.dep_ not in ("compound", "amod", "nmod")
-            and (after + 1 >= len(doc) or doc[after + 1].text not in ("-", "\u2011"))
-        ):
-            return True
-    if after < len(doc) and doc[after].tag_ == "POS":
-        after += 1
-    if after < len(doc) and doc[after].text in _SUBNATIONAL_AFTER:
-        return True
-    text = doc_text(doc)
-    window = text[max(0, span.start_char - 40) : span.end_char + 40]
-    return bool(_US_PARTY_STATE.search(window))
-
-
-def _followed_by(span: Span, word: str) -> bool:
-    return span.end < len(span.doc) and span.doc[span.end].text == word
-
-
-def _countries_in_context(span: Span, gazetteer: Gazetteer) -> set[str]:
-    """QIDs of the states named (or adjectived) in the span's sentence, else in the document."""
-    near = _states_in(span.sent, gazetteer)
-    return near or countries_named(span.doc, gazetteer)
-
-
-def _strip_possessive(text: str) -> str:
-    for suffix in ("'s", "\u2019s", "'", "\u2019"):
-        if text.endswith(suffix):
-            return text[: -len(suffix)]
-    return text

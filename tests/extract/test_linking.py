@@ -140,3 +140,46 @@ def test_acts_tells_actors_from_locations(nlp):
     start = doc.text.index("Beijing")
     beijing = doc.char_span(start, start + 7, label="GPE")
     assert acts(wash) and not acts(beijing)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "qid"),
+    [
+        ("The parish council of Portland met on Monday.", "Portland", None),
+        (
+            "Farmers across Portland lost crops, the Jamaican farm ministry said.",
+            "Portland",
+            "Q125148",
+        ),
+        (
+            "Farmers in Portland and St. Catherine, Jamaica, lost their crops.",
+            "Portland",
+            "Q125148",
+        ),
+        ("Rain fell across Delta overnight.", "Delta", None),
+        ("Oil workers in Delta and Lagos went on strike.", "Delta", "Q503910"),
+        ("Voters in Texas went to the polls on Tuesday.", "Texas", "Q1439"),
+    ],
+)
+def test_a_region_of_unknown_size_links_only_beside_its_country_or_its_places(
+    nlp, gazetteer, text, words, qid
+):
+    """Rule "country" for subdivisions: a region the knowledge base has no size for (the
+    world's subdivisions list) needs its country, a demonym of it, or another of its places
+    ("Lagos" for Nigeria's Delta) in the article; a region of known size (a US state) does not."""
+    assert linked(nlp, gazetteer, text, words) == qid
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "qid"),
+    [
+        ("KUWAIT, May 4 - The oil ministry said output would rise.", "KUWAIT", "Q35178"),
+        ("PANAMA, May 4 - The canal authority said traffic grew.", "PANAMA", "Q3306"),
+        ("SINGAPORE, May 4 - The port said traffic would rise.", "SINGAPORE", "Q334"),
+        ("Officials in Kuwait said output would rise.", "Kuwait", "Q817"),
+    ],
+)
+def test_a_dateline_naming_a_state_is_its_capital_of_that_name(nlp, gazetteer, text, words, qid):
+    """A dateline names the city a story was filed from: "KUWAIT" there is Kuwait City; a
+    city-state stays itself, and outside a dateline the name is the state."""
+    assert linked(nlp, gazetteer, text, words) == qid

@@ -1,0 +1,219 @@
+"""What a sentence and its document say about a place name: whether it acts or is a location,
+whether it is a datelined city, whether context makes it sub-national ("the state of Georgia"),
+and which states the sentence or the document names (rules "country" and "metonymy" of
+:mod:`extract.linking`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extract.gazetteer import STATE_TYPES, Entry, Gazetteer
+from extract.text import doc_text
+
+# Words that place a name inside a country (a US state, a province), not at the country level:
+# "the state of Georgia", "governor of Georgia", "Washington state", "Georgia Gov. Brian Kemp",
+# "Georgia's governor", "Fulton County, Georgia", "(R-Ga.)".
+_SUBNATIONAL_BEFORE = ("state of", "governor of", "Governor of", "County,", "county,")
+_SUBNATIONAL_AFTER = frozenset(
+    {
+        "county",
+        "County",
+        "Gov.",
+        "Governor",
+        "governor",
+        "statehouse",
+        "Statehouse",
+    }
+)
+_US_PARTY_STATE = re.compile(r"\([RDI]-[A-Z][A-Za-z.]{0,5}\)")
+
+# A capital as a location rather than an actor: after these prepositions, as the object of these
+# verbs, or as a noun modifier ("the Beijing office").
+_PLACE_PREPS = frozenset(
+    {
+        "in",
+        "to",
+        "from",
+        "at",
+        "into",
+        "near",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "via",
+        "through",
+        "toward",
+        "towards",
+        "throughout",
+        "out",
+        "back",
+        "within",
+        "beyond",
+        "off",
+        "of",
+        "for",
+        "over",
+        "until",
+        "till",
+    }
+)
+_PLACE_VERBS = frozenset(
+    {
+        "visit",
+        "leave",
+        "reach",
+        "tour",
+        "arrive",
+        "return",
+        "fly",
+        "travel",
+        "enter",
+        "host",
+        "depart",
+        "evacuate",
+        "bomb",
+        "attack",
+        "shell",
+        "strike",
+        "hit",
+        "flood",
+        "base",
+        "locate",
+    }
+)
+_PLACE_SUBJECT_VERBS = frozenset({"host", "lie", "sit", "locate", "flood", "suffer", "freeze"})
+_ACTOR_PREPS = frozenset({"with", "by", "between", "against", "on", "upon", "among"})
+
+
+def located(span: Span) -> bool:
+    """'in Luxembourg', 'to Kuwait': the object of a preposition of place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+
+
+def countries_named(doc: Doc, gazetteer: Gazetteer) -> set[str]:
+    """QIDs of the states the document names (by name or demonym), computed once per Doc."""
+    cached = doc.user_data.get("newskg_countries")
+    if cached is None:
+        cached = doc.user_data["newskg_countries"] = states_in(doc[:], gazetteer)
+    return set(cached)
+
+
+def states_in(tokens: Span, gazetteer: Gazetteer) -> set[str]:
+    found: set[str] = set()
+    for t in tokens:
+        for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
+            if e.type in STATE_TYPES:
+                found.add(e.qid)
+    for ent in tokens.ents:
+        for e in gazetteer.lookup(ent.text):
+            if e.type in STATE_TYPES:
+                found.add(e.qid)
+    return found
+
+
+def acts(span: Span) -> bool:
+    """Whether a place name is used as an actor (subject, possessor, partner), not a location."""
+    root = span.root
+    if is_dateline(span):
+        return False
+    dep = root.dep_
+    head = root.head
+    if dep in ("nsubj", "nsubjpass", "csubj"):
+        return head.lemma_ not in _PLACE_SUBJECT_VERBS
+    if dep == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
+        return True
+    if dep == "dobj":
+        return head.lemma_ not in _PLACE_VERBS
+    if dep == "pobj":
+        prep = head.lower_
+        if prep in _ACTOR_PREPS:
+            return head.head.lemma_ not in _PLACE_VERBS
+        return False
+    if dep == "conj":
+        # "Washington and Beijing agreed": as its first conjunct.
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.dep_ in ("nsubj", "nsubjpass", "poss") or (
+            first.dep_ == "pobj" and first.head.lower_ in _ACTOR_PREPS
+        )
+    return False
+
+
+def is_dateline(span: Span) -> bool:
+    """'PEKING, March 3 -' or 'TOKYO (Reuters) -' at the start of a line."""
+    doc = span.doc
+    start = span.start
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    if not line_start:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span.text.isupper() and nxt is not None and nxt.text in (",", "(", "-", "\u2014")
+
+
+def subnational(span: Span) -> bool:
+    """Context saying the name is a US state or province, not the country of that name."""
+    doc = span.doc
+    before = doc[max(0, span.start - 2) : span.start].text
+    if any(before.endswith(w) for w in _SUBNATIONAL_BEFORE):
+        return True
+    after = span.end
+    if after < len(doc) and doc[after].text in ("state", "State"):
+        # "Washington state" (the noun the name modifies), not "China state media".
+        state = doc[after]
+        if (
+            span.root.head == state
+            and state.dep_ not in ("compound", "amod", "nmod")
+            and (after + 1 >= len(doc) or doc[after + 1].text not in ("-", "\u2011"))
+        ):
+            return True
+    if after < len(doc) and doc[after].tag_ == "POS":
+        after += 1
+    if after < len(doc) and doc[after].text in _SUBNATIONAL_AFTER:
+        return True
+    text = doc_text(doc)
+    window = text[max(0, span.start_char - 40) : span.end_char + 40]
+    return bool(_US_PARTY_STATE.search(window))
+
+
+def followed_by(span: Span, word: str) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].text == word
+
+
+def countries_in_context(span: Span, gazetteer: Gazetteer) -> set[str]:
+    """QIDs of the states named (or adjectived) in the span's sentence, else in the document."""
+    near = states_in(span.sent, gazetteer)
+    return near or countries_named(span.doc, gazetteer)
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+_PLACE_LABELS = ("GPE", "LOC")
+_LOCAL = ("city", "region")
+
+
+def country_placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the document names ``entry``'s country, by name or demonym, or another place
+    all of whose namesakes are in that country ("Dallas" for "Texas", not "Portland" for a
+    Jamaican parish)."""
+    country = entry.country_qid
+    if not country or country in countries_named(span.doc, gazetteer):
+        return True
+    own = strip_possessive(span.text)
+    for ent in span.doc.ents:
+        if ent.label_ not in _PLACE_LABELS or strip_possessive(ent.text) == own:
+            continue
+        places = [e for e in gazetteer.lookup(strip_possessive(ent.text)) if e.type in _LOCAL]
+        if places and all(e.country_qid == country for e in places):
+            return True
+    return False
