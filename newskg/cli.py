@@ -137,7 +137,8 @@ def run_ingest(
     from newskg.progress import Progress
     from newskg.sources import InputError, read_inputs
 
-    _gazetteer(gazetteer_files)  # a bad gazetteer file is an error before any work starts
+    if gazetteer_files:  # a bad file is an error before any work starts (the bundled one is not)
+        _gazetteer(gazetteer_files)
     spec = ModelSpec(settings.server.model, gazetteer_files)
     batch_size, max_chars = settings.batch_size, settings.max_chars
     max_seconds = settings.max_seconds or None  # 0: no time limit
