@@ -104,17 +104,6 @@ def _load_nlp(model: str, gazetteer: tuple[str, ...]) -> Any:
         raise click.ClickException(str(exc)) from exc
 
 
-def _preload(spec: Any) -> None:
-    """Load the pipeline for in-process extraction now: a missing model is a clear error."""
-    from extract.nlp import ModelNotFound
-    from newskg.parallel import loaded
-
-    try:
-        loaded(spec)
-    except (ModelNotFound, OSError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from exc
-
-
 def _gazetteer(files: tuple[str, ...]) -> Any:
     from extract import gazetteer as gaz
 
@@ -139,7 +128,7 @@ def run_ingest(
     """Ingest ``paths`` into an open store, with a progress bar on a terminal.
 
     The model, batch size and per-document limits are the ``settings``; extraction runs in
-    ``settings.workers`` processes (1: in this process), or on a Dask cluster with ``dask``.
+    ``settings.workers`` worker processes, or on a Dask cluster with ``dask``.
     """
     from extract.nlp import ModelNotFound
     from newskg.distributed import DaskUnavailable, dask_extractor
@@ -148,7 +137,8 @@ def run_ingest(
     from newskg.progress import Progress
     from newskg.sources import InputError, read_inputs
 
-    _gazetteer(gazetteer_files)  # a bad gazetteer file is an error before any work starts
+    if gazetteer_files:  # a bad file is an error before any work starts (the bundled one is not)
+        _gazetteer(gazetteer_files)
     spec = ModelSpec(settings.server.model, gazetteer_files)
     batch_size, max_chars = settings.batch_size, settings.max_chars
     max_seconds = settings.max_seconds or None  # 0: no time limit
@@ -164,10 +154,10 @@ def run_ingest(
             max_seconds=max_seconds,
         )
     else:
-        if workers <= 1:
-            _preload(spec)
+        # Online linking runs in this process, on records: then the workers do not map.
+        base = None if link else store.minter.base
         extractor = parallel_extractor(
-            spec, workers, batch_size=batch_size, max_seconds=max_seconds
+            spec, workers, batch_size=batch_size, max_seconds=max_seconds, base=base
         )
     bar = Progress(sys.stderr) if progress else None
     if bar:
@@ -179,6 +169,7 @@ def run_ingest(
             sources,
             store,
             extractor=extractor,
+            batch_size=batch_size,
             max_chars=max_chars,
             link=link,
             on_document=bar.update if bar else None,

@@ -2,9 +2,11 @@
 
 The parent (the single writer, :func:`newskg.pipeline.ingest`) sends chunks of ``batch_size``
 documents and keeps at most ``2 * workers`` chunks in flight, so memory is bounded by the
-window, never by the corpus. Workers are started with the ``spawn`` method: a forked child would
-inherit the parent's open store handle and threads (RocksDB's among them), which is unsafe;
-spawned ones start clean and only import what they need.
+window, never by the corpus. Given the store's IRI base, the workers also map each document to
+N-Quads, so the writer only commits bytes; and one worker is a process too, so extraction
+overlaps the writer instead of waiting for it. Workers are started with the ``spawn`` method: a
+forked child would inherit the parent's open store handle and threads (RocksDB's among them),
+which is unsafe; spawned ones start clean and only import what they need.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +26,7 @@ from typing import Any
 
 from extract import DEFAULT_MODEL
 from extract.records import DocumentInfo
-from newskg.pipeline import Extractor, Failed, Outcome, extract_all
+from newskg.pipeline import Extractor, Failed, Outcome, encode_all, extract_all
 
 log = logging.getLogger(__name__)
 
@@ -67,42 +70,62 @@ def loaded(spec: ModelSpec) -> tuple[Any, Any]:
 
 
 def extract_chunk(
-    spec: ModelSpec, infos: list[DocumentInfo], batch_size: int, max_seconds: float | None
+    spec: ModelSpec,
+    infos: list[DocumentInfo],
+    batch_size: int,
+    max_seconds: float | None,
+    base: str | None = None,
 ) -> list[Outcome]:
-    """Run in a worker: one chunk of documents through the pipeline."""
+    """Run in a worker: one chunk of documents through the pipeline (and to N-Quads, given
+    ``base``)."""
+    return list(_extract(spec, infos, batch_size, max_seconds, base))
+
+
+def _extract(
+    spec: ModelSpec,
+    infos: Iterable[DocumentInfo],
+    batch_size: int,
+    max_seconds: float | None,
+    base: str | None,
+) -> Iterator[Outcome]:
     nlp, gazetteer = loaded(spec)
-    return list(extract_all(nlp, gazetteer, infos, batch_size=batch_size, max_seconds=max_seconds))
+    if base is None:
+        return extract_all(nlp, gazetteer, infos, batch_size=batch_size, max_seconds=max_seconds)
+    return encode_all(nlp, gazetteer, infos, base, batch_size=batch_size, max_seconds=max_seconds)
 
 
 def parallel_extractor(
-    spec: ModelSpec, workers: int, *, batch_size: int = 32, max_seconds: float | None = None
+    spec: ModelSpec,
+    workers: int,
+    *,
+    batch_size: int = 32,
+    max_seconds: float | None = None,
+    base: str | None = None,
 ) -> Extractor:
-    """An extractor over ``workers`` processes (1: in this process, loading the model here).
+    """An extractor over ``workers`` processes; with ``base``, they also map to N-Quads.
 
     Chunks of ``batch_size`` documents go to the workers. An input smaller than one chunk is
     split evenly between the workers, or, below :data:`MIN_PARALLEL_DOCS` documents, extracted
-    in this process: starting workers would cost more than it saves.
+    in this process: starting workers would cost more than it saves. One worker is a process
+    too (``workers`` <= 0 means in this process), so that extraction overlaps the writer.
     """
-
-    def in_process(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
-        nlp, gazetteer = loaded(spec)
-        return extract_all(nlp, gazetteer, infos, batch_size=batch_size, max_seconds=max_seconds)
 
     def run(infos: Iterable[DocumentInfo]) -> Iterator[Outcome]:
         stream = iter(infos)
         first = list(islice(stream, batch_size))
+        n = max(workers, 1)
         if len(first) == batch_size:
             chunks = _chunks(stream, batch_size, first)
         elif len(first) >= MIN_PARALLEL_DOCS:
-            size = -(-len(first) // workers)
+            size = -(-len(first) // n)
             chunks = iter([first[i : i + size] for i in range(0, len(first), size)])
         else:
             chunks = iter([first])
-        if workers <= 1 or len(first) < MIN_PARALLEL_DOCS <= batch_size:
+        if workers <= 0 or len(first) < MIN_PARALLEL_DOCS <= batch_size:
             for chunk in chunks:
-                yield from in_process(chunk)
+                yield from _extract(spec, chunk, batch_size, max_seconds, base)
             return
-        yield from _pooled(spec, workers, chunks, batch_size, max_seconds)
+        yield from _pooled(spec, n, chunks, batch_size, max_seconds, base)
 
     return run
 
@@ -121,6 +144,7 @@ def _pooled(
     chunks: Iterator[list[DocumentInfo]],
     batch_size: int,
     max_seconds: float | None,
+    base: str | None,
 ) -> Iterator[Outcome]:
     window = 2 * workers
     pool = _pool(workers)
@@ -128,7 +152,7 @@ def _pooled(
     try:
         for chunk in chunks:
             pending.append(
-                (chunk, pool.submit(extract_chunk, spec, chunk, batch_size, max_seconds))
+                (chunk, pool.submit(extract_chunk, spec, chunk, batch_size, max_seconds, base))
             )
             while len(pending) >= window:
                 outcomes, pool = _collect(pending.popleft(), pool, workers)
@@ -143,7 +167,27 @@ def _pooled(
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_exit_with_parent,
+        initargs=(os.getpid(),),
+    )
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Run in each worker: end it when the parent is gone.
+
+    A parent killed with ``kill -9`` cannot stop its pool, and an idle worker waits on its
+    queue forever, holding the model's memory.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newskg-parent-watch", daemon=True).start()
 
 
 def _collect(

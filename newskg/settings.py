@@ -24,7 +24,9 @@ class Settings:
     # 32 rather than 64: the same speed within noise on news articles, and a peak of 500 MB
     # per process instead of 800 MB, which keeps two workers under 1.5 GB (docs/benchmarks.md).
     batch_size: int = _setting(
-        32, "Documents per spaCy nlp.pipe batch (and per worker task).", env="batch_size"
+        32,
+        "Documents per spaCy nlp.pipe batch (and per worker task and write transaction).",
+        env="batch_size",
     )
     max_chars: int = _setting(
         1_000_000,

@@ -193,13 +193,18 @@ def test_memory_stays_bounded_by_the_batch_not_the_corpus(nlp, gazetteer, tmp_pa
 
 
 @pytest.mark.slow
-def test_two_worker_processes_give_the_same_graph_as_one_process(reference, tmp_path):
+@pytest.mark.parametrize(("workers", "mapped_in_workers"), [(1, True), (2, True), (2, False)])
+def test_worker_processes_give_the_same_graph_as_one_process(
+    reference, tmp_path, workers, mapped_in_workers
+):
+    """Whether the workers send N-Quads (the CLI) or records (online linking), and with
+    documents batched per transaction, the graph is the in-process one."""
     from newskg.parallel import ModelSpec, parallel_extractor
 
     with KnowledgeStore(tmp_path / "store") as store:
-        summary = ingest(
-            sources(), store, extractor=parallel_extractor(ModelSpec(), 2, batch_size=1)
-        )
+        base = store.minter.base if mapped_in_workers else None
+        extractor = parallel_extractor(ModelSpec(), workers, batch_size=1, base=base)
+        summary = ingest(sources(), store, extractor=extractor, batch_size=3)
         assert summary.documents == len(ARTICLES)
         assert nquads(store) == reference
 
