@@ -44,7 +44,24 @@ def clause_verb(site: Site) -> Token | None:
         *[c for c in gov.children if c.dep_ == "prep"],
     ):
         return gov
+    if _acts_at(head, gov):
+        return gov
     return None
+
+
+def _acts_at(head: Token, gov: Token) -> bool:
+    """ "At a meeting of EC ministers, Britain called for ...": who acts at a meeting the text
+    introduces takes part (a definite "at the meeting" refers back to one already read); only
+    a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
+    subj = subject_of(gov)
+    return (
+        subj is not None
+        and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
+        and head.head.dep_ == "prep"
+        and head.head.lower_ == "at"
+        and head.head.head == gov
+        and any(c.dep_ == "det" and c.lower_ in words("indefinite") for c in head.children)
+    )
 
 
 def _controller(verb: Token) -> tuple[Token, Token | None]:

@@ -15,6 +15,7 @@ from extract.groups import standing_group
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import membership_words, words
+from extract.summits.parse import split_conjuncts
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -81,7 +82,8 @@ def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     for obj in _objects(dep):
         if not latest_pair(site, roles, obj):
-            add(site, roles, actor_of(obj, site.actors))
+            for party in [*split_conjuncts(obj), obj]:
+                add(site, roles, actor_of(party, site.actors))
         _city_after(site, roles, obj)
     return True
 

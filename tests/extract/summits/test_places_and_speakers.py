@@ -51,3 +51,27 @@ def test_who_speaks_at_a_meeting_takes_part(extract_text, text, kind, speaker):
 )
 def test_the_place_a_participle_or_the_party_phrase_carries(extract_text, text, place):
     assert [f[2] for f in _read(extract_text, text)][-1] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # the parser hangs "IMF" on "Bank" as a modifier holding the "and": both take part
+        (
+            "Aid will be on the agenda of the spring meetings of the IMF and World Bank.",
+            ["International Monetary Fund", "World Bank"],
+        ),
+        # who acts at a meeting the text introduces takes part in it
+        (
+            "At a meeting of NATO defence ministers, Germany called for more spending.",
+            ["Germany", "North Atlantic Treaty Organisation"],
+        ),
+    ],
+)
+def test_every_conjunct_and_whoever_acts_at_a_new_meeting_take_part(extract_text, text, parties):
+    assert [f[1] for f in _read(extract_text, text)] == [parties]
+
+
+def test_a_common_noun_acting_at_a_meeting_is_not_read_as_a_party(extract_text):
+    text = "The bloc's Luxembourg presidency hopes to strike a deal at a June summit."
+    assert _read(extract_text, text) == []
