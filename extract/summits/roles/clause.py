@@ -50,17 +50,18 @@ def clause_verb(site: Site) -> Token | None:
 
 
 def _acts_at(head: Token, gov: Token) -> bool:
-    """ "At a meeting of EC ministers, Britain called for ...": who acts at a meeting the text
-    introduces takes part (a definite "at the meeting" refers back to one already read); only
+    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y":
+    who acts at or in a meeting the text introduces takes part (a definite "at the meeting"
+    refers back to one already read); only
     a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
     subj = subject_of(gov)
     return (
         subj is not None
         and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
         and head.head.dep_ == "prep"
-        and head.head.lower_ == "at"
+        and head.head.lower_ in words("place_preposition")
         and head.head.head == gov
-        and any(c.dep_ == "det" and c.lower_ in words("indefinite") for c in head.children)
+        and all(c.lower_ in words("indefinite") for c in head.children if c.dep_ in ("det", "poss"))
     )
 
 

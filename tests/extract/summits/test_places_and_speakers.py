@@ -66,6 +66,10 @@ def test_the_place_a_participle_or_the_party_phrase_carries(extract_text, text, 
             "At a meeting of NATO defence ministers, Germany called for more spending.",
             ["Germany", "North Atlantic Treaty Organisation"],
         ),
+        (
+            "Nigel Lawson stressed in talks with Dilson Funaro the need for reform.",
+            ["Dilson Funaro", "Nigel Lawson"],
+        ),
     ],
 )
 def test_every_conjunct_and_whoever_acts_at_a_new_meeting_take_part(extract_text, text, parties):
