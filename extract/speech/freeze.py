@@ -47,10 +47,12 @@ def freeze(
     speaker_tokens = {t.i for c in subjects for t in c.subtree}
     content = [t for s in sents for t in s if t.i not in speaker_tokens]
     keys = about(st, content, f.speaker, f.reported_by, events)
-    if not keys:
-        # Words that name nothing ("there was still a lot of work to do") are about what
-        # the article is about.
-        keys = [k for k in headline if k not in (f.speaker, f.reported_by)]
+    named = {ev.key for ev in events}
+    if all(k in named for k in keys):
+        # Words that name nothing ("there was still a lot of work to do"), or only the meeting
+        # they were said at ("insisted at the gathering that ..."), are about what the article
+        # is about.
+        keys += [k for k in headline if k not in (f.speaker, f.reported_by, *keys)]
     for c in subjects:
         keys += [k for k in speaker_owners(st, c, f.speaker) if k not in keys]
     quote = " ... ".join(_quote_words(st.text, s, e) for s, e in f.quotes) or None

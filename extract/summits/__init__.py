@@ -58,6 +58,7 @@ from extract.summits.outcomes import add_outcomes
 from extract.summits.places import dateline_place, places_from_context
 from extract.summits.roles import Roles, Site, read_roles
 from extract.summits.status import summit_status
+from extract.summits.stops import per_stop
 from extract.syntax import argument_tokens, evidence, governor
 from extract.triggers import Trigger, find_triggers
 
@@ -71,8 +72,7 @@ def find_summits(ctx: DocContext, policies: Sequence[Policy] = ()) -> Iterator[S
         head = trig.head(ctx.doc)
         if ctx.layout.in_heading(head.idx) or not accepts(head, trig.kind, drafts):
             continue
-        draft = _read_mention(ctx, trig, drafts, here, policies)
-        if draft is not None:
+        for draft in _read_mention(ctx, trig, drafts, here, policies):
             add_outcomes(draft, head, policies)
             drafts.append(draft)
     places_from_context(drafts, ctx.actors, here)
@@ -109,8 +109,9 @@ def _read_mention(
     drafts: list[Draft],
     here: str | None,
     policies: Sequence[Policy],
-) -> Draft | None:
-    """A new summit for this mention, or None when it adds to an earlier one (or names nobody)."""
+) -> list[Draft]:
+    """The new summits of this mention (one per place a visit reaches), or none when it adds to
+    an earlier one (or names nobody)."""
     head = trig.head(ctx.doc)
     gov = head if head.pos_ == "VERB" else governor(head)
     latest = tuple(drafts[-1].participants) if drafts else None
@@ -128,12 +129,12 @@ def _read_mention(
     if old is not None:
         merge_mention(old, mention, head, participants, roles.location, tref, started_by)
         add_outcomes(old, head, policies)
-        return None
+        return []
     known = Known(head, gov, trig.extra, ctx.actors, drafts, here)
     cand = complete(known, Candidate(kind, tuple(participants)))
     if not cand.participants:
-        return None  # nobody to attach the event to: not useful, and not checkable
-    return Draft(
+        return []  # nobody to attach the event to: not useful, and not checkable
+    draft = Draft(
         cand.kind,
         trig.extra,
         evidence(args + _near_verb(head, gov)),
@@ -145,6 +146,7 @@ def _read_mention(
         mentions=[mention],
         tokens={head.i},
     )
+    return per_stop(draft, roles.stops)
 
 
 def _near_verb(head: Token, gov: Token | None) -> list[Token]:

@@ -60,11 +60,49 @@ def meeting_verb(head: Token, earlier: Sequence[Draft]) -> bool:
     if head.pos_ != "VERB":
         return True
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-    if obj is not None and not (
-        obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.pos_ == "PRON"
-    ):
+    if obj is not None and not (obj.ent_type_ in _PARTY_ENTITIES or obj.pos_ == "PRON"):
         return False
+    if head.lemma_.lower() in words("party_object_verb"):
+        # "hosted Xi", "received the Japanese envoy", not "received a letter" or "hosted a dinner"
+        return obj is not None and (_is_party(obj) or obj.lower_ in _PERSONAL_OBJECTS)
     return head.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in head.children)
+
+
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them"})
+
+
+def _is_party(tok: Token) -> bool:
+    """A named person, body or state, or a common noun a nationality qualifies ("the Chinese
+    envoy"; not "IMF approval", whose name is a compound)."""
+    if tok.ent_type_ in _PARTY_ENTITIES:
+        return True
+    return tok.pos_ == "NOUN" and any(
+        c.ent_type_ == "NORP" and c.dep_ == "amod" for c in tok.children
+    )
+
+
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@ACCEPT_RULES.register("Visit")
+def destination_verb(head: Token, earlier: Sequence[Draft]) -> bool:
+    """A movement verb is a visit only when it reaches a place: "flew to Lima", "arrived in
+    Seoul", "toured Asia"; not "prices flew" or "arrived at a decision"."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in words("destination_verb"):
+        return True
+    preps = words("destination_preposition")
+    places = [
+        o
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    places += [c for c in head.children if c.dep_ == "dobj"]
+    return any(t.ent_type_ in _PLACE_ENTITIES for t in places)
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 _BY_KIND = dict(ACCEPT_RULES.items())

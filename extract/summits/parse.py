@@ -22,3 +22,15 @@ def clause_subject(verb: Token) -> Token | None:
             return subj
         verb = verb.head
     return None
+
+
+def split_conjuncts(tok: Token) -> list[Token]:
+    """Names the parser hung on ``tok`` as modifiers though an "and" joins them: in "the IMF and
+    World Bank" "IMF" is a modifier of "Bank" holding the "and"; each is a conjunct."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("nmod", "compound")
+        and c.ent_type_
+        and any(g.dep_ == "cc" for g in c.children)
+    ]

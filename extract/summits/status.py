@@ -8,6 +8,7 @@ publication date, then the trigger word itself ("talks" with no tense go on).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,13 +31,17 @@ class When:
     published: dt.date | None
 
 
+_CALENDAR_NAMES = frozenset(
+    n.lower() for n in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if n
+)
 StatusRule = Callable[[When], str | None]
 STATUS_RULES: Registry[StatusRule] = Registry("summit status")
 
 
 def _cue(tok: Token) -> str | None:
     cues = status_cues("summit")
-    hit = cues.get(tok.lemma_.lower())
+    # the word itself too: the lemmatizer misreads some forms ("hopes" -> "hop")
+    hit = cues.get(tok.lemma_.lower()) or cues.get(tok.lower_)
     return hit[0] if hit is not None else None
 
 
@@ -78,7 +83,7 @@ def _date_words(text: str, *, present: bool) -> str | None:
         return "planned"
     if found & words("date_behind"):
         return "held"
-    return "planned" if present else None
+    return "planned" if present and found & _CALENDAR_NAMES else None  # not "a two-day visit"
 
 
 def _progressive(v: Token) -> str | None:
@@ -100,7 +105,7 @@ def _tense(when: When, v: Token) -> str | None:
         return None  # "to meet": the tense is the governing clause's
     if (
         v.tag_ == "VBG"
-        and v.dep_ in ("acl", "advcl")
+        and v.dep_ in ("acl", "advcl", "pcomp")
         and not any(c.dep_ == "aux" for c in v.children)
     ):
         return None  # "Mr X, visiting Beijing, said": the tense is the main clause's

@@ -27,7 +27,7 @@ from extract.summits.roles.state import (
 from extract.syntax import actor_of, governor, subject_of
 
 VERB_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit verb dependent")
-_CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl")
+_CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl", "pcomp")
 
 
 def clause_verb(site: Site) -> Token | None:
@@ -44,13 +44,33 @@ def clause_verb(site: Site) -> Token | None:
         *[c for c in gov.children if c.dep_ == "prep"],
     ):
         return gov
+    if _acts_at(head, gov):
+        return gov
     return None
+
+
+def _acts_at(head: Token, gov: Token) -> bool:
+    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y":
+    who acts at or in a meeting the text introduces takes part (a definite "at the meeting"
+    refers back to one already read); only
+    a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
+    subj = subject_of(gov)
+    return (
+        subj is not None
+        and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
+        and head.head.dep_ == "prep"
+        and head.head.lower_ in words("place_preposition")
+        and head.head.head == gov
+        and all(c.lower_ in words("indefinite") for c in head.children if c.dep_ in ("det", "poss"))
+    )
 
 
 def _controller(verb: Token) -> tuple[Token, Token | None]:
     """For a verb without a subject of its own: the word it hangs from (climbing "is due to")
     and that word's subject."""
     up = verb.head
+    if verb.dep_ == "pcomp" and up.dep_ == "prep":
+        up = up.head  # "after travelling to Lima, X said": the verb the phrase hangs on
     subj = subject_of(up) if verb.dep_ != "acl" else None
     while subj is None and up.dep_ in ("xcomp", "acomp") and up.head is not up:
         up = up.head  # "he is due to meet X": the subject of the controlling verb
@@ -143,6 +163,23 @@ def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     elif not latest_pair(site, roles, dep):
         add(site, roles, actor_of(dep, site.actors))
     return True
+
+
+@VERB_DEPENDENT_RULES.register("verb_destination")
+def verb_destination(site: Site, roles: Roles, dep: Token) -> bool:
+    """A visit verb's "to/in <place>" is the place visited and its state the host: "flew to
+    Lima", "arrived in Seoul", "will travel to Chile and Peru" (each conjunct a stop)."""
+    if (
+        dep.dep_ != "prep"
+        or dep.lower_ not in words("destination_preposition")
+        or not site.is_visit
+        or site.head.pos_ != "VERB"
+    ):
+        return False
+    objs = [o for o in dep.children if o.dep_ == "pobj" and place(site, o)]
+    for obj in objs:
+        visit_host(site, roles, obj)
+    return bool(objs)
 
 
 @VERB_DEPENDENT_RULES.register("verb_place_phrase")

@@ -54,6 +54,9 @@ class Roles:
     participants: list[str] = field(default_factory=list)
     location: str | None = None
     inviter: str | None = None
+    stops: list[tuple[str, str | None]] = field(default_factory=list)
+    """Each place a visit reaches with its host state, when coordinated places are visited
+    ("visit Chile and Peru" is two visits)."""
 
 
 def add(site: Site, roles: Roles, keys: Iterable[str | None]) -> None:
@@ -77,13 +80,17 @@ def place(site: Site, tok: Token) -> str | None:
 def visit_host(site: Site, roles: Roles, obj: Token) -> None:
     """A visited place ("visit to Beijing", "visiting here"): the visit's place, and its state
     (whose agent the place stands for) the host."""
-    key = place(site, obj) or site.actors.at(obj)
-    if key is None and obj.lower_ == "here":
-        key = site.here
-    if key is None:
-        return
-    set_location(roles, key)
-    add(site, roles, [site.actors.agent(key)])
+    for tok in [obj, *obj.conjuncts]:
+        key = place(site, tok) or site.actors.at(tok)
+        if key is None and tok.lower_ == "here":
+            key = site.here
+        if key is None:
+            continue
+        set_location(roles, key)
+        host = site.actors.agent(key)
+        add(site, roles, [host])
+        if host in roles.participants:
+            roles.stops.append((key, host))
 
 
 def latest_pair(site: Site, roles: Roles, tok: Token) -> bool:

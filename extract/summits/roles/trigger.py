@@ -15,6 +15,7 @@ from extract.groups import standing_group
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import membership_words, words
+from extract.summits.parse import split_conjuncts
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -81,8 +82,33 @@ def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     for obj in _objects(dep):
         if not latest_pair(site, roles, obj):
-            add(site, roles, actor_of(obj, site.actors))
+            for party in [*split_conjuncts(obj), obj]:
+                add(site, roles, actor_of(party, site.actors))
+        _city_after(site, roles, obj)
     return True
+
+
+def _city_after(site: Site, roles: Roles, obj: Token) -> None:
+    """ "a meeting of the committee in Geneva": the parser hangs the place on the party; only a
+    city is read so ("ministers in the EU" names no meeting place)."""
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in words("place_preposition"):
+            for o in _objects(prep):
+                if (key := place(site, o)) and site.actors.kind(key) is ActorKind.CITY:
+                    set_location(roles, key)
+
+
+@TRIGGER_DEPENDENT_RULES.register("participle_place")
+def participle_place(site: Site, roles: Roles, dep: Token) -> bool:
+    """A participle on the trigger says where: "the next meeting, to be held in Vienna", "a
+    summit scheduled in Lima"."""
+    if dep.dep_ not in ("acl", "relcl") or dep.tag_ not in ("VBN", "VB"):
+        return False
+    for prep in dep.children:
+        if prep.dep_ == "prep" and prep.lower_ in words("place_preposition"):
+            for o in _objects(prep):
+                set_location(roles, place(site, o))
+    return False  # the participle may say more (its date, its cue)
 
 
 @TRIGGER_DEPENDENT_RULES.register("place_phrase")
