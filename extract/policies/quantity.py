@@ -29,14 +29,28 @@ def span_of(site: Site) -> tuple[int, int]:
 
 @QUANTITY.register("amount_reached")
 def amount_reached(site: Site, amounts: Sequence[Quantity]) -> Quantity | None:
-    """From one amount to another, the one reached: "raised aid from $2m to $5m" -> $5m."""
+    """From one amount to another, the one reached: "raised aid from $2m to $5m" -> $5m (not
+    "up to 1 mln bpd", which has no amount it starts from)."""
     text = site.ctx.text
-    after_to = [
-        q
-        for q in amounts
-        if q.unit is not None and text[max(0, q.start - 4) : q.start].strip().lower() == "to"
-    ]
-    return after_to[-1] if after_to else None
+
+    def after(word: str) -> list[Quantity]:
+        return [
+            q
+            for q in amounts
+            if q.unit is not None
+            and text[max(0, q.start - len(word) - 2) : q.start].strip().lower() == word
+        ]
+
+    starts, reached = after("from"), after("to")
+    return reached[-1] if starts and reached and starts[0].start < reached[-1].start else None
+
+
+@QUANTITY.register("in_phrase")
+def in_phrase(site: Site, amounts: Sequence[Quantity]) -> Quantity | None:
+    """An amount in the measure's own phrase wins over one on its verb: "is producing 1 mln
+    bpd above a ceiling of 15 mln bpd" -> 15 mln bpd."""
+    lo, hi = site.args_chars
+    return first_amount(site, [q for q in amounts if lo <= q.start and q.end <= hi])
 
 
 @QUANTITY.register("first_amount")

@@ -1,0 +1,109 @@
+"""Policy constructions of the CAMEO/PLOVER trigger rows, their slots and their status, each
+pinned by sentences written for the test (run through the model)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _kinds(policies, text):
+    found, labels = policies(text)
+    return [(p.kind.value, labels.get(p.actor)) for p in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        (
+            "The European Commission proposed a tax on imported sugar.",
+            "Tariff",
+            "European Commission",
+        ),
+        ("The World Bank approved a 400-mln-dlr loan to Ghana.", "Aid", "World Bank"),
+        ("Canada announced a boycott of Brazilian beef.", "Sanction", "Canada"),
+        (
+            "OPEC agreed an output ceiling of 16 mln bpd.",
+            "Quota",
+            "Organization of the Petroleum Exporting Countries",
+        ),
+        ("Argentina agreed to restrict production of wheat.", "Quota", "Argentina"),
+        ("Japan banned imports of Australian beef.", "ImportRestriction", "Japan"),
+        ("Norway refused to sign the climate treaty.", "Policy", "Norway"),
+        ("Norway pledged to forgive the debts of the poorest nations.", "Aid", "Norway"),
+    ],
+)
+def test_a_cameo_trigger_names_a_measure_of_its_kind(policies, text, kind, actor):
+    assert _kinds(policies, text) == [(kind, actor)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana has an income tax of 30 pct.",  # a tax on no goods
+        "OPEC set a ceiling on spending.",  # a ceiling on no output
+        "The ministers reached agreement on Tuesday.",  # an agreement of nothing, with no state
+    ],
+)
+def test_a_cameo_trigger_without_its_context_is_no_measure(policies, text):
+    assert _kinds(policies, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Norway refused to sign the climate treaty.", "rejected"),
+        ("Norway refused to lift its embargo on Iran.", "imposed"),  # still in force
+        ("Norway failed to lift its embargo on Iran.", "imposed"),
+        ("Norway failed to agree a trade deal with Iceland.", "proposed"),
+        ("Norway is expected to impose tariffs on Icelandic fish.", "proposed"),
+        ("Norway is likely to impose tariffs on Icelandic fish.", "proposed"),
+        ("OPEC renewed its pact to limit output.", "agreed"),  # the content of an agreement
+    ],
+)
+def test_status_from_refusal_failure_expectation_and_agreement(policies, text, status):
+    found, _ = policies(text)
+    assert [p.status.value for p in found] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "commodity"),
+    [
+        ("The IMF approved a 1.3-billion-dlr stand-by loan for Peru.", "stand-by loan"),
+        ("The EU increased development aid for Africa.", "development aid"),
+        ("Norway pledged to forgive the debts of the poorest nations.", "debt relief"),
+        ("South Korea unveiled a shopping list of 2.6 billion dlrs of U.S. goods.", "U.S. goods"),
+    ],
+)
+def test_the_kind_of_aid_or_unnamed_goods_is_the_commodity(policies, text, commodity):
+    found, labels = policies(text)
+    assert [labels.get(p.commodity) for p in found] == [commodity]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Norway pledged to forgive the debts of the poorest nations.", "poorest nations"),
+        ("Norway approved a $40m aid package for developing countries.", "developing countries"),
+    ],
+)
+def test_states_described_not_named_are_one_target(policies, text, target):
+    found, labels = policies(text)
+    assert [labels.get(p.target) for p in found] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The measure's own amount, not one on the verb ("up to 1 mln bpd" has no start).
+        ("OPEC is producing up to 1 mln bpd above a ceiling of 15 mln bpd.", Decimal("15000000")),
+        ("The IMF approved a 1.3-billion-dlr stand-by loan for Peru.", Decimal("1300000000")),
+        ("Norway increased aid for Kenya from $2m to $5m.", Decimal("5000000")),
+    ],
+)
+def test_the_amount_of_the_measure(policies, text, value):
+    found, _ = policies(text)
+    assert [p.quantity for p in found] == [value]
