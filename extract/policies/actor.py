@@ -67,6 +67,20 @@ def passive_agent(site: Site) -> str | None:
     return None
 
 
+@ACTOR.register("beneficiary_or_critic")
+def beneficiary_or_critic(site: Site) -> Outcome | None:
+    """The subject of a verb of benefiting from or reacting to a measure does not take it:
+    "Kenya will benefit from the tariff cut", "Chile condemned the sanctions" (the actor is
+    only one named on the measure itself, by the rules before this one)."""
+    gov = site.gov
+    if gov is None or gov.i == site.head.i:
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in policy_words("benefit_verb") | policy_words("reaction_verb"):
+        return Outcome.NONE
+    return None
+
+
 @ACTOR.register("clause_subject")
 def clause_subject(site: Site) -> str | None:
     """The subject (or passive agent) of the governing verb, climbing through the clauses it
@@ -85,6 +99,21 @@ def clause_subject(site: Site) -> str | None:
         if controller is not None and (found := _controlled(controller, actors)):
             return found
     return None
+
+
+def co_actors(site: Site, actor: str) -> list[str]:
+    """The other states coordinated with the actor in the subject it was found in: "Norway
+    and Sweden imposed sanctions" -> Sweden beside Norway (each conjunct takes the measure)."""
+    actors = site.actors
+    for verb, _controller in _clauses(site.gov):
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        states = [s for k in actor_of(subj, actors) if (s := state_of([k], actors))]
+        if actor not in states:
+            return []
+        return [s for s in dict.fromkeys(states) if s != actor]
+    return []
 
 
 def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
@@ -167,4 +196,4 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "home_state", "nationality", "state_of"]
+__all__ = ["ACTOR", "actor_of_site", "co_actors", "home_state", "nationality", "state_of"]

@@ -24,6 +24,18 @@ KIND_CHANGE: Registry[KindRule] = Registry("policy kind change")
 _AIMED_AT = (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.PLACE)
 
 
+@TARGET.register("beneficiary")
+def beneficiary(site: Site, actor: str | None) -> str | None:
+    """The subject of a verb of benefiting from the measure is its target: "Kenya will
+    benefit from the tariff cut" -> Kenya."""
+    gov = site.gov
+    if gov is None or gov.lemma_.lower() not in policy_words("benefit_verb"):
+        return None
+    subj = subject_of(gov)
+    found = state_of(actor_of(subj, site.actors), site.actors) if subj is not None else None
+    return found if found != actor else None
+
+
 @TARGET.register("in_phrase")
 def in_phrase(site: Site, actor: str | None) -> str | None:
     """A state named in the measure's phrase other than its actor: "tariffs on Chilean

@@ -107,3 +107,42 @@ def test_states_described_not_named_are_one_target(policies, text, target):
 def test_the_amount_of_the_measure(policies, text, value):
     found, _ = policies(text)
     assert [p.quantity for p in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        # A beneficiary is the target; the actor is only one named on the measure.
+        ("Kenya will benefit from the tariff cut announced by Japan.", "Japan", "Kenya"),
+        # The subject of a reaction is not the actor.
+        ("Kenya welcomed the tariffs imposed by Japan on Chilean copper.", "Japan", "Chile"),
+    ],
+)
+def test_a_beneficiary_or_critic_is_not_the_actor(policies, text, actor, target):
+    found, labels = policies(text)
+    assert [(labels.get(p.actor), labels.get(p.target)) for p in found] == [(actor, target)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kenya will benefit from the tariff cut.", "Chile condemned the sanctions."],
+)
+def test_a_measure_only_benefited_from_or_criticised_has_no_actor(policies, text):
+    assert _kinds(policies, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Norway and Sweden imposed sanctions on Iran.", ["Norway", "Sweden"]),
+        (
+            "Norway, Sweden and Denmark agreed to impose sanctions on Iran.",
+            ["Norway", "Sweden", "Denmark"],
+        ),
+        ("Peru said Chile had imposed tariffs on copper.", ["Chile"]),  # not the reporter
+    ],
+)
+def test_every_coordinated_state_takes_the_measure(policies, text, actors):
+    found, labels = policies(text)
+    assert [labels.get(p.actor) for p in found] == actors
+    assert len({labels.get(p.target) for p in found}) == 1
