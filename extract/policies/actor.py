@@ -91,6 +91,7 @@ def clause_subject(site: Site) -> str | None:
     for verb, controller in _clauses(site.gov):
         by = agent_of(verb)
         subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
+        subj = subj if subj is not None else _subject_on_auxiliary(verb)
         if subj is not None:
             if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
                 return found
@@ -114,6 +115,17 @@ def co_actors(site: Site, actor: str) -> list[str]:
             return []
         return [s for s in dict.fromkeys(states) if s != actor]
     return []
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """A subject the parser hung on the verb's auxiliary ("Xi has “more or less agreed” to
+    buy": "Xi" under "has")."""
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            for c in aux.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
+    return None
 
 
 def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:

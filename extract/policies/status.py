@@ -161,6 +161,18 @@ def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
     return None if cue is None else cue[0]
 
 
+@CLAUSE.register("modifier_cue")
+def modifier_cue(chain: Chain) -> PolicyStatus | None:
+    """A participle on the measure itself, when no verb above decided: "the proposed tax" ->
+    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed."""
+    for c in chain.site.head.children:
+        if c.dep_ == "amod" and c.i < chain.site.head.i:
+            found = chain.cues.get(c.lemma_.lower())
+            if found is not None and not found[1]:
+                return PolicyStatus(found[0])
+    return None
+
+
 @CLAUSE.register("modal")
 def modal(chain: Chain) -> PolicyStatus | None:
     """A modal over the chain: "Peru would impose tariffs" -> announced ("would sign a trade

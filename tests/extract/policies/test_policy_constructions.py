@@ -62,6 +62,10 @@ def test_a_cameo_trigger_without_its_context_is_no_measure(policies, text):
         ("Norway is expected to impose tariffs on Icelandic fish.", "proposed"),
         ("Norway is likely to impose tariffs on Icelandic fish.", "proposed"),
         ("OPEC renewed its pact to limit output.", "agreed"),  # the content of an agreement
+        # A participle on the measure, when no verb above decides.
+        ("Norway dropped its threatened tariffs on Chilean copper.", "threatened"),
+        ("Japan's planned embargo on Iran worried traders.", "proposed"),
+        ("The European Commission defended the proposed tax on imported sugar.", "proposed"),
     ],
 )
 def test_status_from_refusal_failure_expectation_and_agreement(policies, text, status):
@@ -146,3 +150,14 @@ def test_every_coordinated_state_takes_the_measure(policies, text, actors):
     found, labels = policies(text)
     assert [labels.get(p.actor) for p in found] == actors
     assert len({labels.get(p.target) for p in found}) == 1
+
+
+def test_a_subject_the_parser_hung_on_the_auxiliary_is_still_the_actor(policies):
+    text = (
+        "Peru said Chilean President Ana Soto has \u201cmore or less agreed\u201d to step up "
+        "purchases of Peruvian goods."
+    )
+    found, labels = policies(text)
+    assert [(labels.get(p.actor), labels.get(p.commodity), p.status) for p in found] == [
+        ("Chile", "Peruvian goods", "agreed")
+    ]
