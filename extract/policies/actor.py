@@ -38,16 +38,6 @@ def state_modifier(site: Site) -> str | None:
     return None
 
 
-@ACTOR.register("undergoer")
-def undergoer(site: Site) -> Outcome | None:
-    """The subject suffers the measure, whose actor is unnamed: "Chile faces tariffs" (Chile
-    is the target, not the actor)."""
-    gov = site.gov
-    if gov is not None and gov.lemma_ in policy_words("undergo_verb") and site.head.dep_ == "dobj":
-        return Outcome.NONE
-    return None
-
-
 @ACTOR.register("possessor")
 def possessor(site: Site) -> str | None:
     """The possessor of the measure: "Peru's quota on sugar" -> Peru."""
@@ -65,6 +55,24 @@ def passive_agent(site: Site) -> str | None:
             if found := state_of(actor_of(by, site.actors), site.actors):
                 return found
     return None
+
+
+@ACTOR.register("undergoer")
+def undergoer(site: Site) -> str | Outcome | None:
+    """The subject suffers or receives the measure, so it is not the actor; the actor is a
+    state the measure comes "from", else unnamed: "Chile faces tariffs" (Chile is the
+    target), "Kenya received a loan from Norway" -> Norway."""
+    gov = site.gov
+    if gov is None or gov.lemma_ not in policy_words("undergo_verb") or site.head.dep_ != "dobj":
+        return None
+    for prep in gov.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    found := state_of(actor_of(obj, site.actors), site.actors)
+                ):
+                    return found
+    return Outcome.NONE
 
 
 @ACTOR.register("beneficiary_or_critic")

@@ -4,7 +4,9 @@ governs it), and ordered rules that pick one of them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
+from extract.groups import number_of
 from extract.policies.sites import Site
 from extract.quantities import Quantity
 from extract.rules import Registry
@@ -57,6 +59,22 @@ def in_phrase(site: Site, amounts: Sequence[Quantity]) -> Quantity | None:
 def first_amount(site: Site, amounts: Sequence[Quantity]) -> Quantity | None:
     """The first amount with a unit: "pledged to buy 3 mln tonnes of rice" -> 3 mln tonnes."""
     return next((q for q in amounts if q.unit is not None), None)
+
+
+@QUANTITY.register("counted_goods")
+def counted_goods(site: Site, amounts: Sequence[Quantity]) -> Quantity | None:
+    """A count of the goods a verb trigger takes, with no unit: "agreed to order 40
+    locomotives" -> 40 (not "ordered 300 troops to the border", a command)."""
+    verb = site.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for c in obj.children:
+            if c.dep_ == "nummod" and (n := number_of(c)) is not None:
+                return Quantity(c.idx, c.idx + len(c.text), Decimal(n))
+    return None
 
 
 def quantity_of(site: Site, quantities: Sequence[Quantity]) -> Quantity | None:

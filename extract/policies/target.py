@@ -26,10 +26,13 @@ _AIMED_AT = (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.
 
 @TARGET.register("beneficiary")
 def beneficiary(site: Site, actor: str | None) -> str | None:
-    """The subject of a verb of benefiting from the measure is its target: "Kenya will
-    benefit from the tariff cut" -> Kenya."""
+    """The subject of a verb of benefiting from, receiving or suffering the measure is its
+    target: "Kenya will benefit from the tariff cut", "Chile faces tariffs" -> Kenya, Chile."""
     gov = site.gov
-    if gov is None or gov.lemma_.lower() not in policy_words("benefit_verb"):
+    if gov is None:
+        return None
+    undergone = gov.lemma_ in policy_words("undergo_verb") and site.head.dep_ == "dobj"
+    if not undergone and gov.lemma_.lower() not in policy_words("benefit_verb"):
         return None
     subj = subject_of(gov)
     found = state_of(actor_of(subj, site.actors), site.actors) if subj is not None else None

@@ -161,3 +161,35 @@ def test_a_subject_the_parser_hung_on_the_auxiliary_is_still_the_actor(policies)
     assert [(labels.get(p.actor), labels.get(p.commodity), p.status) for p in found] == [
         ("Chile", "Peruvian goods", "agreed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Chile faces tariffs imposed by Peru.", "Peru", "Chile"),
+        ("Kenya received a $5m loan from Norway.", "Norway", "Kenya"),
+    ],
+)
+def test_who_suffers_or_receives_a_measure_is_its_target(policies, text, actor, target):
+    found, labels = policies(text)
+    assert [(labels.get(p.actor), labels.get(p.target)) for p in found] == [(actor, target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kenya agreed to order 40 locomotives from Canada.", Decimal(40)),
+        ("Kenya will buy 12 aircraft from France.", Decimal(12)),
+    ],
+)
+def test_a_count_of_goods_without_a_unit_is_the_amount(policies, text, value):
+    found, _ = policies(text)
+    assert [(p.quantity, p.unit) for p in found] == [(value, None)]
+
+
+def test_quotas_on_two_goods_are_two_records(policies):
+    found, labels = policies("Japan set a wheat quota and a rice quota for Thailand.")
+    assert [(p.kind.value, labels.get(p.commodity)) for p in found] == [
+        ("Quota", "wheat"),
+        ("Quota", "rice"),
+    ]
