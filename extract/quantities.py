@@ -80,8 +80,9 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<pre>(?:US|U\.S\.)?(?:{sym}))?\s?"
         rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{number_word})\b)"
         # "$120m": a one-letter scale only glued to the number; words after a space.
-        rf"(?:(?P<scale>(?<=\d)(?:{scale})\b)|\s+(?P<scalew>{scale_word})\b)?"
-        rf"(?:\s*(?P<post>(?:{sym})|\b(?:{word})\b))?"
+        # A compound modifier is hyphenated throughout: "a 1.3-billion-dlr loan".
+        rf"(?:(?P<scale>(?<=\d)(?:{scale})\b)|(?:\s+|-)(?P<scalew>{scale_word})\b)?"
+        rf"(?:(?:\s*|-)(?P<post>(?:{sym})|\b(?:{word})\b))?"
         rf"(?:\s+(?:{rate})\s+(?P<per>{period})\b)?",
         re.IGNORECASE,
     )

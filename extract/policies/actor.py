@@ -38,16 +38,6 @@ def state_modifier(site: Site) -> str | None:
     return None
 
 
-@ACTOR.register("undergoer")
-def undergoer(site: Site) -> Outcome | None:
-    """The subject suffers the measure, whose actor is unnamed: "Chile faces tariffs" (Chile
-    is the target, not the actor)."""
-    gov = site.gov
-    if gov is not None and gov.lemma_ in policy_words("undergo_verb") and site.head.dep_ == "dobj":
-        return Outcome.NONE
-    return None
-
-
 @ACTOR.register("possessor")
 def possessor(site: Site) -> str | None:
     """The possessor of the measure: "Peru's quota on sugar" -> Peru."""
@@ -67,6 +57,38 @@ def passive_agent(site: Site) -> str | None:
     return None
 
 
+@ACTOR.register("undergoer")
+def undergoer(site: Site) -> str | Outcome | None:
+    """The subject suffers or receives the measure, so it is not the actor; the actor is a
+    state the measure comes "from", else unnamed: "Chile faces tariffs" (Chile is the
+    target), "Kenya received a loan from Norway" -> Norway."""
+    gov = site.gov
+    if gov is None or gov.lemma_ not in policy_words("undergo_verb") or site.head.dep_ != "dobj":
+        return None
+    for prep in gov.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    found := state_of(actor_of(obj, site.actors), site.actors)
+                ):
+                    return found
+    return Outcome.NONE
+
+
+@ACTOR.register("beneficiary_or_critic")
+def beneficiary_or_critic(site: Site) -> Outcome | None:
+    """The subject of a verb of benefiting from or reacting to a measure does not take it:
+    "Kenya will benefit from the tariff cut", "Chile condemned the sanctions" (the actor is
+    only one named on the measure itself, by the rules before this one)."""
+    gov = site.gov
+    if gov is None or gov.i == site.head.i:
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in policy_words("benefit_verb") | policy_words("reaction_verb"):
+        return Outcome.NONE
+    return None
+
+
 @ACTOR.register("clause_subject")
 def clause_subject(site: Site) -> str | None:
     """The subject (or passive agent) of the governing verb, climbing through the clauses it
@@ -77,6 +99,7 @@ def clause_subject(site: Site) -> str | None:
     for verb, controller in _clauses(site.gov):
         by = agent_of(verb)
         subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
+        subj = subj if subj is not None else _subject_on_auxiliary(verb)
         if subj is not None:
             if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
                 return found
@@ -84,6 +107,32 @@ def clause_subject(site: Site) -> str | None:
                 return site.home
         if controller is not None and (found := _controlled(controller, actors)):
             return found
+    return None
+
+
+def co_actors(site: Site, actor: str) -> list[str]:
+    """The other states coordinated with the actor in the subject it was found in: "Norway
+    and Sweden imposed sanctions" -> Sweden beside Norway (each conjunct takes the measure)."""
+    actors = site.actors
+    for verb, _controller in _clauses(site.gov):
+        subj = subject_of(verb)
+        if subj is None:
+            continue
+        states = [s for k in actor_of(subj, actors) if (s := state_of([k], actors))]
+        if actor not in states:
+            return []
+        return [s for s in dict.fromkeys(states) if s != actor]
+    return []
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """A subject the parser hung on the verb's auxiliary ("Xi has “more or less agreed” to
+    buy": "Xi" under "has")."""
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            for c in aux.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
     return None
 
 
@@ -167,4 +216,4 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "home_state", "nationality", "state_of"]
+__all__ = ["ACTOR", "actor_of_site", "co_actors", "home_state", "nationality", "state_of"]

@@ -6,7 +6,10 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from spacy.tokens import Span
+
 from extract import lexicons
+from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.records import TopicKind
 from extract.rules import Registry
@@ -62,6 +65,61 @@ def commodity_word(site: Site) -> str | None:
             qid, label = entry.qid, entry.label
             break
     return site.ctx.topics.add(span, label, TopicKind.COMMODITY, qid)
+
+
+@COMMODITY.register("goods_phrase")
+def goods_phrase(site: Site) -> str | None:
+    """Unnamed goods in the phrase, with the words that say whose or which they are: "a
+    shopping list of 2 bln dlrs of U.S. goods" -> U.S. goods, "curbs on farm products"."""
+    words = policy_words("goods_noun")
+    for t in site.args:
+        if (
+            t.i == site.head.i
+            or t.pos_ not in ("NOUN", "PROPN")
+            or not {t.lower_, t.lemma_.lower()} & words
+        ):
+            continue  # "goods" is lemmatised "good"
+        mods = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.i < t.i]
+        start = min((c.left_edge.i for c in mods), default=t.i)
+        span = site.ctx.doc[start : t.i + 1]
+        return site.ctx.topics.add(span, span.text, TopicKind.COMMODITY)
+    return None
+
+
+@COMMODITY.register("aid_instrument")
+def aid_instrument(site: Site) -> str | None:
+    """The kind of aid, when no goods are named: the aid noun with the compound words before
+    it ("a 1.3-billion-dlr stand-by loan" -> stand-by loan, "development aid"); a verb that
+    writes off or defers a debt gives debt relief ("agreed to write off the debts")."""
+    head = site.head
+    if head.pos_ == "VERB" or head.dep_ == "prt":  # "write off": the trigger ends in "off"
+        verb = head if head.pos_ == "VERB" else head.head
+        if "debt" not in {t.lemma_.lower() for t in verb.subtree}:
+            return None
+        span = site.ctx.doc[verb.i : head.i + 1]
+        return site.ctx.topics.add(span, "debt relief", TopicKind.TOPIC)
+    if head.lemma_.lower() not in policy_words("aid_noun"):
+        return None
+    span = _with_compounds(site)
+    return site.ctx.topics.add(span, span.text, TopicKind.TOPIC)
+
+
+def _with_compounds(site: Site) -> Span:
+    """The head noun with the words before it that are compound modifiers or hyphenated
+    adjectives, stopping at an amount or an actor ("US", "1.3-billion-dlr")."""
+    head, doc, actors = site.head, site.ctx.doc, site.actors
+    start = i = head.i
+    while i > 0:
+        j = i - 1
+        while j > 0 and doc[j - 1].whitespace_ == "":
+            j -= 1  # one written word: "stand-by" is three tokens
+        word = doc[j:i]
+        if any(t.like_num or actors.at(t) for t in word):
+            break
+        if not any(t.dep_ == "compound" or (len(word) > 1 and t.dep_ == "amod") for t in word):
+            break
+        start = i = j
+    return doc[start : head.i + 1]
 
 
 def commodity_of(site: Site) -> str | None:

@@ -4,9 +4,10 @@ its slots filled by the rule registries, repeated mentions merged into one recor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from extract.context import DocContext
-from extract.policies.actor import actor_of_site, home_state
+from extract.policies.actor import actor_of_site, co_actors, home_state
 from extract.policies.commodity import commodity_of
 from extract.policies.drafts import Draft, definite, record, same_as
 from extract.policies.needs import need_met
@@ -50,6 +51,9 @@ def find_policies(ctx: DocContext) -> Iterator[Policy]:
             continue  # a measure nobody takes cannot be stated as a fact about anyone
         draft.mentions.append(mention)
         drafts.append(draft)
+        for other in co_actors(site, draft.actor):  # "Norway and Sweden imposed ...": both
+            target = None if draft.target == other else draft.target
+            drafts.append(replace(draft, actor=other, target=target, mentions=[mention]))
     for i, d in enumerate(drafts, 1):
         yield record(i, d, ctx.actors, ctx.topics)
 

@@ -10,11 +10,14 @@ misspelt value is a load error and a value without a check cannot exist.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from extract import lexicons
 from extract.policies.commodity import commodity_form
 from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.quantities import Quantity
+from extract.records import ActorKind
 from extract.rules import Registry
 
 NeedCheck = Callable[[Site, "Quantity | None"], bool]
@@ -68,8 +71,9 @@ def provided(site: Site, qty: Quantity | None) -> bool:
 
 @NEEDS.register("trade")
 def trade_context(site: Site, qty: Quantity | None) -> bool:
-    """A trade word on the agreement ("a commercial accord"), a signing verb over it ("Peru
-    ratified the pact") or a traded good in its phrase ("a deal on beef")."""
+    """A trade word on the agreement ("a commercial accord"), a traded good in its phrase ("a
+    deal on beef"), or a signing verb over it with the other state named ("Peru ratified the
+    pact with Chile"; not "the ministers reached agreement")."""
     modifiers = policy_words("trade_modifier")
     if any(
         c.lemma_.lower() in modifiers
@@ -77,10 +81,61 @@ def trade_context(site: Site, qty: Quantity | None) -> bool:
         if c.dep_ in ("compound", "amod", "nmod")
     ):
         return True
-    gov = site.gov
-    if gov is not None and gov.lemma_ in policy_words("sign_verb") and site.head.dep_ == "dobj":
+    if _goods_named(site):
         return True
+    gov = site.gov
+    if gov is None or gov.lemma_ not in policy_words("sign_verb") or site.head.dep_ != "dobj":
+        return False
+    return _between_states(site)
+
+
+def _between_states(site: Site) -> bool:
+    """A state named in the agreement's phrase, after "with/on/between" on its verb, or a
+    coordinated subject of the verb ("Peru and Chile signed")."""
+    actors, gov = site.actors, site.gov
+    tokens = [t for t in site.args if t.i != site.head.i]
+    if gov is not None:
+        for c in gov.children:
+            if c.dep_ == "prep" and c.lower_ in policy_words("content_preposition"):
+                tokens.extend(c.subtree)  # "signed a deal with Peru", "... on China-UK trade"
+            if c.dep_ in ("nsubj", "nsubjpass") and any(x.dep_ == "conj" for x in c.children):
+                tokens.extend(c.subtree)
+    return any(
+        (key := actors.agent(actors.at(t))) and actors.kind(key) is ActorKind.COUNTRY
+        for t in tokens
+    )
+
+
+@NEEDS.register("goods")
+def goods(site: Site, qty: Quantity | None) -> bool:
+    """A traded good or an import/export word in the phrase: "a tax on jet fuel", "a levy on
+    imports" (not "income tax")."""
+    return _goods_named(site) or import_word(site, qty) or export_word(site, qty)
+
+
+@NEEDS.register("output")
+def output(site: Site, qty: Quantity | None) -> bool:
+    """A word of production in the phrase ("an output ceiling", "agreed to restrict
+    production") or an amount of goods ("a ceiling of 15 mln barrels per day"), which makes
+    a limit a quota."""
+    if _words(site) & policy_words("output_word"):
+        return True
+    return qty is not None and qty.unit is not None and _goods_unit(qty.unit)
+
+
+def _goods_named(site: Site) -> bool:
     return commodity_form(" ".join(t.text for t in site.args)) is not None
+
+
+@cache
+def _goods_units() -> frozenset[str]:
+    """Units that measure goods (mass, volume, count), not money or ratios."""
+    rows = lexicons.table("units.tsv")
+    return frozenset(r["unit"] for r in rows if r["kind"] in ("mass", "volume", "count"))
+
+
+def _goods_unit(unit: str) -> bool:
+    return unit in _goods_units() or unit.split(" per ")[0] in _goods_units()
 
 
 def need_met(need: str, site: Site, qty: Quantity | None) -> bool:

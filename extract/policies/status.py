@@ -27,6 +27,9 @@ _CHAIN_DEPS = frozenset(
     {"xcomp", "ccomp", "conj", "advcl", "pcomp", "acl", "relcl", "dobj", "pobj", "prep"}
 )
 
+# Cues that undo a measure: refusing or failing to take them leaves the measure as it stands.
+_UNDOING = frozenset({PolicyStatus.LIFTED, PolicyStatus.SUSPENDED})
+
 
 @dataclass(frozen=True, eq=False)
 class Chain:
@@ -65,6 +68,38 @@ def negated_agreement(chain: Chain, at: int) -> PolicyStatus | None:
         "agreement_verb"
     ):
         return PolicyStatus.REJECTED if at == 0 else default_status(chain.kind)
+    return None
+
+
+@VERB.register("refused_failed_expected")
+def refused_failed_expected(chain: Chain, at: int) -> PolicyStatus | None:
+    """The verb a measure's verb completes: one refuses ("refused to sign the treaty" ->
+    rejected), fails ("failed to agree a deal") or is expected ("is expected to impose
+    tariffs") to make it -> proposed; refusing or failing to undo it ("refused to lift the
+    embargo") leaves it as it stands."""
+    v = chain.verbs[at]
+    if v.dep_ != "xcomp":
+        return None
+    lemma = v.head.lemma_.lower()
+    if lemma in policy_words("refusal_verb"):
+        made = PolicyStatus.REJECTED
+    elif lemma in policy_words("failure_verb") | policy_words("expectation_word"):
+        made = PolicyStatus.PROPOSED
+    else:
+        return None
+    cue = chain.cue(at)
+    if cue is not None and cue[0] in _UNDOING:
+        return None if lemma in policy_words("expectation_word") else default_status(chain.kind)
+    return made
+
+
+@VERB.register("agreement_content")
+def agreement_content(chain: Chain, at: int) -> PolicyStatus | None:
+    """A measure that is the content of an agreement was agreed: "extend its agreement to
+    restrict production" -> agreed."""
+    v = chain.verbs[at]
+    if at == 0 and v.dep_ == "acl" and v.head.lemma_.lower() in policy_words("agreement_noun"):
+        return PolicyStatus.AGREED
     return None
 
 
@@ -124,6 +159,18 @@ def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
     imposed, "Chile lifted the ban" -> lifted."""
     cue = chain.cue(at)
     return None if cue is None else cue[0]
+
+
+@CLAUSE.register("modifier_cue")
+def modifier_cue(chain: Chain) -> PolicyStatus | None:
+    """A participle on the measure itself, when no verb above decided: "the proposed tax" ->
+    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed."""
+    for c in chain.site.head.children:
+        if c.dep_ == "amod" and c.i < chain.site.head.i:
+            found = chain.cues.get(c.lemma_.lower())
+            if found is not None and not found[1]:
+                return PolicyStatus(found[0])
+    return None
 
 
 @CLAUSE.register("modal")

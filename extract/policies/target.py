@@ -24,6 +24,21 @@ KIND_CHANGE: Registry[KindRule] = Registry("policy kind change")
 _AIMED_AT = (ActorKind.COUNTRY, ActorKind.INTERNATIONAL_ORGANIZATION, ActorKind.PLACE)
 
 
+@TARGET.register("beneficiary")
+def beneficiary(site: Site, actor: str | None) -> str | None:
+    """The subject of a verb of benefiting from, receiving or suffering the measure is its
+    target: "Kenya will benefit from the tariff cut", "Chile faces tariffs" -> Kenya, Chile."""
+    gov = site.gov
+    if gov is None:
+        return None
+    undergone = gov.lemma_ in policy_words("undergo_verb") and site.head.dep_ == "dobj"
+    if not undergone and gov.lemma_.lower() not in policy_words("benefit_verb"):
+        return None
+    subj = subject_of(gov)
+    found = state_of(actor_of(subj, site.actors), site.actors) if subj is not None else None
+    return found if found != actor else None
+
+
 @TARGET.register("in_phrase")
 def in_phrase(site: Site, actor: str | None) -> str | None:
     """A state named in the measure's phrase other than its actor: "tariffs on Chilean
@@ -53,6 +68,39 @@ def verb_preposition(site: Site, actor: str | None) -> str | None:
                 if key and key != actor and actors.kind(key) is ActorKind.COUNTRY:
                     return key
     return None
+
+
+@TARGET.register("described_states")
+def described_states(site: Site, actor: str | None) -> str | None:
+    """States described, not named, as what the measure aims at: "write off the debts of the
+    world's poorest countries" -> poorest countries (one group actor, as "the seven richest
+    nations" is); only for a measure with an actor, so no stray group is made."""
+    if actor is None:
+        return None
+    actors, doc = site.actors, site.ctx.doc
+    for t in _aim_tokens(site):
+        if t.tag_ != "NNS" or t.lemma_.lower() not in policy_words("pair_state_noun"):
+            continue
+        mods = [
+            c
+            for c in t.children
+            if c.dep_ in ("amod", "compound") and c.i < t.i and actors.at(c) is None
+        ]
+        if mods and actors.at(t) is None:
+            label = doc[min(c.left_edge.i for c in mods) : t.i + 1].text
+            return actors.ensure_named(label, ActorKind.COUNTRY)
+    return None
+
+
+def _aim_tokens(site: Site) -> list[Token]:
+    """The measure's phrase and the objects and prepositions after its governing verb."""
+    tokens = list(site.args)
+    gov = site.gov
+    if gov is not None and gov.sent == site.head.sent:
+        for c in gov.children:
+            if c.dep_ in ("dobj", "prep", "dative") and c.i > gov.i:
+                tokens.extend(c.subtree)
+    return tokens
 
 
 @TARGET.register("pair_partner")

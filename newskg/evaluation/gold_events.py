@@ -21,6 +21,7 @@ from newskg.evaluation.gold_match import (
     required,
     resolve,
     status_correct,
+    unit_key,
 )
 
 Judge = Callable[[dict[str, Any], Predicted], bool | list[bool] | None]
@@ -187,9 +188,7 @@ def score_policies(gold: dict[str, Any], view: GraphView, text: str) -> dict[str
     def unit(g: dict[str, Any], p: Predicted) -> bool | None:
         if not g.get("unit"):
             return None
-        return p.unit is not None and name_key(p.unit, plural=True) == name_key(
-            g["unit"], plural=True
-        )
+        return p.unit is not None and unit_key(p.unit) == unit_key(g["unit"])
 
     return _event_scores(
         gold.get("policies") or [],

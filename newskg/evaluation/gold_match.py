@@ -44,6 +44,16 @@ def name_key(name: str, *, plural: bool = False) -> str:
     return key[:-1] if plural and key.endswith("s") else key
 
 
+def unit_key(unit: str) -> str:
+    """The comparison key of a unit, each side of a rate singular: "barrels per day" and
+    "barrel per day" are one unit.
+
+    >>> unit_key("barrels per day") == unit_key("barrel per day")
+    True
+    """
+    return " per ".join(name_key(part, plural=True) for part in name_key(unit).split(" per "))
+
+
 def contains(text: str, evidence: str) -> bool:
     """Whether ``evidence`` occurs in ``text`` once quotes and white space are normalised.
 

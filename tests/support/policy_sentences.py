@@ -105,6 +105,16 @@ pact 1 dobj NOUN NN pact
 . 1 punct PUNCT . .
 """
 
+RATIFIED_PACT_WITH_CHILE = """
+Peru 1 nsubj PROPN NNP Peru B-GPE
+ratified 1 ROOT VERB VBD ratify
+the 3 det DET DT the
+pact 1 dobj NOUN NN pact
+with 1 prep ADP IN with
+Chile 4 pobj PROPN NNP Chile B-GPE
+. 1 punct PUNCT . .
+"""
+
 DEAL_ON_BEEF = """
 Peru 1 nsubj PROPN NNP Peru B-GPE
 wants 1 ROOT VERB VBZ want

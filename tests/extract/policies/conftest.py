@@ -1,12 +1,19 @@
-"""Hand-parsed sentences for the policy rule tests (no model needed)."""
+"""Hand-parsed sentences for the policy rule tests (no model needed); the model-run extractor."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from hand_docs import hand_context
 
+from extract.actors import find_actors
+from extract.context import DocContext
+from extract.policies import find_policies
 from extract.policies.actor import home_state
 from extract.policies.sites import Site, site_of
+from extract.text import Layout
+from extract.topics import find_topics
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +39,19 @@ def label_of():
         return found.label if found else key
 
     return label
+
+
+@pytest.fixture(scope="session")
+def policies(nlp, gazetteer):
+    """``policies(text)``: the policies of ``text`` and the labels of the keys they use."""
+
+    def run(text: str, date: dt.date | None = None):
+        doc = nlp(text)
+        layout = Layout(text)
+        actors = find_actors(doc, gazetteer, layout)
+        topics = find_topics(doc, gazetteer, layout)
+        found = list(find_policies(DocContext(doc, layout, actors, topics, date)))
+        labels = {a.key: a.label for a in actors.actors} | {t.key: t.label for t in topics.topics}
+        return found, labels
+
+    return run

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 
 from extract import lexicons
 from extract.actors import find_actors
-from extract.context import DocContext
-from extract.policies import find_policies
 from extract.text import Layout
-from extract.topics import find_topics
-
-
-@pytest.fixture(scope="module")
-def policies(nlp, gazetteer):
-    def run(text: str, date: dt.date | None = None):
-        doc = nlp(text)
-        layout = Layout(text)
-        actors = find_actors(doc, gazetteer, layout)
-        topics = find_topics(doc, gazetteer, layout)
-        found = list(find_policies(DocContext(doc, layout, actors, topics, date)))
-        labels = {a.key: a.label for a in actors.actors} | {t.key: t.label for t in topics.topics}
-        return found, labels
-
-    return run
 
 
 def test_lexicons_name_only_known_kinds():

@@ -37,7 +37,9 @@ def _qty(site):
         ("provide", s.SUPPLY_WEAPONRY, "weaponry", True),
         ("provide", s.OLD_WEAPONRY, "weaponry", False),
         ("trade", s.COMMERCIAL_ACCORD, "accord", True),
-        ("trade", s.RATIFIED_PACT, "pact", True),
+        # A signed pact is a trade agreement only with the other state named.
+        ("trade", s.RATIFIED_PACT, "pact", False),
+        ("trade", s.RATIFIED_PACT_WITH_CHILE, "pact", True),
         ("trade", s.DEAL_ON_BEEF, "deal", True),
         ("trade", s.DEAL_WITH_LENDERS, "deal", False),
     ],
