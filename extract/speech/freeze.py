@@ -51,6 +51,10 @@ def freeze(
         # Words that name nothing ("there was still a lot of work to do") are about what
         # the article is about.
         keys = [k for k in headline if k not in (f.speaker, f.reported_by)]
+    elif not any(st.topics.get(k) for k in keys):
+        # Naming only who ("Peru will not back down") still speaks on what the article is
+        # about: its main topics, not the actors its title names.
+        keys += [k for k in headline if st.topics.get(k) and k not in keys]
     for c in subjects:
         keys += [k for k in speaker_owners(st, c, f.speaker) if k not in keys]
     quote = " ... ".join(_quote_words(st.text, s, e) for s, e in f.quotes) or None

@@ -151,6 +151,19 @@ def test_content_naming_nothing_takes_the_articles_main_topic(about_of):
     assert about_of(MAIN_TOPIC) == ("Ann Lee", {"sanction"})
 
 
+# The same article, then a statement that names only a country: on the main topic too.
+MAIN_TOPIC_ACTOR_ONLY = MAIN_TOPIC.replace(
+    """we        PRON  PRP nsubj    20 -
+""",
+    """Peru      PROPN NNP nsubj    20 -  B-GPE
+""",
+)
+
+
+def test_content_naming_only_actors_takes_the_articles_main_topic_too(about_of):
+    assert about_of(MAIN_TOPIC_ACTOR_ONLY) == ("Ann Lee", {"sanction", "Peru"})
+
+
 def test_a_topic_named_once_is_no_main_topic(gazetteer):
     ctx = context(parse(_said(OIL_PRICES)), gazetteer)
     assert main_topics(SpeechState(ctx)) == []
