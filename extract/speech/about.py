@@ -132,7 +132,7 @@ def about(
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t)
+            k = place_named_before(st, t) or topic_named_before(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -167,6 +167,32 @@ def place_named_before(st: SpeechState, tok: Token) -> str | None:
     return None
 
 
+# Pronouns that stand for a thing ("it can no longer be justified", "this will hurt us").
+_THING_PRONOUNS = frozenset({"it", "this"})
+
+
+def topic_named_before(st: SpeechState, tok: Token) -> str | None:
+    """The topic "it" or "this" stands for: the latest topic named in this or the previous
+    sentence. Not the "it" of "it is clear that ...", which stands for nothing."""
+    if tok.lower_ not in _THING_PRONOUNS or tok.pos_ != "PRON" or _pleonastic(tok):
+        return None
+    limit = sentences_back(tok, 1)
+    for i in range(tok.i - 1, limit - 1, -1):
+        key = st.topics.also(st.doc[i]) or st.topics.at(st.doc[i])
+        if key is not None:
+            return key
+    return None
+
+
+def _pleonastic(tok: Token) -> bool:
+    """ "It is hard to say", "it seems that": an "it" whose clause goes on after its verb."""
+    head = tok.head
+    return tok.dep_ == "expl" or (
+        head.lemma_ in ("be", "seem", "appear")
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
+    )
+
+
 def _subject_over(cand: Token, tok: Token) -> bool:
     """Whether ``cand`` is in the subject of a clause that contains ``tok``: "Beijing would
     protect the island" never means Beijing by "the island"; "Argentina said the country
@@ -178,4 +204,11 @@ def _subject_over(cand: Token, tok: Token) -> bool:
     return head.dep_ in SUBJECT_DEPS and head.head == clause
 
 
-__all__ = ["about", "headline_keys", "main_topics", "place_named_before", "speaker_owners"]
+__all__ = [
+    "about",
+    "headline_keys",
+    "main_topics",
+    "place_named_before",
+    "speaker_owners",
+    "topic_named_before",
+]

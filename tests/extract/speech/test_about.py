@@ -242,3 +242,39 @@ stays   VERB  VBZ ccomp    7 stay
 
 def test_statement_on_an_owned_thing_is_about_its_owner_too(about_of):
     assert about_of(SAID_OF_THE_OWNED) == ("Ann Lee", {"Peru rebate", "Peru"})
+
+
+def _about_labels(extraction) -> list[set[str]]:
+    labels = {a.key: a.label for a in extraction.actors}
+    labels |= {t.key: t.label for t in extraction.topics}
+    return [{labels[k] for k in s.about} for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Ann Lee said crude oil prices would climb in May.", "oil price"),
+        ("Ann Lee said crude oil imports would fall.", "oil import"),
+    ],
+)
+@pytest.mark.model
+def test_compound_on_a_name_of_several_words_narrows_its_topic(extract_text, text, about):
+    assert about in _about_labels(extract_text(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Lisbon raised the fuel levy in June. Ann Lee said it would hurt farmers.", "fuel levy"),
+        ("Peru set a new import quota. Ann Lee said this would not last.", "import restriction"),
+    ],
+)
+@pytest.mark.model
+def test_it_in_the_content_stands_for_the_topic_just_named(extract_text, text, about):
+    assert about in _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.model
+def test_it_of_it_is_clear_that_stands_for_no_topic(extract_text):
+    text = "Peru set a new import quota. Ann Lee said it was clear that farmers would suffer."
+    assert "import restriction" not in _about_labels(extract_text(text))[-1]
