@@ -125,7 +125,7 @@ def about(
     whose evidence or mentions they contain."""
     keys: list[str] = []
     for t in tokens:
-        k = st.actors.at(t) or st.topics.at(t)
+        k = named_in_full(st, t) or st.actors.at(t) or st.topics.at(t)
         if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
             # "reacted to his warning": the person the pronoun stands for.
             k = st.memory.recent(t, persons=True)
@@ -133,6 +133,7 @@ def about(
                 k = None
         if k is None:
             k = place_named_before(st, t) or topic_named_before(st, t)
+            k = k or region_of_adjective(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -164,6 +165,37 @@ def place_named_before(st: SpeechState, tok: Token) -> str | None:
         key = st.actors.at(st.doc[i])
         if key and st.actors.kind(key) in kinds and not _subject_over(st.doc[i], tok):
             return key
+    return None
+
+
+# How far back "the Fund" looks for the name it shortens (tokens: a few paragraphs).
+_FULL_NAME_WINDOW = 400
+
+
+def named_in_full(st: SpeechState, tok: Token) -> str | None:
+    """The body "the Fund" or "the Commission" shortens: the linked actor named before whose
+    name of several words ends in that word ("the International Monetary Fund")."""
+    if not tok.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    own = st.actors.get(st.actors.at(tok) or "")
+    if own is not None and (own.qid or " " in own.label):
+        return None  # a name of its own
+    for i in range(tok.i - 1, max(-1, tok.i - _FULL_NAME_WINDOW), -1):
+        d = st.actors.get(st.actors.at(st.doc[i]) or "")
+        if d is not None and d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+            return d.key
+    return None
+
+
+def region_of_adjective(st: SpeechState, tok: Token) -> str | None:
+    """The region "European" or "African" is of, when the article names it ("Europe"):
+    continents and regions have no demonyms in the gazetteer, and their adjectives are the
+    name with "-n" or "-an"."""
+    if tok.ent_type_ != "NORP" or not tok.is_title:
+        return None
+    for a in st.actors.actors:
+        if a.kind is ActorKind.PLACE and tok.text in (a.label + "n", a.label + "an"):
+            return a.key
     return None
 
 
@@ -208,7 +240,9 @@ __all__ = [
     "about",
     "headline_keys",
     "main_topics",
+    "named_in_full",
     "place_named_before",
+    "region_of_adjective",
     "speaker_owners",
     "topic_named_before",
 ]

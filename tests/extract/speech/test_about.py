@@ -265,12 +265,40 @@ def test_compound_on_a_name_of_several_words_narrows_its_topic(extract_text, tex
 @pytest.mark.parametrize(
     ("text", "about"),
     [
-        ("Lisbon raised the fuel levy in June. Ann Lee said it would hurt farmers.", "fuel levy"),
-        ("Peru set a new import quota. Ann Lee said this would not last.", "import restriction"),
+        pytest.param(
+            "Lisbon raised the fuel levy in June. Ann Lee said it would hurt farmers.",
+            "fuel levy",
+            id="it-is-the-topic-just-named",
+        ),
+        pytest.param(
+            "Peru set a new import quota. Ann Lee said this would not last.",
+            "import restriction",
+            id="this-is-the-topic-just-named",
+        ),
+        pytest.param(
+            "The International Monetary Fund met in Lima. Ann Lee said the Fund would lend more.",
+            "International Monetary Fund",
+            id="the-fund-is-the-body-named-in-full",
+        ),
+        pytest.param(
+            "The World Bank met in Lima. Ann Lee said the Bank had changed its rules.",
+            "World Bank",
+            id="the-bank-is-the-body-named-in-full",
+        ),
+        pytest.param(
+            "Storms hit Europe in May. Ann Lee said European leaders must act now.",
+            "Europe",
+            id="european-is-of-the-region-named",
+        ),
+        pytest.param(
+            "Drought hit Africa in May. Ann Lee said African farmers needed help.",
+            "Africa",
+            id="african-is-of-the-region-named",
+        ),
     ],
 )
 @pytest.mark.model
-def test_it_in_the_content_stands_for_the_topic_just_named(extract_text, text, about):
+def test_content_referring_back_is_about_what_the_article_named(extract_text, text, about):
     assert about in _about_labels(extract_text(text))[-1]
 
 
