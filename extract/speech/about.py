@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.discourse import PERSONAL_PRONOUNS, sentences_back
+from extract.groups import may_name_group, standing_group
 from extract.records import ActorKind, Policy, Summit
 from extract.speech.speakers import SUBJECT_DEPS
 from extract.speech.state import SpeechState
@@ -133,7 +134,7 @@ def about(
                 k = None
         if k is None:
             k = place_named_before(st, t) or topic_named_before(st, t)
-            k = k or region_of_adjective(st, t)
+            k = k or region_of_adjective(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -199,6 +200,15 @@ def region_of_adjective(st: SpeechState, tok: Token) -> str | None:
     return None
 
 
+def group_described(st: SpeechState, tok: Token) -> str | None:
+    """The standing group ("G7") that "the seven richest nations" or "G7 ministers" names,
+    as the summit rules read it (``lexicons/summit_groups.tsv``)."""
+    if not may_name_group(tok):
+        return None
+    label = standing_group(tok)
+    return st.actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION) if label else None
+
+
 # Pronouns that stand for a thing ("it can no longer be justified", "this will hurt us").
 _THING_PRONOUNS = frozenset({"it", "this"})
 
@@ -238,6 +248,7 @@ def _subject_over(cand: Token, tok: Token) -> bool:
 
 __all__ = [
     "about",
+    "group_described",
     "headline_keys",
     "main_topics",
     "named_in_full",
