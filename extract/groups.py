@@ -43,6 +43,15 @@ def _group_words() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def may_name_group(token: Token) -> bool:
+    """A cheap test before :func:`standing_group`: a plural noun for states ("nations") or a
+    proper noun that may be a group's short name ("G7", "Group of Seven")."""
+    if token.tag_ == "NNS":
+        return token.lemma_.lower() in _group_words()[0]
+    text = token.text
+    return text[:1] in "Gg" and (text.istitle() or any(c.isdigit() for c in text))
+
+
 def number_of(token: Token) -> int | None:
     """The value of a cardinal written in digits or as an English word ("seven", "10")."""
     text = token.lower_.replace(",", "")

@@ -31,7 +31,16 @@ def compounds(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tu
     (debt), "farm imports" (import). The label is the head with the noun next to it ("crude oil
     prices" is oil price): the narrower topic, whatever further words qualify it."""
     one_word = {sp.start: key for sp, key in seen if len(sp) == 1}
-    longer = {i for sp, _ in seen if len(sp) > 1 for i in range(sp.start, sp.end)}
+    # A name of several words whose last word is its topic's own word ("crude oil" is oil)
+    # narrows like that word: "crude oil prices" is oil price too.
+    one_word |= {
+        sp.end - 1: key
+        for sp, key in seen
+        if len(sp) > 1 and key.rsplit(" ", 1)[-1].endswith(sp[-1].lemma_.lower())
+    }
+    longer = {
+        i for sp, _ in seen if len(sp) > 1 for i in range(sp.start, sp.end) if i not in one_word
+    }
     heads = _not_topic_heads()
     out: list[tuple[Span, str]] = []
     for head in doc:

@@ -162,7 +162,7 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
             found.append(Span(doc, tok.i, tok.i + 1, label="prog", kb_id=expanded.text))
     covered = {i for sp in found for i in range(sp.start, sp.end)}
     found.extend(_misspelt(doc, covered))
-    lexicon = {row["label"]: row for row in lexicons.table("topics.tsv")}
+    lexicon = {row["label"]: row for row in topic_rows()}
     seen: list[tuple[Span, str]] = []
     linked_names = [e for e in doc.ents if e.label_ in _NAME_LABELS and e.kb_id_]
     for span in sorted(filter_spans(found), key=lambda sp: sp.start):
@@ -216,6 +216,18 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+
+
+@functools.cache
+def topic_rows() -> tuple[dict[str, str], ...]:
+    """The topic lexicon rows: the developers' ``topics.tsv`` first (it wins ties), then the
+    IPTC Media Topics labels (``iptc_topics.tsv``) that name nothing ``topics.tsv`` names."""
+    own = lexicons.table("topics.tsv")
+    names = {
+        n.lower() for r in own for n in (r["label"], *(r.get("variants") or "").split("|")) if n
+    }
+    iptc = tuple(r for r in lexicons.table("iptc_topics.tsv") if r["label"].lower() not in names)
+    return (*own, *iptc)
 
 
 def _resolve_anaphora(
@@ -347,7 +359,7 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
     if key not in _LEXICON_MATCHERS:
         phrases = PhraseMatcher(doc.vocab, attr="LOWER")
         matcher = Matcher(doc.vocab)
-        for row in lexicons.table("topics.tsv"):
+        for row in topic_rows():
             names = {row["label"], *(v for v in (row.get("variants") or "").split("|") if v)}
             plain: list[Doc] = []
             linked: list[list[dict]] = []
@@ -373,10 +385,7 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
             if linked:
                 matcher.add(row["label"], linked)
         # Two rows naming the same words: the row listed first wins later ties.
-        order = {
-            doc.vocab.strings.add(row["label"]): n
-            for n, row in enumerate(lexicons.table("topics.tsv"))
-        }
+        order = {doc.vocab.strings.add(row["label"]): n for n, row in enumerate(topic_rows())}
         _LEXICON_MATCHERS[key] = (phrases, matcher, order)
     phrases, matcher, order = _LEXICON_MATCHERS[key]
     return sorted({*phrases(doc), *matcher(doc)}, key=lambda m: (m[1], m[2], order[m[0]]))

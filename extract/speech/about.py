@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.discourse import PERSONAL_PRONOUNS, sentences_back
+from extract.groups import may_name_group, standing_group
 from extract.records import ActorKind, Policy, Summit
 from extract.speech.speakers import SUBJECT_DEPS
 from extract.speech.state import SpeechState
@@ -125,14 +126,15 @@ def about(
     whose evidence or mentions they contain."""
     keys: list[str] = []
     for t in tokens:
-        k = st.actors.at(t) or st.topics.at(t)
+        k = named_in_full(st, t) or st.actors.at(t) or st.topics.at(t)
         if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
             # "reacted to his warning": the person the pronoun stands for.
             k = st.memory.recent(t, persons=True)
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t)
+            k = place_named_before(st, t) or topic_named_before(st, t)
+            k = k or region_of_adjective(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -167,6 +169,72 @@ def place_named_before(st: SpeechState, tok: Token) -> str | None:
     return None
 
 
+# How far back "the Fund" looks for the name it shortens (tokens: a few paragraphs).
+_FULL_NAME_WINDOW = 400
+
+
+def named_in_full(st: SpeechState, tok: Token) -> str | None:
+    """The body "the Fund" or "the Commission" shortens: the linked actor named before whose
+    name of several words ends in that word ("the International Monetary Fund")."""
+    if not tok.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    own = st.actors.get(st.actors.at(tok) or "")
+    if own is not None and (own.qid or " " in own.label):
+        return None  # a name of its own
+    for i in range(tok.i - 1, max(-1, tok.i - _FULL_NAME_WINDOW), -1):
+        d = st.actors.get(st.actors.at(st.doc[i]) or "")
+        if d is not None and d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+            return d.key
+    return None
+
+
+def region_of_adjective(st: SpeechState, tok: Token) -> str | None:
+    """The region "European" or "African" is of, when the article names it ("Europe"):
+    continents and regions have no demonyms in the gazetteer, and their adjectives are the
+    name with "-n" or "-an"."""
+    if tok.ent_type_ != "NORP" or not tok.is_title:
+        return None
+    for a in st.actors.actors:
+        if a.kind is ActorKind.PLACE and tok.text in (a.label + "n", a.label + "an"):
+            return a.key
+    return None
+
+
+def group_described(st: SpeechState, tok: Token) -> str | None:
+    """The standing group ("G7") that "the seven richest nations" or "G7 ministers" names,
+    as the summit rules read it (``lexicons/summit_groups.tsv``)."""
+    if not may_name_group(tok):
+        return None
+    label = standing_group(tok)
+    return st.actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION) if label else None
+
+
+# Pronouns that stand for a thing ("it can no longer be justified", "this will hurt us").
+_THING_PRONOUNS = frozenset({"it", "this"})
+
+
+def topic_named_before(st: SpeechState, tok: Token) -> str | None:
+    """The topic "it" or "this" stands for: the latest topic named in this or the previous
+    sentence. Not the "it" of "it is clear that ...", which stands for nothing."""
+    if tok.lower_ not in _THING_PRONOUNS or tok.pos_ != "PRON" or _pleonastic(tok):
+        return None
+    limit = sentences_back(tok, 1)
+    for i in range(tok.i - 1, limit - 1, -1):
+        key = st.topics.also(st.doc[i]) or st.topics.at(st.doc[i])
+        if key is not None:
+            return key
+    return None
+
+
+def _pleonastic(tok: Token) -> bool:
+    """ "It is hard to say", "it seems that": an "it" whose clause goes on after its verb."""
+    head = tok.head
+    return tok.dep_ == "expl" or (
+        head.lemma_ in ("be", "seem", "appear")
+        and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i for c in head.children)
+    )
+
+
 def _subject_over(cand: Token, tok: Token) -> bool:
     """Whether ``cand`` is in the subject of a clause that contains ``tok``: "Beijing would
     protect the island" never means Beijing by "the island"; "Argentina said the country
@@ -178,4 +246,14 @@ def _subject_over(cand: Token, tok: Token) -> bool:
     return head.dep_ in SUBJECT_DEPS and head.head == clause
 
 
-__all__ = ["about", "headline_keys", "main_topics", "place_named_before", "speaker_owners"]
+__all__ = [
+    "about",
+    "group_described",
+    "headline_keys",
+    "main_topics",
+    "named_in_full",
+    "place_named_before",
+    "region_of_adjective",
+    "speaker_owners",
+    "topic_named_before",
+]

@@ -35,9 +35,10 @@ def find_statements(
     st = SpeechState(ctx)
     # Read before any speaker is resolved: what the title names, among the actors found, and
     # the topics the article keeps naming; a statement naming nothing is about these.
-    headline = list(dict.fromkeys([*headline_keys(st), *main_topics(st)]))
+    main = main_topics(st)
+    headline = list(dict.fromkeys([*headline_keys(st), *main]))
     for item in _run(st):
-        yield freeze(st, item, headline, events) if isinstance(item, Found) else item
+        yield freeze(st, item, headline, events, main) if isinstance(item, Found) else item
 
 
 def _run(st: SpeechState) -> Iterator[Found | NonStatement]:

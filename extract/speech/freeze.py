@@ -38,9 +38,11 @@ def freeze(
     f: Found,
     headline: list[str],
     events: Sequence[Summit | Policy],
+    main: Sequence[str] = (),
 ) -> Statement:
     """The Statement of ``f``: evidence over its sentences, about what they name (but the
-    speaker's own words), else what the title names."""
+    speaker's own words), else what the title names; naming only actors, with the article's
+    ``main`` topics too."""
     sents = f.sents or st.sents_over(f.start, f.end)
     s0, s1 = sents[0].start_char, sents[-1].end_char
     subjects = [c for c in f.verb.children if c.dep_ in SUBJECT_DEPS] if f.verb else []
@@ -53,6 +55,10 @@ def freeze(
         # they were said at ("insisted at the gathering that ..."), are about what the article
         # is about.
         keys += [k for k in headline if k not in (f.speaker, f.reported_by, *keys)]
+    elif not any(st.topics.get(k) for k in keys):
+        # Naming only who ("Peru will not back down") still speaks on what the article is
+        # about: its main topics (not what the title names, which may be a detail).
+        keys += [k for k in main if k not in keys]
     for c in subjects:
         keys += [k for k in speaker_owners(st, c, f.speaker) if k not in keys]
     quote = " ... ".join(_quote_words(st.text, s, e) for s, e in f.quotes) or None

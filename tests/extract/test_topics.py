@@ -149,3 +149,32 @@ def test_broadcast_programme_is_not_what_the_plan_refers_to(extract_text):
 def test_wire_capitalised_topic_after_a_country_is_still_a_topic(extract_text):
     ex = extract_text("Imports stayed weak, indicating a lack of U.S. Competitiveness, he said.")
     assert "competitiveness" in {t.label for t in ex.topics}
+
+
+def test_iptc_topics_carry_their_media_topic_code_and_yield_to_the_own_lexicon():
+    from extract.topics import topic_rows
+
+    iptc = lexicons.table("iptc_topics.tsv")
+    assert len(iptc) >= 200
+    assert all(r["medtop"].startswith("medtop:") for r in iptc)
+    own = {r["label"] for r in lexicons.table("topics.tsv")}
+    labels = [r["label"] for r in topic_rows()]
+    assert len(labels) == len(set(labels))
+    assert labels[: len(own)] == [r["label"] for r in lexicons.table("topics.tsv")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("Rising unemployment worried the ministers.", {"unemployment"}),
+        ("The central bank held its nerve.", {"central bank"}),
+        ("Government debt rose to a record.", {"government debt"}),
+        ("Fears of deflation grew in the spring.", {"deflation"}),
+        ("The labour market stayed tight.", {"labor market"}),
+        ("The management met the employees on Monday.", set()),
+        ("Prices of stock were shown on a screen.", set()),
+    ],
+)
+@pytest.mark.model
+def test_iptc_labels_are_topics_but_their_general_words_are_not(extract_text, text, labels):
+    assert {t.label for t in extract_text(text).topics} == labels

@@ -151,6 +151,19 @@ def test_content_naming_nothing_takes_the_articles_main_topic(about_of):
     assert about_of(MAIN_TOPIC) == ("Ann Lee", {"sanction"})
 
 
+# The same article, then a statement that names only a country: on the main topic too.
+MAIN_TOPIC_ACTOR_ONLY = MAIN_TOPIC.replace(
+    """we        PRON  PRP nsubj    20 -
+""",
+    """Peru      PROPN NNP nsubj    20 -  B-GPE
+""",
+)
+
+
+def test_content_naming_only_actors_takes_the_articles_main_topic_too(about_of):
+    assert about_of(MAIN_TOPIC_ACTOR_ONLY) == ("Ann Lee", {"sanction", "Peru"})
+
+
 def test_a_topic_named_once_is_no_main_topic(gazetteer):
     ctx = context(parse(_said(OIL_PRICES)), gazetteer)
     assert main_topics(SpeechState(ctx)) == []
@@ -229,3 +242,75 @@ stays   VERB  VBZ ccomp    7 stay
 
 def test_statement_on_an_owned_thing_is_about_its_owner_too(about_of):
     assert about_of(SAID_OF_THE_OWNED) == ("Ann Lee", {"Peru rebate", "Peru"})
+
+
+def _about_labels(extraction) -> list[set[str]]:
+    labels = {a.key: a.label for a in extraction.actors}
+    labels |= {t.key: t.label for t in extraction.topics}
+    return [{labels[k] for k in s.about if k in labels} for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Ann Lee said crude oil prices would climb in May.", "oil price"),
+        ("Ann Lee said crude oil imports would fall.", "oil import"),
+    ],
+)
+@pytest.mark.model
+def test_compound_on_a_name_of_several_words_narrows_its_topic(extract_text, text, about):
+    assert about in _about_labels(extract_text(text))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        pytest.param(
+            "Lisbon raised the fuel levy in June. Ann Lee said it would hurt farmers.",
+            "fuel levy",
+            id="it-is-the-topic-just-named",
+        ),
+        pytest.param(
+            "Peru set a new import quota. Ann Lee said this would not last.",
+            "import restriction",
+            id="this-is-the-topic-just-named",
+        ),
+        pytest.param(
+            "The International Monetary Fund met in Lima. Ann Lee said the Fund would lend more.",
+            "International Monetary Fund",
+            id="the-fund-is-the-body-named-in-full",
+        ),
+        pytest.param(
+            "The World Bank met in Lima. Ann Lee said the Bank had changed its rules.",
+            "World Bank",
+            id="the-bank-is-the-body-named-in-full",
+        ),
+        pytest.param(
+            "Storms hit Europe in May. Ann Lee said European leaders must act now.",
+            "Europe",
+            id="european-is-of-the-region-named",
+        ),
+        pytest.param(
+            "Drought hit Africa in May. Ann Lee said African farmers needed help.",
+            "Africa",
+            id="african-is-of-the-region-named",
+        ),
+        pytest.param(
+            "Ann Lee said the world's seven richest nations would write off more debt.",
+            "G7",
+            id="seven-richest-nations-are-the-g7",
+        ),
+        pytest.param(
+            "Ann Lee said that G8 ministers had backed a new fund.", "G8", id="g8-ministers"
+        ),
+    ],
+)
+@pytest.mark.model
+def test_content_referring_back_or_describing_is_about_what_it_means(extract_text, text, about):
+    assert about in _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.model
+def test_it_of_it_is_clear_that_stands_for_no_topic(extract_text):
+    text = "Peru set a new import quota. Ann Lee said it was clear that farmers would suffer."
+    assert "import restriction" not in _about_labels(extract_text(text))[-1]
