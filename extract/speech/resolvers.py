@@ -21,6 +21,7 @@ from extract.discourse import (
     SUBJECT_PRONOUNS,
     latest_named,
 )
+from extract.gender import agrees
 from extract.records import ActorKind
 from extract.rules import Outcome
 from extract.speech.cues import phrase_of
@@ -89,6 +90,7 @@ def reporter_of(st: SpeechState, pron: Token, verb: Token) -> str | None:
         if (
             key
             and is_person == he_or_she
+            and agrees(st.actors, key, pron.lower_)
             # "they" said: unnamed sources, not one named body or person.
             and (
                 pron.lower_ not in PLURAL_GROUP_PRONOUNS
