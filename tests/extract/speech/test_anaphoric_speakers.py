@@ -1,5 +1,6 @@
-"""Pronoun speakers: "he" and "she" take the nearest person they agree with, and a main-clause
-subject or speaker before a subject of the clause it reported."""
+"""Speakers that refer back: "he" and "she" take the nearest person they agree with, a
+main-clause subject or speaker before a subject of the clause it reported; "the German group"
+is the firm named before, not Germany."""
 
 from __future__ import annotations
 
@@ -37,3 +38,15 @@ def test_he_and_she_take_the_nearest_person_they_agree_with(extract_text, text, 
 @pytest.mark.model
 def test_a_pronoun_prefers_the_speaker_to_a_subject_he_reported(extract_text, text):
     assert _speakers(extract_text(text))[-1] == "Robin Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Vexacorp cut jobs in Berlin. The German group said demand was weak.", "Vexacorp"),
+        ("Vexacorp cut 300 jobs. The French carmaker said sales fell.", "Vexacorp"),
+    ],
+)
+@pytest.mark.model
+def test_a_company_noun_with_a_nationality_is_the_firm_not_its_state(extract_text, text, speaker):
+    assert _speakers(extract_text(text)) == [speaker]
