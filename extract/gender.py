@@ -65,9 +65,32 @@ def _signs(actors: ActorIndex, key: str) -> set[str]:
     return signs
 
 
+def _said_of_self(actors: ActorIndex, key: str) -> set[str]:
+    """The sexes of the pronoun subjects of what the person says, in sentences naming no other
+    person ("Olsen said she would run": Olsen is a woman)."""
+    d = actors.get(key)
+    signs: set[str] = set()
+    doc = actors.doc
+    for m in d.mentions if d else ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            continue
+        others = {k for t in span.sent if (k := actors.at(t)) and k != key}
+        if any(actors.kind(k) is ActorKind.PERSON for k in others):
+            continue
+        for clause in span.root.head.children:
+            if clause.dep_ != "ccomp":
+                continue
+            for subj in clause.children:
+                if subj.dep_ == "nsubj" and (sex := pronoun_sex(subj.lower_)):
+                    signs.add(sex)
+    return signs
+
+
 def person_sex(actors: ActorIndex, key: str) -> str | None:
-    """The sex of a person when the document's words say one and only one."""
-    signs = _signs(actors, key)
+    """The sex of a person when the document's words say one and only one; the pronouns of
+    what they say of themselves count only when nothing else does."""
+    signs = _signs(actors, key) or _said_of_self(actors, key)
     return next(iter(signs)) if len(signs) == 1 else None
 
 

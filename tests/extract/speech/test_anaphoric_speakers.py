@@ -19,6 +19,11 @@ def _speakers(ex):
         ("Maria Olsen met Peter Brandt on Monday. He said the plan would fail.", "Peter Brandt"),
         ("Peter Brandt met Maria Olsen on Monday. She said the plan would fail.", "Maria Olsen"),
         ("Mr. Brandt thanked Mrs. Olsen for the visit. She said the talks went well.", "Olsen"),
+        # What a person says of themselves tells their sex when nothing else does.
+        (
+            "Robin Brandt met voters. Kim Olsen said that she would run. He said polls were wrong.",
+            "Robin Brandt",
+        ),
         # Unknown sex agrees with both: the latest subject speaks.
         ("Robin Brandt met Kim Olsen on Monday. He said the plan would fail.", "Robin Brandt"),
     ],
