@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
+from extract.gender import agrees
 from extract.records import ActorKind
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def antecedent(actors: ActorIndex, token: Token, *, persons: bool) -> str | None
         kind = actors.kind(key)
         if persons != (kind is ActorKind.PERSON) or kind in _PLACES:
             continue
+        if not agrees(actors, key, token.lower_):
+            continue  # "she" after a Mr
         # Subjects are the usual antecedents; otherwise the closest mention.
         score = (2 if t.dep_ in _SUBJECTS else 0) + (1 if t.sent.start == sent_start else 0)
         if best is None or score > best:
@@ -109,14 +112,22 @@ def sentences_back(tok: Token, n: int) -> int:
     return limit
 
 
+def _main_subject(t: Token) -> bool:
+    """Whether ``t`` (a subject or a word of one) is the subject of its sentence's main
+    clause: of the root, or of a verb coordinated with it."""
+    subj = t if t.dep_ in _SUBJECTS else t.head
+    verb = subj.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+
+
 class SubjectMemory:
     """The actors that were subjects (or speakers) so far, by token index: the usual
     antecedents of pronouns and of "the minister"."""
 
     def __init__(self, doc: Doc, actors: ActorIndex) -> None:
         self.doc, self.actors = doc, actors
-        # (token index, actor key, is a person)
-        self.history: list[tuple[int, str, bool]] = []
+        # (token index, actor key, is a person, is a main-clause subject or a speaker)
+        self.history: list[tuple[int, str, bool, bool]] = []
 
     def remember_subjects(self, sent: Span, skip: Collection[int]) -> None:
         """Note the actors that are subjects of ``sent`` (or modify one), outside ``skip``."""
@@ -133,22 +144,45 @@ class SubjectMemory:
                 kind = self.actors.kind(key)
                 # (agent() of a key is never None; "or" only tells the type checker so.)
                 agent = self.actors.agent(key) or key
-                self.history.append((t.i, agent, kind is ActorKind.PERSON))
+                self.history.append((t.i, agent, kind is ActorKind.PERSON, _main_subject(t)))
         self.history.sort(key=lambda h: h[0])
 
     def add_speaker(self, i: int, key: str) -> None:
         """Note that ``key`` spoke at token ``i``. Not re-sorted until the next sentence's
         subjects are remembered: speakers of a sentence come after its subjects."""
-        self.history.append((i, key, self.actors.kind(key) is ActorKind.PERSON))
+        self.history.append((i, key, self.actors.kind(key) is ActorKind.PERSON, True))
 
     def recent(
-        self, tok: Token, *, persons: bool, named: bool = False, title: str | None = None
+        self,
+        tok: Token,
+        *,
+        persons: bool,
+        named: bool = False,
+        title: str | None = None,
+        main_first: bool = False,
     ) -> str | None:
         """The latest subject (or speaker) of the right sort in the three sentences before
         ``tok``; ``named``: no anonymous source; with ``title`` ("the minister"), not a person
-        whose known role is another."""
+        whose known role is another. With ``main_first`` (pronouns), within the sentence of the
+        latest one a main-clause subject or a speaker outranks a subject of a clause it reports
+        ("Reid said Sanders had won. He added ..." is Reid)."""
+        first: tuple[int, str] | None = None
+        for i, key, main in self._fitting(tok, persons=persons, named=named, title=title):
+            if first is None:
+                first = (self.doc[i].sent.start, key)
+            elif self.doc[i].sent.start != first[0]:
+                break
+            if main or not main_first:
+                return key
+        return first[1] if first else None
+
+    def _fitting(
+        self, tok: Token, *, persons: bool, named: bool, title: str | None
+    ) -> Iterator[tuple[int, str, bool]]:
+        """(token index, key, is main) of the subjects and speakers of the right sort in the
+        three sentences before ``tok``, latest first."""
         limit = sentences_back(tok, 3)
-        for i, key, is_person in reversed(self.history):
+        for i, key, is_person, main in reversed(self.history):
             if i >= tok.i:
                 continue
             if i < limit:
@@ -160,13 +194,12 @@ class SubjectMemory:
                 continue  # a state is "it"; "they" are people or bodies
             if kind is ActorKind.ANONYMOUS:
                 if self._anonymous_fits(i, tok, persons=persons, named=named):
-                    return key
+                    yield i, key, main
                 continue
             if title and self._other_role(key, title):
                 continue
-            if is_person == persons:
-                return key
-        return None
+            if is_person == persons and agrees(self.actors, key, tok.lower_):
+                yield i, key, main
 
     def _anonymous_fits(self, i: int, tok: Token, *, persons: bool, named: bool) -> bool:
         """ "officials said ... they said"; "an official said ... he said" (only the next

@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-MIN_PEOPLE = 20
+MIN_PEOPLE = 5
 MIN_SHARE = 0.97
 OUT = Path(__file__).resolve().parent.parent / "extract" / "lexicons" / "first_names.tsv"
 HEADER = (

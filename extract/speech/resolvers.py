@@ -21,6 +21,7 @@ from extract.discourse import (
     SUBJECT_PRONOUNS,
     latest_named,
 )
+from extract.gender import agrees
 from extract.records import ActorKind
 from extract.rules import Outcome
 from extract.speech.cues import phrase_of
@@ -89,6 +90,7 @@ def reporter_of(st: SpeechState, pron: Token, verb: Token) -> str | None:
         if (
             key
             and is_person == he_or_she
+            and agrees(st.actors, key, pron.lower_)
             # "they" said: unnamed sources, not one named body or person.
             and (
                 pron.lower_ not in PLURAL_GROUP_PRONOUNS
@@ -184,9 +186,18 @@ def company_noun(np: NounPhrase) -> str | Outcome | None:
     if np.nominal != "company" or np.head.tag_ != "NN":
         return None
     owner = np.owner_not_person
-    if owner:
+    if owner and not _nationality(np, owner):
         return decided(np.st.actors.agent(owner))
     return decided(latest_named(np.st.actors, np.head.idx, _ORGANISATIONS))
+
+
+def _nationality(np: NounPhrase, owner: str) -> bool:
+    """Whether the owner is only a state an adjective names ("the German group"): the firm's
+    nationality, not the one who speaks."""
+    a = np.st.actors
+    return a.kind(owner) is ActorKind.COUNTRY and all(
+        m.dep_ == "amod" for m in np.modifiers if a.at(m) == owner
+    )
 
 
 @SPEAKERS.register("owner's ministers")

@@ -155,7 +155,7 @@ def pronoun(st: SpeechState, tok: Token) -> str | None:
     if tok.lower_ in FIRST_PERSON_PRONOUNS:
         return None
     persons = tok.lower_ in PERSONAL_PRONOUNS
-    return st.memory.recent(tok, persons=persons) or st.actors.resolve(tok)
+    return st.memory.recent(tok, persons=persons, main_first=True) or st.actors.resolve(tok)
 
 
 __all__ = [

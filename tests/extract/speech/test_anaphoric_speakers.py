@@ -1,0 +1,57 @@
+"""Speakers that refer back: "he" and "she" take the nearest person they agree with, a
+main-clause subject or speaker before a subject of the clause it reported; "the German group"
+is the firm named before, not Germany."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _speakers(ex):
+    labels = {a.key: a.label for a in ex.actors}
+    return [labels.get(s.speaker, s.speaker) for s in ex.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Gender agreement skips the subject of the other sex.
+        ("Maria Olsen met Peter Brandt on Monday. He said the plan would fail.", "Peter Brandt"),
+        ("Peter Brandt met Maria Olsen on Monday. She said the plan would fail.", "Maria Olsen"),
+        ("Mr. Brandt thanked Mrs. Olsen for the visit. She said the talks went well.", "Olsen"),
+        # What a person says of themselves tells their sex when nothing else does.
+        (
+            "Robin Brandt met voters. Kim Olsen said that she would run. He said polls were wrong.",
+            "Robin Brandt",
+        ),
+        # Unknown sex agrees with both: the latest subject speaks.
+        ("Robin Brandt met Kim Olsen on Monday. He said the plan would fail.", "Robin Brandt"),
+    ],
+)
+@pytest.mark.model
+def test_he_and_she_take_the_nearest_person_they_agree_with(extract_text, text, speaker):
+    assert speaker in _speakers(extract_text(text))[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robin Brandt said Kim Olsen would win the vote. He added that the party was united.",
+        "Robin Brandt predicted that Kim Olsen would lose. He said the polls were wrong.",
+    ],
+)
+@pytest.mark.model
+def test_a_pronoun_prefers_the_speaker_to_a_subject_he_reported(extract_text, text):
+    assert _speakers(extract_text(text))[-1] == "Robin Brandt"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Vexacorp cut jobs in Berlin. The German group said demand was weak.", "Vexacorp"),
+        ("Vexacorp cut 300 jobs. The French carmaker said sales fell.", "Vexacorp"),
+    ],
+)
+@pytest.mark.model
+def test_a_company_noun_with_a_nationality_is_the_firm_not_its_state(extract_text, text, speaker):
+    assert _speakers(extract_text(text)) == [speaker]
