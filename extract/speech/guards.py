@@ -87,6 +87,22 @@ def refused_verb(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     return None
 
 
+@GUARDS.register("quoting verb")
+def quoting(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """ "Quoted as saying" is read once, at the verb quoted: "He was quoted as saying ..." """
+    if (
+        any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(g.dep_ == "pcomp" and phrase_of(g) for g in c.children)
+            for c in cue.token.children
+        )
+        and cue.token.lemma_.lower() == "quote"
+    ):
+        return SILENT
+    return None
+
+
 @GUARDS.register("modal")
 def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     """Speech still to come: "They would insist on higher pay." """
