@@ -135,7 +135,7 @@ def main() -> None:
                 whys = [OUTCOME[t.i] for t in toks if t.i in OUTCOME] or ["no cue"]
                 print(f"{whys[0]}\t{d.id}\t{j.source}\t{' '.join(sent.text.split())[:300]}")
         for p in score.statements:
-            if not score.hits[p.iri] and p.iri not in score.nested:
+            if not score.hits[p.iri]:
                 fp[p.verb or "-"] += 1
                 if args.fp:
                     said = " ".join(d.text[p.span[0] : p.span[1]].split())
@@ -148,7 +148,7 @@ def main() -> None:
     print("cue words (any form of the cue holding the word): word found missed")
     for w, _n in (word_found + word_missed).most_common(args.top):
         print(f"  W {w:<26}{word_found[w]:>7}{word_missed[w]:>8}")
-    print("unmatched statements by cue:", fp.most_common(30))
+    print("unmatched statements by cue:", fp.most_common(80))
     print("why missed:", why_missed.most_common())
     for (why, lemma), n in why_lemma.most_common(args.top):
         print(f"  {why:<12}{lemma:<28}{n:>5}")

@@ -51,3 +51,47 @@ def test_reporting_verb_between_commas_reports_the_clause_around_it(extract_text
 def test_parenthetical_content_is_the_clause_without_the_attribution(extract_text):
     (st,) = extract_text("The bridge, Marta Lindqvist said, would reopen in May.").statements
     assert "reopen" in st.evidence.sentence and st.quote is None
+
+
+# Verbs added to reporting_verbs.tsv from the PolNeAR train count: each reports speech with a
+# clause, an infinitive or (frame "act") an object that is what was said.
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Marta Lindqvist promised to lower the ferry fares.", "promise"),
+        ("Marta Lindqvist vowed that the harbour would stay open.", "vow"),
+        ("Marta Lindqvist pledged to rebuild the pier.", "pledge"),
+        ("Marta Lindqvist concluded that the audit was flawed.", "conclude"),
+        ("Marta Lindqvist threatened to close the harbour.", "threaten"),
+        ("Marta Lindqvist cited the audit as proof of waste.", "cite"),
+        ("Marta Lindqvist questioned the cost of the new pier.", "question"),
+        ("Marta Lindqvist proposed a toll on the bridge.", "propose"),
+        ("Marta Lindqvist denounced the ferry contract.", "denounce"),
+        ("Marta Lindqvist expressed support for the harbour plan.", "express"),
+        ("Marta Lindqvist touted the new ferry timetable.", "tout"),
+    ],
+)
+def test_verbs_counted_in_polnear_train_report_speech(extract_text, text, cue):
+    assert _said(extract_text(text)) == [("Marta Lindqvist", cue)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the town before dawn.",
+        "Marta Lindqvist requested anonymity because she was not allowed to speak.",
+        "Marta Lindqvist called a snap election.",
+        "Prosecutors charged Marta Lindqvist with fraud.",
+        "Marta Lindqvist was questioned by police.",
+    ],
+)
+def test_reporting_verb_with_a_deed_object_is_no_statement(extract_text, text):
+    assert _said(extract_text(text)) == []
+
+
+@pytest.mark.model
+def test_pledge_inside_another_speakers_clause_is_that_speakers_statement(extract_text):
+    ex = extract_text("Marta Lindqvist said the council had vowed to rebuild the pier.")
+    assert _said(ex) == [("Marta Lindqvist", "say")]
