@@ -95,3 +95,22 @@ def test_reporting_verb_with_a_deed_object_is_no_statement(extract_text, text):
 def test_pledge_inside_another_speakers_clause_is_that_speakers_statement(extract_text):
     ex = extract_text("Marta Lindqvist said the council had vowed to rebuild the pier.")
     assert _said(ex) == [("Marta Lindqvist", "say")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Marta Lindqvist criticized the ferry contract, saying it wasted money.",
+            [("Marta Lindqvist", "criticize"), ("Marta Lindqvist", "say")],
+        ),
+        # Coordinated cues of one speaker stay one statement.
+        (
+            "Marta Lindqvist said the pier was safe and said it would reopen.",
+            [("Marta Lindqvist", "say")],
+        ),
+    ],
+)
+def test_participle_after_a_comma_is_a_cue_of_its_own(extract_text, text, said):
+    assert _said(extract_text(text)) == said
