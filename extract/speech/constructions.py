@@ -60,6 +60,78 @@ according_to = construction(
 )
 
 
+# -- "X was quoted as saying ...", "the paper quoted X as saying ..." ------------------------------
+
+
+def quoting_verb(tok: Token) -> Token | None:
+    """The verb "quote" of "quoted as saying", if ``tok`` is the verb quoted."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.lemma_.lower() == "quote" else None
+
+
+def _quoted_match(st: SpeechState, tok: Token) -> str | None:
+    if tok.pos_ not in ("VERB", "AUX") or quoting_verb(tok) is None:
+        return None
+    return phrase_of(tok)
+
+
+def _quoted_speaker(st: SpeechState, cue: Cue) -> str | None:
+    # Who is quoted: the passive subject ("X was quoted"), else the object ("quoted X").
+    quote = quoting_verb(cue.token)
+    assert quote is not None
+    quoted = [c for c in quote.children if c.dep_ == "nsubjpass"] or [
+        c for c in quote.children if c.dep_ == "dobj"
+    ]
+    return np_actor(st, quoted[0], cue.token) if quoted else None
+
+
+quoted_as = construction(
+    Construction(
+        name="quoted as saying",
+        reads="'X was quoted as saying ...': X speaks what the verb after 'as' reports",
+        example="Anna Berg was quoted as saying that talks would resume.",
+        match=_quoted_match,
+        content=verb_content,
+        speaker=_quoted_speaker,
+    )
+)
+
+
+# -- "Prices, X said, will rise" -----------------------------------------------------------------
+
+
+def _parenthetical_match(st: SpeechState, tok: Token) -> str | None:
+    # The parser hangs a reporting verb set off by commas inside the clause it reports on that
+    # clause's verb, which comes after it.
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ != "parataxis" or tok.head.i < tok.i:
+        return None
+    words = [t.i for t in tok.subtree if not t.is_punct]
+    first, after = words[0], words[-1] + 1
+    if first == 0 or after >= len(st.doc):
+        return None
+    return phrase_of(tok) if st.doc[first - 1].is_punct and st.doc[after].is_punct else None
+
+
+def _parenthetical_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
+    inner = {t.i for t in cue.token.subtree}
+    tokens = [t for t in cue.token.head.subtree if t.i not in inner and not t.is_punct]
+    return tokens or None
+
+
+parenthetical = construction(
+    Construction(
+        name="parenthetical",
+        reads="a reporting verb set off by commas inside what was said: the clause around it",
+        example="Prices, Anna Berg said, will rise.",
+        match=_parenthetical_match,
+        content=_parenthetical_content,
+        speaker=verb_speaker,
+    )
+)
+
+
 # -- "X said (that) ...", "'...,' X said", "X stressed cooperation" -------------------------------
 
 
@@ -79,4 +151,4 @@ reporting_verb = construction(
 )
 
 
-__all__ = ["according_to", "reporting_verb"]
+__all__ = ["according_to", "parenthetical", "quoted_as", "quoting_verb", "reporting_verb"]

@@ -87,6 +87,49 @@ def refused_verb(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     return None
 
 
+@GUARDS.register("quoting verb")
+def quoting(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """ "Quoted as saying" is read once, at the verb quoted: "He was quoted as saying ..." """
+    if (
+        any(
+            c.dep_ == "prep"
+            and c.lower_ == "as"
+            and any(g.dep_ == "pcomp" and phrase_of(g) for g in c.children)
+            for c in cue.token.children
+        )
+        and cue.token.lemma_.lower() == "quote"
+    ):
+        return SILENT
+    return None
+
+
+@cache
+def _deed_objects() -> frozenset[tuple[str, str]]:
+    return frozenset((r["verb"], r["object"]) for r in lexicons.table("deed_objects.tsv"))
+
+
+@GUARDS.register("deed object")
+def deed_object(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """A reporting verb whose object makes it a deed: "She called a snap election." """
+    verb = cue.token
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (lemma, c.lemma_.lower()) in _deed_objects():
+            return SILENT
+        if c.dep_ in ("prep", "agent") and (lemma, f"prep:{c.lower_}") in _deed_objects():
+            return SILENT
+    return None
+
+
+@GUARDS.register("relayed pledge")
+def relayed_pledge(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
+    """A pledge in another speaker's clause is that speaker's claim: "He said they vowed to." """
+    verb = cue.token
+    if cue.frame == "pledge" and verb.dep_ == "ccomp" and phrase_of(verb.head):
+        return SILENT
+    return None
+
+
 @GUARDS.register("modal")
 def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     """Speech still to come: "They would insist on higher pay." """

@@ -8,6 +8,8 @@ of one speaker that are one speech act ("said X and said Y") make one statement.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from extract.speech.cues import outer_cue
 from extract.speech.state import Found, SpeechState
 
@@ -40,11 +42,25 @@ def one_act(a: Found, b: Found) -> bool:
     if av is None or bv is None:
         return True
     for x, y, x_content in ((av, bv, a.content), (bv, av, b.content)):
+        if _participle_of_its_own(x, y, a.cue, b.cue):
+            return False
         if y.dep_ == "conj" and (y.head == x or outer_cue(y) == x):
             return True
         if y.i in {t.i for t in x_content}:
             return True
     return False
+
+
+def _participle_of_its_own(x: Token, y: Token, px: str | None, py: str | None) -> bool:
+    """ "criticized the plan, saying it ...": a participle after a comma is a cue of its own."""
+    return (
+        px != py
+        and y.tag_ == "VBG"
+        and y.dep_ == "advcl"
+        and y.head == x
+        and y.i > 0
+        and y.doc[y.i - 1].is_punct
+    )
 
 
 def dedupe(st: SpeechState, here: list[Found]) -> list[Found]:

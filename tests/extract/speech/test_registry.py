@@ -12,8 +12,13 @@ from extract.speech.guards import GUARDS
 from extract.speech.speakers import SPEAKERS
 
 
-def test_according_to_is_tried_before_the_plain_reporting_verb():
-    assert CONSTRUCTIONS.names() == ("according to", "reporting verb")
+def test_specific_constructions_are_tried_before_the_plain_reporting_verb():
+    assert CONSTRUCTIONS.names() == (
+        "according to",
+        "quoted as saying",
+        "parenthetical",
+        "reporting verb",
+    )
 
 
 @pytest.mark.parametrize("c", list(CONSTRUCTIONS), ids=CONSTRUCTIONS.names())
@@ -30,7 +35,12 @@ def test_each_rule_has_a_one_line_docstring_with_an_example(rule):
 
 
 # The cue each construction's own example must give (every construction is listed).
-EXAMPLE_CUES = {"according to": "according to", "reporting verb": "say"}
+EXAMPLE_CUES = {
+    "according to": "according to",
+    "quoted as saying": "say",
+    "parenthetical": "say",
+    "reporting verb": "say",
+}
 
 
 def test_every_construction_has_its_example_cue_listed():
