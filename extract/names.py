@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extract import lexicons
 from extract.gazetteer import Gazetteer
+from extract.text import doc_ents
 
 # Labels of entity spans that may name a programme (LAW and WORK_OF_ART never name an actor).
 PROGRAMME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
@@ -152,12 +153,12 @@ def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     and the acronyms in brackets defined for them."""
     names = tuple(
         name_part(e)
-        for e in doc.ents
+        for e in doc_ents(doc)
         if is_programme(name_part(e)) and not gazetteer.knows(name_part(e).text)
     )
     # A name that also stands alone elsewhere ("the Commission said") is an actor even where it
     # precedes "programme".
-    alone = {name_part(e).text for e in doc.ents if not _before_broadcast_noun(name_part(e))}
+    alone = {name_part(e).text for e in doc_ents(doc) if not _before_broadcast_noun(name_part(e))}
     names = tuple(
         n for n in names if not (_before_broadcast_noun(n) and n.text in alone and not _own_head(n))
     )
