@@ -303,7 +303,11 @@ class Gazetteer:
                 people = [i for i in rows if types[i] == "person"]
                 if people:
                     self._surnames.setdefault(key.rsplit(" ", 1)[-1], []).extend(people)
-        return self._entries(dict.fromkeys(self._surnames.get(normalise(word), ())))
+        hit = self._remembered("surname", word)
+        if hit is not None:
+            return list(hit)
+        found = self._entries(dict.fromkeys(self._surnames.get(normalise(word), ())))
+        return self._remember("surname", word, found)
 
     @property
     def codes(self) -> dict[str, list[Entry]]:
