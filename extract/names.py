@@ -148,9 +148,22 @@ class Programmes:
         )
 
 
+_PROGRAMMES_KEY = "newskg.programmes"
+
+
 def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     """The entity spans of ``doc`` that name programmes (none the gazetteer knows as an actor),
-    and the acronyms in brackets defined for them."""
+    and the acronyms in brackets defined for them.
+
+    Kept in ``doc.user_data`` per gazetteer: both the actor and the topic finders ask, and
+    each answer walks every entity and token of the document."""
+    kept = doc.user_data.get(_PROGRAMMES_KEY)
+    if kept is None or kept[0] is not gazetteer:
+        kept = doc.user_data[_PROGRAMMES_KEY] = (gazetteer, _programmes(doc, gazetteer))
+    return kept[1]
+
+
+def _programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     names = tuple(
         name_part(e)
         for e in doc_ents(doc)
