@@ -43,9 +43,11 @@ class DocContext:
 
 def make_context(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> DocContext:
     """Build the context of ``doc`` (whose text must be ``info.text``)."""
-    if doc.text != info.text:
+    # doc_text keeps the text once: spaCy joins every token again on each ``doc.text``.
+    text = doc_text(doc)
+    if text != info.text:
         raise ValueError("the Doc was not made from this document's text")
-    layout = Layout(doc.text)
+    layout = Layout(text)
     doc._.newskg_published = info.date  # linking reads the article's date (rule "time")
     return DocContext(
         doc=doc,

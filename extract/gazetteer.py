@@ -86,6 +86,10 @@ class Gazetteer:
         self._labels: dict[str, list[int]] = {}
         self._demonyms: dict[str, list[int]] = {}
         self._surnames: dict[str, list[int]] | None = None
+        # Extraction asks for the same words thousands of times per article (every token of
+        # a document, when collecting the states it names): answers are kept per raw name
+        # until the index changes.
+        self._memo: dict[tuple[str, str], tuple[Entry, ...]] | None = None
         self._codes: dict[str, list[int]] = {}
         self._capitals: dict[str, int] = {}
         self._closed: dict[str, list[Entry]] | None = None
@@ -142,6 +146,7 @@ class Gazetteer:
         if capital and kind == "country":
             self._capitals.setdefault(capital, i)
         self._surnames = None
+        self._memo = None
 
     def _forget(self, i: int) -> None:
         """Take row ``i``'s names, demonyms and codes out of the index (it is being replaced)."""
@@ -242,14 +247,26 @@ class Gazetteer:
 
     # -- look-ups --------------------------------------------------------------------------
 
+    def _remembered(self, kind: str, name: str) -> tuple[Entry, ...] | None:
+        if self._memo is None:
+            self._memo = {}
+        return self._memo.get((kind, name))
+
+    def _remember(self, kind: str, name: str, found: list[Entry]) -> list[Entry]:
+        assert self._memo is not None
+        self._memo[kind, name] = tuple(found)
+        return found
+
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose label or alias is ``name`` (normalised); those it is the label of first."""
+        hit = self._remembered("name", name)
+        if hit is not None:
+            return list(hit)
         key = normalise(name)
         found = self._names.get(key, ())
-        labels = self._labels.get(key, ())
-        return self._entries(
-            [i for i in found if i in labels] + [i for i in found if i not in labels]
-        )
+        labels = set(self._labels.get(key, ()))
+        rows = [i for i in found if i in labels] + [i for i in found if i not in labels]
+        return self._remember("name", name, self._entries(rows))
 
     def knows(self, name: str) -> bool:
         """Whether ``name`` surely names a known entity: the label of an entry, or a name of a
@@ -270,7 +287,11 @@ class Gazetteer:
 
     def demonym(self, word: str) -> list[Entry]:
         """States whose demonym is ``word`` ("Chinese" -> China)."""
-        return self._entries(self._demonyms.get(normalise(word), ()))
+        hit = self._remembered("demonym", word)
+        if hit is not None:
+            return list(hit)
+        found = self._entries(self._demonyms.get(normalise(word), ()))
+        return self._remember("demonym", word, found)
 
     def surnamed(self, word: str) -> list[Entry]:
         """Persons whose label or an alias ends in ``word`` ("Lawson" -> Nigel Lawson, ...),
@@ -282,7 +303,11 @@ class Gazetteer:
                 people = [i for i in rows if types[i] == "person"]
                 if people:
                     self._surnames.setdefault(key.rsplit(" ", 1)[-1], []).extend(people)
-        return self._entries(dict.fromkeys(self._surnames.get(normalise(word), ())))
+        hit = self._remembered("surname", word)
+        if hit is not None:
+            return list(hit)
+        found = self._entries(dict.fromkeys(self._surnames.get(normalise(word), ())))
+        return self._remember("surname", word, found)
 
     @property
     def codes(self) -> dict[str, list[Entry]]:

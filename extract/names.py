@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from extract import lexicons
 from extract.gazetteer import Gazetteer
+from extract.text import doc_ents
 
 # Labels of entity spans that may name a programme (LAW and WORK_OF_ART never name an actor).
 PROGRAMME_LABELS = frozenset({"ORG", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "FAC"})
@@ -147,17 +148,30 @@ class Programmes:
         )
 
 
+_PROGRAMMES_KEY = "newskg.programmes"
+
+
 def programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     """The entity spans of ``doc`` that name programmes (none the gazetteer knows as an actor),
-    and the acronyms in brackets defined for them."""
+    and the acronyms in brackets defined for them.
+
+    Kept in ``doc.user_data`` per gazetteer: both the actor and the topic finders ask, and
+    each answer walks every entity and token of the document."""
+    kept = doc.user_data.get(_PROGRAMMES_KEY)
+    if kept is None or kept[0] is not gazetteer:
+        kept = doc.user_data[_PROGRAMMES_KEY] = (gazetteer, _programmes(doc, gazetteer))
+    return kept[1]
+
+
+def _programmes(doc: Doc, gazetteer: Gazetteer) -> Programmes:
     names = tuple(
         name_part(e)
-        for e in doc.ents
+        for e in doc_ents(doc)
         if is_programme(name_part(e)) and not gazetteer.knows(name_part(e).text)
     )
     # A name that also stands alone elsewhere ("the Commission said") is an actor even where it
     # precedes "programme".
-    alone = {name_part(e).text for e in doc.ents if not _before_broadcast_noun(name_part(e))}
+    alone = {name_part(e).text for e in doc_ents(doc) if not _before_broadcast_noun(name_part(e))}
     names = tuple(
         n for n in names if not (_before_broadcast_noun(n) and n.text in alone and not _own_head(n))
     )

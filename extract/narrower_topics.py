@@ -10,7 +10,7 @@ import functools
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
-from extract.text import Layout
+from extract.text import Layout, doc_ents
 
 # Determiners of a noun phrase that refers back to something named before.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -104,7 +104,7 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
         )
         if owner is None:
             continue
-        name = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+        name = next((e for e in doc_ents(doc) if e.start <= owner.i < e.end), None)
         if name is not None and name.end - 1 == owner.i:
             out.append((doc[name.start : head.i + 1], f"{name.text} {lemma}", owner.i))
     return out

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extract.gazetteer import STATE_TYPES, Entry, Gazetteer
-from extract.text import doc_text
+from extract.text import doc_ents, doc_text, ents_in
 
 # Words that place a name inside a country (a US state, a province), not at the country level:
 # "the state of Georgia", "governor of Georgia", "Washington state", "Georgia Gov. Brian Kemp",
@@ -109,7 +109,7 @@ def states_in(tokens: Span, gazetteer: Gazetteer) -> set[str]:
         for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
             if e.type in STATE_TYPES:
                 found.add(e.qid)
-    for ent in tokens.ents:
+    for ent in ents_in(tokens):
         for e in gazetteer.lookup(ent.text):
             if e.type in STATE_TYPES:
                 found.add(e.qid)
@@ -210,7 +210,7 @@ def country_placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     if not country or country in countries_named(span.doc, gazetteer):
         return True
     own = strip_possessive(span.text)
-    for ent in span.doc.ents:
+    for ent in doc_ents(span.doc):
         if ent.label_ not in _PLACE_LABELS or strip_possessive(ent.text) == own:
             continue
         places = [e for e in gazetteer.lookup(strip_possessive(ent.text)) if e.type in _LOCAL]

@@ -19,6 +19,7 @@ from extract.dates import resolve
 from extract.groups import group_members
 from extract.modality import FUTURE, HEDGES
 from extract.records import ActorKind, Evidence, TimeRef
+from extract.text import doc_ents
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
 MODALS = HEDGES
@@ -193,7 +194,7 @@ def time_near(
     seen: set[int] = set()
     for t in tokens:
         if t.ent_type_ in ("DATE", "TIME") and t.i not in seen:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in doc_ents(t.doc) if e.start <= t.i < e.end), None)
             if ent is None:
                 continue
             seen.update(range(ent.start, ent.end))

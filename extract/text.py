@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "newskg.text"
 
@@ -20,6 +20,30 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_ENTS_KEY = "newskg.ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, kept once in ``doc.user_data`` (the pipeline has set them for good by the
+    time extraction runs): spaCy builds a new Span per entity on each read, and every
+    ``span.ents`` reads them all again."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """``span.ents`` (the entities wholly inside ``span``), from the entities kept once."""
+    found = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
 
 
 _SENTENCE_END = (".", "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")

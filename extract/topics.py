@@ -21,7 +21,7 @@ from extract.names import programme_nouns, programmes
 from extract.narrower_topics import DEFINITE, compounds, owned
 from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
-from extract.text import Layout
+from extract.text import Layout, doc_ents
 
 _KIND_OF_TYPE = {
     "commodity": TopicKind.COMMODITY,
@@ -164,7 +164,7 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
     found.extend(_misspelt(doc, covered))
     lexicon = {row["label"]: row for row in topic_rows()}
     seen: list[tuple[Span, str]] = []
-    linked_names = [e for e in doc.ents if e.label_ in _NAME_LABELS and e.kb_id_]
+    linked_names = [e for e in doc_ents(doc) if e.label_ in _NAME_LABELS and e.kb_id_]
     for span in sorted(filter_spans(found), key=lambda sp: sp.start):
         if layout.in_heading(span.start_char):
             continue

@@ -49,8 +49,11 @@ def _index(name: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, 
 def _candidates(name: str, token: Token) -> list[int]:
     several, single = _index(name)
     lower, lemma = token.lower_, token.lemma_.lower()
-    found = {*several.get(lower, ()), *single.get(lower, ()), *single.get(lemma, ())}
-    return sorted(found)  # the rows' own order: longest first, then as listed
+    rows = (several.get(lower, ()), single.get(lower, ()), single.get(lemma, ()))
+    if not any(rows):  # most tokens start no row: skip building and sorting a set
+        return []
+    # The rows' own order: longest first, then as listed.
+    return sorted({*rows[0], *rows[1], *rows[2]})
 
 
 def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None) -> list[Trigger]:

@@ -18,7 +18,7 @@ from extract.gazetteer import Gazetteer, normalise
 from extract.linking import link, resolve
 from extract.names import Programmes, possessor, programmes
 from extract.records import ActorKind
-from extract.text import Layout
+from extract.text import Layout, doc_ents
 
 _KIND_OF_LABEL = {
     "PERSON": ActorKind.PERSON,
@@ -107,7 +107,9 @@ def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) ->
     layout = layout or Layout(doc.text)
     titles = lexicons.words("titles.txt")
     index = ActorIndex(doc, gazetteer)
-    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and not layout.in_heading(e.start_char)]
+    ents = [
+        e for e in doc_ents(doc) if e.label_ in ACTOR_LABELS and not layout.in_heading(e.start_char)
+    ]
     # Tokens of full personal names: an ORG/GPE mention equal to one is that person misread.
     name_tokens = {
         t.lower_

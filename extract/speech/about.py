@@ -41,6 +41,7 @@ def headline_keys(st: SpeechState) -> list[str]:
         return []
     title = text[first[0] : first[1]]
     capitals = title.upper() == title
+    folded = title.casefold()
     keys: list[tuple[int, str]] = []
     # People in a title are who the story is about, not what each quote is about.
     named = [
@@ -56,6 +57,10 @@ def headline_keys(st: SpeechState) -> list[str]:
         for form in {label, *(m.text for m in mentions)}:
             short = len(form) <= 3
             if short and capitals:
+                continue
+            # A form not in the title, even folded, cannot match: skip compiling its pattern
+            # (each form is a new regex, and they overflow re's cache).
+            if (form if short else form.casefold()) not in (title if short else folded):
                 continue
             m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title, 0 if short else re.IGNORECASE)
             if m:

@@ -26,6 +26,7 @@ from extract.speech.nesting import dedupe, nest
 from extract.speech.quotations import Quote, attach_quotes, continuation
 from extract.speech.speakers import SUBJECT_DEPS
 from extract.speech.state import Found, SpeechState
+from extract.text import ents_in
 
 
 def find_statements(
@@ -93,7 +94,7 @@ def read_cue(st: SpeechState, cue: Cue, sent: Span) -> Found | NonStatement | No
 
 def _time(st: SpeechState, verb: Token) -> TimeRef | None:
     """A date expression attached to the reporting verb itself ("said on Tuesday")."""
-    for ent in verb.sent.ents:
+    for ent in ents_in(verb.sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         root = ent.root
