@@ -10,6 +10,7 @@ from extract.policies import find_policies
 from extract.records import DocumentInfo, Extraction, NonStatement, Statement
 from extract.speech import find_statements
 from extract.summits import find_summits
+from extract.text import forget_caches
 
 
 def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extraction:
@@ -18,10 +19,13 @@ def extract_document(doc: Doc, info: DocumentInfo, gazetteer: Gazetteer) -> Extr
     Order matters: summits link to the policies they produced, and statements to the summits
     and policies they talk about.
     """
-    ctx = make_context(doc, info, gazetteer)
-    policies = tuple(find_policies(ctx))
-    summits = tuple(find_summits(ctx, policies))
-    speech = list(find_statements(ctx, events=(*summits, *policies)))
+    try:
+        ctx = make_context(doc, info, gazetteer)
+        policies = tuple(find_policies(ctx))
+        summits = tuple(find_summits(ctx, policies))
+        speech = list(find_statements(ctx, events=(*summits, *policies)))
+    finally:
+        forget_caches(doc)
     return Extraction(
         document=info,
         actors=ctx.actors.actors,

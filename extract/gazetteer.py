@@ -68,6 +68,10 @@ def is_code_of(alias: str, kind: str, label: str, aliases: Iterable[str]) -> boo
     return alias not in dotted
 
 
+# Look-up answers kept at most (a few articles' distinct words; see Gazetteer._remember).
+_MEMO_SIZE = 4096
+
+
 class Gazetteer:
     """A normalised name index over knowledge-base rows, with candidate lists.
 
@@ -254,6 +258,10 @@ class Gazetteer:
 
     def _remember(self, kind: str, name: str, found: list[Entry]) -> list[Entry]:
         assert self._memo is not None
+        # Bounded: a long ingest asks for every word of its corpus, and the memo only needs to
+        # outlive an article's repeats, not the corpus (memory stays bounded by the batch).
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
         self._memo[kind, name] = tuple(found)
         return found
 

@@ -35,6 +35,14 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def forget_caches(doc: Doc) -> None:
+    """Drop what extraction kept in ``doc.user_data`` (the "newskg" keys): the kept Spans point
+    back at their Doc, a cycle that would keep every parsed article alive until the cyclic
+    collector runs, so an ingest's memory would grow with the corpus between collections."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("newskg")]:
+        del doc.user_data[key]
+
+
 def ents_in(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``), from the entities kept once."""
     found = []
