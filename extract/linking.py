@@ -14,12 +14,19 @@ The rules, in order:
    ("Georgia's governor", "the state of Georgia", "Washington state", "Atlanta, Georgia") is
    not linked: the gazetteer has no states, and a wrong QID is worse than none. A region of
    unknown size links only where the article names its country or one of its places
-   (:func:`extract.place_context.country_placed`).
+   (:func:`extract.place_context.country_placed`). A country named like a US state
+   ("Georgia") in an article naming other US places is tied between the two
+   (:func:`extract.place_context.namesake_region`).
 4. **Metonymy.** A capital that acts — the subject of a verb, a possessor, the object of a
    verb of influence or a partner "with" — stands for its state ("Beijing announced" -> People's
    Republic of China, "urged Taipei" -> Taiwan); a capital as a location ("visit to Washington",
    "in Beijing", "its Washington embassy", a dateline) stays the city; a dateline naming a
    state is its capital of that name ("KUWAIT, March 1 -" is Kuwait City).
+
+5. **Written form.** A dotted abbreviation ("N.C.") means an entry written with those dots,
+   not the code "NC"; an acronym the article spells out as another name ("Monetary
+   Compensatory Amounts ... MCA") is not linked to an entry sharing the short name
+   (:mod:`extract.name_forms`).
 
 Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is linked.
 """
@@ -39,6 +46,7 @@ from extract.gazetteer import (
     positions_held,
     prominent,
 )
+from extract.name_forms import defined_otherwise, dotted_forms
 from extract.normalise import name_key as normalise
 from extract.person_linking import choose_by_surname, choose_person
 from extract.place_context import (
@@ -49,6 +57,7 @@ from extract.place_context import (
     followed_by,
     is_dateline,
     located,
+    namesake_region,
     strip_possessive,
     subnational,
 )
@@ -118,6 +127,9 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     allowed = _LABEL_TYPES.get(label)
     marked = gazetteer.by_qid.get(span.kb_id_) if span.kb_id_ else None
     tied: list[Entry] = []
+    dotted = dotted_forms(text, gazetteer.lookup(text)) if "." in text else None
+    if marked is not None and dotted is not None and marked.qid not in {e.qid for e in dotted}:
+        marked = None  # "N.C." (North Carolina) is not the "NC" code the matcher marked
     if (
         marked is not None
         and (allowed is None or marked.type in allowed)
@@ -125,7 +137,7 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     ):
         found: Link | None = Link(marked, CONFIDENCE["kb"])
     else:
-        candidates = gazetteer.lookup(text)
+        candidates = dotted if dotted is not None else gazetteer.lookup(text)
         if allowed is not None:
             candidates = [e for e in candidates if e.type in allowed]
         candidates = prominent(candidates, gazetteer)
@@ -135,6 +147,12 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     if found is None:
         return _tie(tied)
     entry = found.entry
+    if not gazetteer.is_label(text, entry) and defined_otherwise(text, entry, span.doc):
+        return Resolution(None)  # "Monetary Compensatory Amounts ... MCA": not a party "MCA"
+    namesake = namesake_region(entry, span, gazetteer)
+    if namesake is not None and not subnational(span):
+        # "Georgia" in an article naming Atlanta: the country or the US state.
+        return _tie([entry, namesake])
     city = _capital_named(entry, text, gazetteer) if is_dateline(span) else None
     if city is not None:
         # "KUWAIT, March 1 -": a dateline names the city the story was filed from.

@@ -209,6 +209,12 @@ def country_placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     country = entry.country_qid
     if not country or country in countries_named(span.doc, gazetteer):
         return True
+    return places_named_in(country, span, gazetteer)
+
+
+def places_named_in(country: str, span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether the document names a place other than ``span`` all of whose namesakes are in
+    ``country`` ("Atlanta" or "Texas" for the US)."""
     own = strip_possessive(span.text)
     for ent in doc_ents(span.doc):
         if ent.label_ not in _PLACE_LABELS or strip_possessive(ent.text) == own:
@@ -217,3 +223,23 @@ def country_placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
         if places and all(e.country_qid == country for e in places):
             return True
     return False
+
+
+def namesake_region(state: Entry, span: Span, gazetteer: Gazetteer) -> Entry | None:
+    """A US state named like ``state`` ("Georgia") when the document names other places of
+    the US: the state may be meant as well. US states are the regions with an AP-style
+    abbreviation ("Ga."): American news names them bare, as it names countries; a province
+    named like a country elsewhere ("Luxembourg" in Belgium) is not taken for it."""
+    if state.type not in STATE_TYPES:
+        return None
+    for e in gazetteer.lookup(strip_possessive(span.text)):
+        if (
+            e.type == "region"
+            and any(a.endswith(".") for a in e.aliases)
+            and e.country_qid
+            and e.country_qid != state.qid
+            and gazetteer.is_label(e.label, state)
+            and places_named_in(e.country_qid, span, gazetteer)
+        ):
+            return e
+    return None
