@@ -16,7 +16,9 @@ The rules, in order:
    unknown size links only where the article names its country or one of its places
    (:func:`extract.place_context.country_placed`). A country named like a US state
    ("Georgia") in an article naming other US places is tied between the two
-   (:func:`extract.place_context.namesake_region`).
+   (:func:`extract.place_context.namesake_region`). A region named like a city ("New
+   York") is the city as a location ("traded in New York"), the region with a sub-national
+   word ("New York state"), and tied elsewhere.
 4. **Metonymy.** A capital that acts — the subject of a verb, a possessor, the object of a
    verb of influence or a partner "with" — stands for its state ("Beijing announced" -> People's
    Republic of China, "urged Taipei" -> Taiwan); a capital as a location ("visit to Washington",
@@ -74,6 +76,7 @@ CONFIDENCE = {
     "country_over_city": 0.75,  # "Luxembourg": the country rather than its capital
     "by_country": 0.75,  # one of several same-named bodies, chosen by the country in context
     "prominence": 0.7,  # a city ten times larger than any other of its name
+    "located": 0.7,  # "in New York": the city rather than the region of its name
 }
 
 _PERSON_TYPES = frozenset({"person"})
@@ -142,6 +145,11 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
             candidates = [e for e in candidates if e.type in allowed]
         candidates = prominent(candidates, gazetteer)
         found = _choose(candidates, text, span, gazetteer)
+        kinds = {e.type for e in candidates}
+        if found is None and "region" in kinds and not kinds & STATE_TYPES:
+            # "Prices in New York": a region of unknown size left unplaced, a city of its name
+            # ("in Luxembourg", the country or its capital, stays tied).
+            found = _located_city(text, span, gazetteer)
         if found is None and len(candidates) > 1:
             tied = candidates
     if found is None:
@@ -161,7 +169,10 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
         return Resolution(None)
     if entry.type == "region" and not subnational(span) and _city_named(text, gazetteer):
         # "New York": the state, or New York City? Only "New York state", "governor of
-        # New York" ... say the state.
+        # New York" ... say the state; "in New York" (where something happens) the city.
+        city = _located_city(text, span, gazetteer)
+        if city is not None:
+            return _resolved(city)
         return _tie([entry, *(e for e in gazetteer.lookup(f"{text} City") if e.type == "city")])
     if entry.type == "city":
         state = gazetteer.state_of(entry)
@@ -270,9 +281,24 @@ def _capital_named(state: Entry, name: str, gazetteer: Gazetteer) -> Entry | Non
 
 def _city_named(name: str, gazetteer: Gazetteer) -> bool:
     """Whether a city is called ``name`` or "``name`` City" (the region's namesake)."""
-    return any(
-        e.type == "city" for e in (*gazetteer.lookup(name), *gazetteer.lookup(f"{name} City"))
-    )
+    return bool(_cities_named(name, gazetteer))
+
+
+def _located_city(text: str, span: Span, gazetteer: Gazetteer) -> Link | None:
+    """The city named like a region, for a location phrase ("in New York") that no
+    sub-national word ("New York state") makes the region."""
+    if not located(span) or subnational(span):
+        return None
+    cities = _cities_named(text, gazetteer)
+    if len(cities) > 1:
+        largest = _largest(cities)
+        cities = [largest.entry] if largest is not None else []
+    return Link(cities[0], CONFIDENCE["located"]) if cities else None
+
+
+def _cities_named(name: str, gazetteer: Gazetteer) -> list[Entry]:
+    found = (*gazetteer.lookup(name), *gazetteer.lookup(f"{name} City"))
+    return list({e.qid: e for e in found if e.type == "city"}.values())
 
 
 def _largest(pool: list[Entry]) -> Link | None:
