@@ -28,7 +28,8 @@ The rules, in order:
 5. **Written form.** A dotted abbreviation ("N.C.") means an entry written with those dots,
    not the code "NC"; an acronym the article spells out as another name ("Monetary
    Compensatory Amounts ... MCA") is not linked to an entry sharing the short name
-   (:mod:`extract.name_forms`).
+   (:mod:`extract.name_forms`). Two entities the NER wrote side by side that together are an
+   entry's label ("UK" + "Independence Party") are that one entry.
 
 Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is linked.
 """
@@ -48,7 +49,7 @@ from extract.gazetteer import (
     positions_held,
     prominent,
 )
-from extract.name_forms import defined_otherwise, dotted_forms
+from extract.name_forms import defined_otherwise, dotted_forms, joined_name
 from extract.normalise import name_key as normalise
 from extract.person_linking import choose_by_surname, choose_person
 from extract.place_context import (
@@ -128,6 +129,15 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     if label == "PERSON":
         return _person(span, text, gazetteer, role)
     allowed = _LABEL_TYPES.get(label)
+    joined = joined_name(span, gazetteer)
+    if joined is not None:
+        # "UK" + "Independence Party", one name the NER split: the first part names nothing
+        # of its own, the last links the whole name's entry (its type allowing).
+        whole, is_first = joined
+        if is_first:
+            return Resolution(None)
+        if allowed is None or whole.type in allowed:
+            return _resolved(Link(whole, CONFIDENCE["label"]))
     marked = gazetteer.by_qid.get(span.kb_id_) if span.kb_id_ else None
     tied: list[Entry] = []
     dotted = dotted_forms(text, gazetteer.lookup(text)) if "." in text else None

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from extract.gazetteer import Entry, initials
+from extract.gazetteer import Entry, Gazetteer, initials
 from extract.normalise import name_key
 from extract.text import doc_ents
 
@@ -72,3 +72,26 @@ def _loose(name: str) -> tuple[str, ...]:
 
 
 _MINOR = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "et"})
+
+
+def joined_name(span: Span, gazetteer: Gazetteer) -> tuple[Entry, bool] | None:
+    """The entry labelled by ``span`` written together with the entity right before or after
+    it, when the NER split one name in two ("UK" + "Independence Party"): the entry, and
+    whether ``span`` is its first part."""
+    doc = span.doc
+    before = span.start > 0 and doc[span.start - 1].ent_type_
+    after = span.end < len(doc) and doc[span.end].ent_iob_ == "B"
+    if not (before or after):
+        return None
+    for ent in doc_ents(doc):
+        if ent.end == span.start and ent[-1].whitespace_ == " ":
+            first, last, is_first = ent, span, False
+        elif ent.start == span.end and span[-1].whitespace_ == " ":
+            first, last, is_first = span, ent, True
+        else:
+            continue
+        name = f"{first.text} {last.text}"
+        for e in gazetteer.lookup(name):
+            if gazetteer.is_label(name, e):
+                return e, is_first
+    return None

@@ -59,3 +59,15 @@ def test_a_country_named_like_a_us_state_is_tied_beside_other_us_places(nlp, gaz
     assert (found.link.entry.qid if found.link else None) == qid
     if qid is None:
         assert {q for q, _ in found.candidates} == {"Q230", "Q1428"}
+
+
+def test_a_name_the_ner_split_in_two_links_as_a_whole(nlp, gazetteer):
+    text = "Members of the UK Independence Party voted against the plan."
+    doc = nlp(text)
+    first = doc.char_span(text.index("UK"), text.index("UK") + 2, label="GPE")
+    start = text.index("Independence")
+    rest = doc.char_span(start, start + len("Independence Party"), label="ORG")
+    assert first is not None and rest is not None
+    doc.ents = [first, rest]
+    assert link(doc.ents[1], gazetteer).entry.qid == "Q10647"
+    assert link(doc.ents[0], gazetteer) is None
