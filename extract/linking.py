@@ -180,9 +180,9 @@ def resolve(span: Span, gazetteer: Gazetteer, role: str | None = None) -> Resolu
     if entry.type == "region" and not subnational(span) and _city_named(text, gazetteer):
         # "New York": the state, or New York City? Only "New York state", "governor of
         # New York" ... say the state; "in New York" (where something happens) the city.
-        city = _located_city(text, span, gazetteer)
-        if city is not None:
-            return _resolved(city)
+        in_city = _located_city(text, span, gazetteer)
+        if in_city is not None:
+            return _resolved(in_city)
         return _tie([entry, *(e for e in gazetteer.lookup(f"{text} City") if e.type == "city")])
     if entry.type == "city":
         state = gazetteer.state_of(entry)
