@@ -172,6 +172,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
             e.start <= span.start and span.end <= e.end for e in linked_names
         ):
             continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
+        if span.label_ == "lex" and _verb_of_other_word(span):
+            continue  # "to levy taxes" is no tariff, "curbs spending" no trade restriction
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
             continue
@@ -216,6 +218,19 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+
+
+def _verb_of_other_word(span: Span) -> bool:
+    """Whether a one-word topic match is a verb that is not the topic's own word: the noun
+    "levy" is a tariff and the verb "to levy taxes" only an act, while the verb "veto" is still
+    the veto. Gerunds stay ("exporting" is a listed form of export)."""
+    tok = span[0]
+    return (
+        len(span) == 1
+        and tok.pos_ == "VERB"
+        and tok.tag_ != "VBG"
+        and tok.lemma_.lower() != span.kb_id_.lower()
+    )
 
 
 @functools.cache

@@ -130,7 +130,11 @@ def about(
     """What ``tokens`` name (but the speaker and who relays them), in order, with the events
     whose evidence or mentions they contain."""
     keys: list[str] = []
+    # The dateline ("VIENNA, June 29 -") says where the story was filed, not what is said.
+    datelines = [(s, e) for s, e, _, _ in st.layout.datelines]
     for t in tokens:
+        if datelines and any(s <= t.idx < e for s, e in datelines):
+            continue
         k = named_in_full(st, t) or st.actors.at(t) or st.topics.at(t)
         if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
             # "reacted to his warning": the person the pronoun stands for.
