@@ -183,16 +183,24 @@ _FULL_NAME_WINDOW = 400
 
 
 def named_in_full(st: SpeechState, tok: Token) -> str | None:
-    """The body "the Fund" or "the Commission" shortens: the linked actor named before whose
-    name of several words ends in that word ("the International Monetary Fund")."""
+    """The body "the Fund" or "the Community" shortens: the linked actor named before whose
+    name of several words, as labelled or as written, ends in that word ("the International
+    Monetary Fund"; "the European Community", which is labelled European Communities)."""
     if not tok.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     own = st.actors.get(st.actors.at(tok) or "")
     if own is not None and (own.qid or " " in own.label):
         return None  # a name of its own
     for i in range(tok.i - 1, max(-1, tok.i - _FULL_NAME_WINDOW), -1):
-        d = st.actors.get(st.actors.at(st.doc[i]) or "")
-        if d is not None and d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+        key = st.actors.at(st.doc[i])
+        d = st.actors.get(key or "")
+        if d is None or d is own:
+            continue
+        if d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+            return d.key
+        if st.doc[i].text == tok.text and i > 0 and st.actors.at(st.doc[i - 1]) == key:
+            # The last word of a longer name written before, linked or not ("the European
+            # Community" ... "the Community").
             return d.key
     return None
 
