@@ -18,7 +18,7 @@ from extract import lexicons
 from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer
 from extract.names import programme_nouns, programmes
-from extract.narrower_topics import DEFINITE, compounds, owned
+from extract.narrower_topics import DEFINITE, compounds, owned, prepositional
 from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout, doc_ents
@@ -210,6 +210,7 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         )
     narrower: list[tuple[Span, str, int | None]]
     narrower = [(sp, label, None) for sp, label in compounds(doc, seen, layout)]
+    narrower += [(sp, label, None) for sp, label in prepositional(doc, seen, layout)]
     narrower += owned(doc, seen, layout)
     seen.extend((span, index.refine(span, label, who)) for span, label, who in narrower)
     seen.sort(key=lambda sk: sk[0].start)
