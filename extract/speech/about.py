@@ -135,15 +135,15 @@ def about(
     for t in tokens:
         if datelines and any(s <= t.idx < e for s, e in datelines):
             continue
-        k = named_in_full(st, t) or st.actors.at(t) or st.topics.at(t)
+        k = named_in_full(st, t) or region_of_adjective(st, t) or st.actors.at(t)
+        k = k or st.topics.at(t)
         if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
             # "reacted to his warning": the person the pronoun stands for.
             k = st.memory.recent(t, persons=True)
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t) or topic_named_before(st, t)
-            k = k or region_of_adjective(st, t) or group_described(st, t)
+            k = place_named_before(st, t) or topic_named_before(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -208,8 +208,11 @@ def named_in_full(st: SpeechState, tok: Token) -> str | None:
 def region_of_adjective(st: SpeechState, tok: Token) -> str | None:
     """The region "European" or "African" is of, when the article names it ("Europe"):
     continents and regions have no demonyms in the gazetteer, and their adjectives are the
-    name with "-n" or "-an"."""
-    if tok.ent_type_ != "NORP" or not tok.is_title:
+    name with "-n" or "-an". Only the adjective alone: "African debt" is Africa's even where
+    a demonym look-up makes it South Africa's, "South African" is South Africa's."""
+    if tok.ent_type_ != "NORP" or not tok.is_title or tok.ent_iob_ != "B":
+        return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return None
     for a in st.actors.actors:
         if a.kind is ActorKind.PLACE and tok.text in (a.label + "n", a.label + "an"):
