@@ -80,9 +80,7 @@ _COMPOUND_PREPS = frozenset({"on", "of", "for"})
 _NOT_PLAIN = frozenset({"det", "poss", "amod", "nummod", "conj", "cc", "prep", "appos"})
 
 
-def prepositional(
-    doc: Doc, seen: list[tuple[Span, str]], layout: Layout
-) -> list[tuple[Span, str]]:
+def prepositional(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[Span, str]]:
     """Topic nouns whose preposition names what they are of, as the compound narrower topic:
     "taxes on jet fuel" and "to levy taxes on jet fuel" are jet fuel tax, "tariffs on steel"
     steel tariff. The noun must be a topic of its own, the other a plain noun (its compounds
