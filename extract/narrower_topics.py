@@ -1,16 +1,22 @@
 """Narrower topics the text builds out of words: noun compounds narrowing a topic ("oil
-prices": oil price) and things a country or body owns that the text refers back to ("the UK's
-rebate" ... "the rebate": UK rebate). :func:`extract.topics.find_topics` records them as
-narrower topics beside the topics their words name."""
+prices": oil price, "taxes on jet fuel": jet fuel tax), things a country or body owns that the
+text refers back to ("the UK's rebate" ... "the rebate": UK rebate), and definite references
+back to a topic ("the embargo" after "the arms embargo"). :func:`extract.topics.find_topics`
+records them as narrower topics beside the topics their words name."""
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
+from extract.names import programme_nouns
 from extract.text import Layout, doc_ents
+
+if TYPE_CHECKING:
+    from extract.topics import TopicIndex
 
 # Determiners of a noun phrase that refers back to something named before.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -175,6 +181,52 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
     return out
 
 
+def resolve_anaphora(
+    doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]], layout: Layout
+) -> None:
+    """A definite noun phrase that names the head of a topic already mentioned is that topic.
+
+    "the embargo" after "the arms embargo", "the talks" after "free trade talks": the latest
+    earlier mention of several words whose last word has the noun's lemma. "this mechanism",
+    "the scheme" (a programme noun) after a programme name: the latest programme.
+    """
+    nouns = programme_nouns("head")
+    # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
+    programmes_seen = {
+        key
+        for span, key in seen
+        if span.label_ == "prog" and (span.kb_id_ or span.root.lower_ in nouns)
+    }
+    for tok in doc:
+        if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
+            continue
+        children = list(tok.children)
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) or any(
+            c.dep_ in ("compound", "poss", "nummod") for c in children
+        ):
+            continue
+        current = index.at(tok)
+        if current is not None and any(
+            sp.start <= tok.i < sp.end and len(sp) > 1 for sp, _ in seen
+        ):
+            continue  # part of a longer topic name already
+        lemma = tok.lemma_.lower()
+        target = None
+        for span, key in reversed(seen):
+            if span.end > tok.i or index.get(key) is None:
+                continue
+            topic = index.get(key)
+            heads = {span[-1].lemma_.lower(), topic.label.split()[-1].lower() if topic else ""}
+            if len(span) > 1 and lemma in heads and span.label_ != "prog":
+                target = key
+                break
+            if key in programmes_seen and lemma in nouns:
+                target = key
+                break
+        if target is not None and target != current:
+            index.move(tok, target)
+
+
 _WHO = frozenset({"who", "whom", "whose"})
 
 
@@ -203,4 +255,4 @@ def _bare_definite(tok: Token) -> bool:
     )
 
 
-__all__ = ["DEFINITE", "compounds", "owned", "prepositional"]
+__all__ = ["DEFINITE", "compounds", "owned", "prepositional", "resolve_anaphora"]
