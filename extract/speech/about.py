@@ -143,7 +143,8 @@ def about(
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t) or topic_named_before(st, t) or group_described(st, t)
+            k = place_named_before(st, t) or own_country(st, t, speaker)
+            k = k or topic_named_before(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -176,6 +177,23 @@ def place_named_before(st: SpeechState, tok: Token) -> str | None:
         if key and st.actors.kind(key) in kinds and not _subject_over(st.doc[i], tok):
             return key
     return None
+
+
+# Whose country "his country" is: the person the pronoun stands for; "our" and "my", the
+# speaker's.
+_OWN_PRONOUNS = {"his": False, "her": False, "our": True, "my": True}
+
+
+def own_country(st: SpeechState, tok: Token, speaker: str) -> str | None:
+    """The state "his country" or "our nation" is: that of the person the pronoun stands for
+    (the speaker's for "our", "my"), when the article knows it."""
+    if tok.pos_ != "NOUN" or _place_nouns().get(tok.lower_) != "state":
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS), None)
+    if poss is None:
+        return None
+    whose = speaker if _OWN_PRONOUNS[poss.lower_] else st.memory.recent(poss, persons=True)
+    return st.actors.state_of(whose or speaker)
 
 
 # How far back "the Fund" looks for the name it shortens (tokens: a few paragraphs).
@@ -272,6 +290,7 @@ __all__ = [
     "headline_keys",
     "main_topics",
     "named_in_full",
+    "own_country",
     "place_named_before",
     "region_of_adjective",
     "speaker_owners",
