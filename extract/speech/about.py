@@ -143,7 +143,7 @@ def about(
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t) or own_country(st, t, speaker)
+            k = place_named_before(st, t) or own_country(st, t, speaker) or person_by_surname(st, t)
             k = k or topic_named_before(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
@@ -194,6 +194,22 @@ def own_country(st: SpeechState, tok: Token, speaker: str) -> str | None:
         return None
     whose = speaker if _OWN_PRONOUNS[poss.lower_] else st.memory.recent(poss, persons=True)
     return st.actors.state_of(whose or speaker)
+
+
+def person_by_surname(st: SpeechState, tok: Token) -> str | None:
+    """The one person named before whose surname a name the tagger took for something else
+    is ("might have restrained Lyng", "Lyng" tagged a product, after "Richard Lyng")."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return None
+    found = [
+        a.key
+        for a in st.actors.actors
+        if a.kind is ActorKind.PERSON
+        and " " in a.label
+        and a.label.rsplit(" ", 1)[-1] == tok.text
+        and any(m.start < tok.idx for m in a.mentions)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 # How far back "the Fund" looks for the name it shortens (tokens: a few paragraphs).
@@ -291,6 +307,7 @@ __all__ = [
     "main_topics",
     "named_in_full",
     "own_country",
+    "person_by_surname",
     "place_named_before",
     "region_of_adjective",
     "speaker_owners",

@@ -390,3 +390,36 @@ def test_the_last_word_of_a_name_written_before_is_that_body(extract_text):
     x = extract_text(text)
     body = next(a.key for a in x.actors if "European Community" in {m.text for m in a.mentions})
     assert body in x.statements[-1].about
+
+
+# "Bo Kray met Ann Lee. Ann Lee said that rules restrained Kray.": the tagger took the last
+# "Kray" for a product; it is the person named before.
+SURNAME_MISTAGGED = """
+Bo         PROPN NNP compound 1  -        B-PERSON
+Kray       PROPN NNP nsubj    2  -        I-PERSON
+met        VERB  VBD ROOT     2  meet
+Ann        PROPN NNP compound 4  -        B-PERSON
+Lee        PROPN NNP dobj     2  -        I-PERSON
+.          PUNCT .   punct    2  -
+Ann        PROPN NNP compound 7  -        B-PERSON
+Lee        PROPN NNP nsubj    8  -        I-PERSON
+said       VERB  VBD ROOT     8  say
+that       SCONJ IN  mark     11 -
+rules      NOUN  NNS nsubj    11 rule
+restrained VERB  VBD ccomp    8  restrain
+Kray       PROPN NNP dobj     11 -        B-PRODUCT
+.          PUNCT .   punct    8  -
+"""
+
+
+def test_a_mistagged_surname_is_the_person_named_before(about_of):
+    assert about_of(SURNAME_MISTAGGED) == ("Ann Lee", {"Bo Kray"})
+
+
+@pytest.mark.model
+def test_his_country_is_the_state_of_the_person_it_stands_for(extract_text):
+    text = (
+        "French farm minister Luc Morel met the EU ministers in Brussels. "
+        "Morel told reporters that his country could not accept the cuts."
+    )
+    assert "France" in _about_labels(extract_text(text))[-1]
