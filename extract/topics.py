@@ -17,8 +17,8 @@ from spacy.util import filter_spans
 from extract import lexicons
 from extract.actors import keys_in
 from extract.gazetteer import TOPIC_TYPES, Gazetteer
-from extract.names import programme_nouns, programmes
-from extract.narrower_topics import DEFINITE, compounds, owned
+from extract.names import programmes
+from extract.narrower_topics import compounds, owned, prepositional, resolve_anaphora
 from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout, doc_ents
@@ -172,6 +172,8 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
             e.start <= span.start and span.end <= e.end for e in linked_names
         ):
             continue  # "World Trade" in "World Trade Organization" (a known name) is no topic
+        if span.label_ == "lex" and _verb_of_other_word(span):
+            continue  # "to levy taxes" is no tariff, "curbs spending" no trade restriction
         if span.label_ == "prog":
             seen.append((span, index.add(span, span.kb_id_ or span.text, TopicKind.TOPIC)))
             continue
@@ -208,14 +210,27 @@ def find_topics(doc: Doc, gazetteer: Gazetteer, layout: Layout) -> TopicIndex:
         )
     narrower: list[tuple[Span, str, int | None]]
     narrower = [(sp, label, None) for sp, label in compounds(doc, seen, layout)]
+    narrower += [(sp, label, None) for sp, label in prepositional(doc, seen, layout)]
     narrower += owned(doc, seen, layout)
     seen.extend((span, index.refine(span, label, who)) for span, label, who in narrower)
     seen.sort(key=lambda sk: sk[0].start)
-    _resolve_anaphora(doc, index, seen, layout)
+    resolve_anaphora(doc, index, seen, layout)
     return index
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+
+
+def _verb_of_other_word(span: Span) -> bool:
+    """A one-word match that is a verb other than the topic's own word ("to levy taxes" is
+    no tariff; the verb "veto" is the veto; gerunds such as "exporting" are listed forms)."""
+    tok = span[0]
+    return (
+        len(span) == 1
+        and tok.pos_ == "VERB"
+        and tok.tag_ != "VBG"
+        and (tok.lemma_.lower() != span.kb_id_.lower())
+    )
 
 
 @functools.cache
@@ -228,52 +243,6 @@ def topic_rows() -> tuple[dict[str, str], ...]:
     }
     iptc = tuple(r for r in lexicons.table("iptc_topics.tsv") if r["label"].lower() not in names)
     return (*own, *iptc)
-
-
-def _resolve_anaphora(
-    doc: Doc, index: TopicIndex, seen: list[tuple[Span, str]], layout: Layout
-) -> None:
-    """A definite noun phrase that names the head of a topic already mentioned is that topic.
-
-    "the embargo" after "the arms embargo", "the talks" after "free trade talks": the latest
-    earlier mention of several words whose last word has the noun's lemma. "this mechanism",
-    "the scheme" (a programme noun) after a programme name: the latest programme.
-    """
-    nouns = programme_nouns("head")
-    # Schemes and facilities, not broadcasts ("the Today programme" is no "plan").
-    programmes_seen = {
-        key
-        for span, key in seen
-        if span.label_ == "prog" and (span.kb_id_ or span.root.lower_ in nouns)
-    }
-    for tok in doc:
-        if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
-            continue
-        children = list(tok.children)
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) or any(
-            c.dep_ in ("compound", "poss", "nummod") for c in children
-        ):
-            continue
-        current = index.at(tok)
-        if current is not None and any(
-            sp.start <= tok.i < sp.end and len(sp) > 1 for sp, _ in seen
-        ):
-            continue  # part of a longer topic name already
-        lemma = tok.lemma_.lower()
-        target = None
-        for span, key in reversed(seen):
-            if span.end > tok.i or index.get(key) is None:
-                continue
-            topic = index.get(key)
-            heads = {span[-1].lemma_.lower(), topic.label.split()[-1].lower() if topic else ""}
-            if len(span) > 1 and lemma in heads and span.label_ != "prog":
-                target = key
-                break
-            if key in programmes_seen and lemma in nouns:
-                target = key
-                break
-        if target is not None and target != current:
-            index.move(tok, target)
 
 
 def _misspelt(doc: Doc, covered: set[int]) -> list[Span]:

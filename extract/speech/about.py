@@ -130,16 +130,21 @@ def about(
     """What ``tokens`` name (but the speaker and who relays them), in order, with the events
     whose evidence or mentions they contain."""
     keys: list[str] = []
+    # The dateline ("VIENNA, June 29 -") says where the story was filed, not what is said.
+    datelines = [(s, e) for s, e, _, _ in st.layout.datelines]
     for t in tokens:
-        k = named_in_full(st, t) or st.actors.at(t) or st.topics.at(t)
+        if datelines and any(s <= t.idx < e for s, e in datelines):
+            continue
+        k = named_in_full(st, t) or region_of_adjective(st, t) or st.actors.at(t)
+        k = k or st.topics.at(t)
         if k is None and t.lower_ in PERSONAL_PRONOUNS and not st.in_quote(t):
             # "reacted to his warning": the person the pronoun stands for.
             k = st.memory.recent(t, persons=True)
             if k is not None and st.actors.kind(k) is not ActorKind.PERSON:
                 k = None
         if k is None:
-            k = place_named_before(st, t) or topic_named_before(st, t)
-            k = k or region_of_adjective(st, t) or group_described(st, t)
+            k = place_named_before(st, t) or own_country(st, t, speaker) or person_by_surname(st, t)
+            k = k or topic_named_before(st, t) or group_described(st, t)
         for key in (k, st.topics.also(t)):
             # What is said of "the rebate" (the UK's) is said of the UK too.
             owner = st.topics.owner(key) if key else None
@@ -174,21 +179,62 @@ def place_named_before(st: SpeechState, tok: Token) -> str | None:
     return None
 
 
+# Whose country "his country" is: the person the pronoun stands for; "our" and "my", the
+# speaker's.
+_OWN_PRONOUNS = {"his": False, "her": False, "our": True, "my": True}
+
+
+def own_country(st: SpeechState, tok: Token, speaker: str) -> str | None:
+    """The state "his country" or "our nation" is: that of the person the pronoun stands for
+    (the speaker's for "our", "my"), when the article knows it."""
+    if tok.pos_ != "NOUN" or _place_nouns().get(tok.lower_) != "state":
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS), None)
+    if poss is None:
+        return None
+    whose = speaker if _OWN_PRONOUNS[poss.lower_] else st.memory.recent(poss, persons=True)
+    return st.actors.state_of(whose or speaker)
+
+
+def person_by_surname(st: SpeechState, tok: Token) -> str | None:
+    """The one person named before whose surname a name the tagger took for something else
+    is ("might have restrained Lyng", "Lyng" tagged a product, after "Richard Lyng")."""
+    if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
+        return None
+    found = [
+        a.key
+        for a in st.actors.actors
+        if a.kind is ActorKind.PERSON
+        and " " in a.label
+        and a.label.rsplit(" ", 1)[-1] == tok.text
+        and any(m.start < tok.idx for m in a.mentions)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 # How far back "the Fund" looks for the name it shortens (tokens: a few paragraphs).
 _FULL_NAME_WINDOW = 400
 
 
 def named_in_full(st: SpeechState, tok: Token) -> str | None:
-    """The body "the Fund" or "the Commission" shortens: the linked actor named before whose
-    name of several words ends in that word ("the International Monetary Fund")."""
+    """The body "the Fund" or "the Community" shortens: the linked actor named before whose
+    name of several words, as labelled or as written, ends in that word ("the International
+    Monetary Fund"; "the European Community", which is labelled European Communities)."""
     if not tok.is_title or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     own = st.actors.get(st.actors.at(tok) or "")
     if own is not None and (own.qid or " " in own.label):
         return None  # a name of its own
     for i in range(tok.i - 1, max(-1, tok.i - _FULL_NAME_WINDOW), -1):
-        d = st.actors.get(st.actors.at(st.doc[i]) or "")
-        if d is not None and d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+        key = st.actors.at(st.doc[i])
+        d = st.actors.get(key or "")
+        if d is None or d is own:
+            continue
+        if d.qid and d.label.rsplit(" ", 1)[-1] == tok.text != d.label:
+            return d.key
+        if st.doc[i].text == tok.text and i > 0 and st.actors.at(st.doc[i - 1]) == key:
+            # The last word of a longer name written before, linked or not ("the European
+            # Community" ... "the Community").
             return d.key
     return None
 
@@ -196,8 +242,11 @@ def named_in_full(st: SpeechState, tok: Token) -> str | None:
 def region_of_adjective(st: SpeechState, tok: Token) -> str | None:
     """The region "European" or "African" is of, when the article names it ("Europe"):
     continents and regions have no demonyms in the gazetteer, and their adjectives are the
-    name with "-n" or "-an"."""
-    if tok.ent_type_ != "NORP" or not tok.is_title:
+    name with "-n" or "-an". Only the adjective alone: "African debt" is Africa's even where
+    a demonym look-up makes it South Africa's, "South African" is South Africa's."""
+    if tok.ent_type_ != "NORP" or not tok.is_title or tok.ent_iob_ != "B":
+        return None
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
         return None
     for a in st.actors.actors:
         if a.kind is ActorKind.PLACE and tok.text in (a.label + "n", a.label + "an"):
@@ -257,6 +306,8 @@ __all__ = [
     "headline_keys",
     "main_topics",
     "named_in_full",
+    "own_country",
+    "person_by_surname",
     "place_named_before",
     "region_of_adjective",
     "speaker_owners",
