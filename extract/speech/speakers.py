@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.discourse import FIRST_PERSON_PRONOUNS, PERSONAL_PRONOUNS
+from extract.groups import group_members, may_name_group
 from extract.records import ActorKind
 from extract.rules import Outcome, Registry
 from extract.speech.cues import Cue, outer_cue
@@ -71,6 +72,21 @@ class NounPhrase:
             found = a.at(m) or (pronoun(self.st, m) if m.lower_ in PERSONAL_PRONOUNS else None)
             if found:
                 return found
+            if m.pos_ == "PROPN" and may_name_group(m) and (members := group_members(m, a)):
+                return members[0]  # "G7 ministers": the standing group the NER did not tag
+        return None
+
+    @cached_property
+    def affiliation(self) -> str | None:
+        """Whom an unnamed speaker belongs to: the owner a modifier names, else the name after
+        "of", "to", "for" or "at" ("advisers to Ruiz", "members of the Senate")."""
+        if self.owner:
+            return self.owner
+        for prep in self.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "to", "for", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (key := self.st.actors.at(obj)):
+                        return self.st.actors.agent(key)
         return None
 
     @property
