@@ -111,6 +111,34 @@ def np_actor(st: SpeechState, head: Token, verb: Token) -> str | None:
     return None
 
 
+def co_speakers(st: SpeechState, cue: Cue, first: str) -> list[str]:
+    """The other speakers of a cue whose subject is coordinated ("Ruiz and Berg said",
+    "Police and prosecutors say"): each conjunct after the first that names an actor."""
+    v = cue.token
+    for _ in range(4):
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:
+            break
+        outer = outer_cue(v)
+        if outer is None and v.dep_ != "conj":
+            return []
+        v = outer if outer is not None else v.head
+    else:
+        return []
+    out: list[str] = []
+    if st.actors.kind(first) is ActorKind.ANONYMOUS:
+        return out  # "Traders and analysts estimate": one unnamed group speaks
+    conj = [c for c in subjects[0].children if c.dep_ == "conj"]
+    while conj:
+        tok = conj.pop(0)
+        conj.extend(c for c in tok.children if c.dep_ == "conj")
+        # Names only: a description beside a name ("Ruiz and aides") is no actor of its own.
+        key = np_actor(st, tok, cue.token) if tok.pos_ == "PROPN" else None
+        if key and key != first and key not in out:
+            out.append(key)
+    return out
+
+
 def verb_speaker(st: SpeechState, cue: Cue) -> str | None:
     """The speaker of a reporting verb: its subject, or one it shares ("..., he said and
     added"), or the noun its participle or relative clause modifies."""
@@ -177,6 +205,7 @@ def pronoun(st: SpeechState, tok: Token) -> str | None:
 __all__ = [
     "SPEAKERS",
     "SUBJECT_DEPS",
+    "co_speakers",
     "NounPhrase",
     "Resolver",
     "decided",
