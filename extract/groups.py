@@ -153,7 +153,8 @@ def description(head: Token, owner_label: str | None = None) -> tuple[Span, str]
         pronoun = t.dep_ == "poss" and t.pos_ == "PRON"
         words.append(f"{owner_label}'s " if pronoun and owner_label else t.text_with_ws)
     label = "".join(words).strip()
-    if toks[0].is_sent_start and toks[0].pos_ != "PROPN":
+    first = toks[0]
+    if first.is_sent_start and first.pos_ in ("NOUN", "NUM", "ADJ") and not first.ent_type_:
         label = label[:1].lower() + label[1:]  # "Police said": the label is "police"
     return span, label
 

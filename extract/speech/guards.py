@@ -132,8 +132,7 @@ def relayed_pledge(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
 
 @GUARDS.register("modal")
 def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
-    """Speech still to come: "They would insist on higher pay.", "They are to ask for a
-    report" (the semi-modal "be to")."""
+    """Speech still to come: "They would insist on pay.", "They are to ask for more." """
     verb = cue.token
     if any(c.dep_ == "aux" and c.lower_ in _modals() for c in verb.children):
         return SILENT

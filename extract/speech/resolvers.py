@@ -220,8 +220,7 @@ def owners_ministers(np: NounPhrase) -> str | Outcome | None:
 
 @SPEAKERS.register("described group")
 def described_group(np: NounPhrase) -> str | Outcome | None:
-    """Several people, none of them one named person, are one unnamed speaker: "Ministers
-    said ...", "Republicans said ...", "police say ..." """
+    """People described, not named, are one unnamed speaker: "Republicans said ..." """
     if np.head.tag_ not in ("NNS", "NNPS"):
         return None
     # "Both leaders said": people named before, not a group of its own.
@@ -246,18 +245,17 @@ def title(np: NounPhrase) -> str | Outcome | None:
     return decided(by_role(st, np.head) or st.memory.recent(np.head, persons=True, title=lower))
 
 
+@SPEAKERS.register("description")
+def description_speaker(np: NounPhrase) -> str | Outcome | None:
+    """A kind or a share of people: "his lawyer said", "63 percent said" """
+    return decided(described(np)) if describes_people(np.head) else None
+
+
 @SPEAKERS.register("owner")
 def owner(np: NounPhrase) -> str | Outcome | None:
     """Whoever the phrase belongs to speaks: "Russia's Gazprom unit said ..." """
     o = np.owner_not_person
     return decided(np.st.actors.agent(o)) if o else None
-
-
-@SPEAKERS.register("description")
-def description_speaker(np: NounPhrase) -> str | Outcome | None:
-    """Someone the text describes but does not name: "his lawyer said", "a reporter asked",
-    "63 percent said", "six in 10 say" (a common noun, or a number of people)."""
-    return decided(described(np)) if describes_people(np.head) else None
 
 
 def by_role(st: SpeechState, head: Token) -> str | None:
