@@ -225,7 +225,11 @@ def described_group(np: NounPhrase) -> str | Outcome | None:
         return None
     # "Both leaders said": people named before, not a group of its own.
     both = any(c.lower_ == "both" for c in np.head.children)
-    return decided(described(np)) if describes_people(np.head) and not both else Outcome.NONE
+    # Several bodies unnamed are one group too, as the cue's own subject: "human rights
+    # groups warned ..." (not a subject the cue shares with another verb).
+    own = np.head.head == np.verb
+    group = describes_people(np.head) or (own and np.nominal in ("company", "body"))
+    return decided(described(np)) if group and not both else Outcome.NONE
 
 
 @SPEAKERS.register("title")

@@ -25,6 +25,10 @@ Half   NOUN NN  nsubj V -
 of     ADP  IN  prep  0 -
 voters NOUN NNS pobj  1 voter
 """,
+    "plural-of-bodies": """
+Rights NOUN NNS compound 1 right
+groups NOUN NNS nsubj    V group
+""",
     "singular-kind-of-person": """
 A        DET  DT det   1 -
 reporter NOUN NN nsubj V -
@@ -40,6 +44,7 @@ reporter NOUN NN nsubj V -
         (GROUP["agent-noun-with-modifier"], "Democratic strategists (unnamed)"),
         (GROUP["share-of-people"], "63 percent (unnamed)"),
         (GROUP["part-of-people"], "half of voters (unnamed)"),
+        (GROUP["plural-of-bodies"], "rights groups (unnamed)"),
         (GROUP["singular-kind-of-person"], "reporter (unnamed)"),
     ],
     ids=list(GROUP),
