@@ -1,9 +1,10 @@
 """Collective noun phrases that stand for several actors at once.
 
-Two kinds: a standing group of states, named ("the G8 summit") or described by its member count
+Three kinds: a standing group of states, named ("the G8 summit") or described by its member count
 ("a meeting of the world's seven richest nations", see ``lexicons/summit_groups.tsv``), which is
 one actor; and a plural office ("the premiers", "the 10 premiers"), which stands for the people
-of the document who hold that office.
+of the document who hold that office; and the description of an unnamed speaker ("police",
+"his lawyer", "63 percent of voters"), which :func:`description` cuts out of the parse.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from extract import lexicons
 from extract.actors import ActorIndex
@@ -116,3 +117,89 @@ def group_members(token: Token, actors: ActorIndex) -> list[str]:
     if (label := standing_group(token)) is not None:
         return [actors.ensure_named(label, ActorKind.INTERNATIONAL_ORGANIZATION)]
     return office_holders(token, actors)
+
+
+# Dependents of a described speaker's head kept in its label: its own modifiers ("Democratic
+# strategists", "his lawyer", "63 percent"); not determiners, adverbs ("even some allies"),
+# clauses or appositions, which say more about the speaker than what it is called.
+_LABEL_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "prep"}
+)
+# Right-hand prepositions that belong to the description ("members of Congress", "advisers
+# to the senator", "six in 10"); others ("in Cleveland", "within the party") are left out.
+_LABEL_PREPS = frozenset({"of", "to", "for", "in"})
+
+
+def _kept(head: Token, tok: Token) -> bool:
+    if tok.dep_ not in _LABEL_DEPS:
+        return False
+    if tok.dep_ == "prep":
+        return tok.i > head.i and tok.lower_ in _LABEL_PREPS and len(list(tok.subtree)) <= 6
+    return tok.i < head.i
+
+
+def description(head: Token, owner_label: str | None = None) -> tuple[Span, str]:
+    """The mention and label of an unnamed speaker whose noun phrase has ``head``: the head
+    with its own modifiers, a possessive pronoun written as the owner it stands for ("his
+    lawyer" of Ruiz: "Ruiz's lawyer")."""
+    toks = [head]
+    for child in head.children:
+        if _kept(head, child):
+            toks.extend(child.subtree)
+    toks.sort(key=lambda t: t.i)
+    span = head.doc[toks[0].i : toks[-1].i + 1]
+    words = []
+    for t in toks:
+        pronoun = t.dep_ == "poss" and t.pos_ == "PRON"
+        words.append(f"{owner_label}'s " if pronoun and owner_label else t.text_with_ws)
+    label = "".join(words).strip()
+    first = toks[0]
+    if first.is_sent_start and first.pos_ in ("NOUN", "NUM", "ADJ") and not first.ent_type_:
+        label = label[:1].lower() + label[1:]  # "Police said": the label is "police"
+    return span, label
+
+
+# Endings of English agent nouns (Quirk et al. 1985, App. I.24-33: -er/-or, -ist, -ian, -ant,
+# -ent, -ee, -man): "lawmakers", "prosecutors", "strategists", "residents", "employees".
+_AGENTIVE = ("er", "or", "ist", "ian", "ant", "dent", "nent", "ee", "man", "woman")
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    rows = lexicons.table("nominal_speakers.tsv")
+    return (
+        frozenset(r["word"] for r in rows if r["class"] == "people")
+        | lexicons.words("anonymous_sources.txt")
+        | lexicons.words("titles.txt")
+    )
+
+
+@cache
+def _ratio_units() -> frozenset[str]:
+    return frozenset(r["form"] for r in lexicons.table("units.tsv") if r["kind"] == "ratio")
+
+
+def _people_noun(tok: Token) -> bool:
+    lemma, words = tok.lemma_.lower(), _people_words()
+    if tok.tag_ == "NNPS" or lemma in words or tok.lower_ in words:
+        return True  # "Republicans", "police", "ministers"
+    return tok.pos_ == "NOUN" and len(lemma) >= 5 and lemma.endswith(_AGENTIVE)
+
+
+def describes_people(head: Token) -> bool:
+    """Whether a noun phrase describes people it does not name: a noun for a kind of person
+    or a body of people ("his lawyer", "police", "Democrats"), a share of people ("63
+    percent", "six in 10") or a part of people ("half of the voters", "a number of readers")."""
+    if head.pos_ == "PROPN" and head.tag_ != "NNPS":
+        return False
+    if _people_noun(head):
+        return True
+    of_people = any(
+        prep.lower_ == "of" and any(o.dep_ == "pobj" and _people_noun(o) for o in prep.children)
+        for prep in head.children
+        if prep.dep_ == "prep"
+    )
+    share = head.lower_ in _ratio_units() or (
+        head.pos_ == "NUM" and any(c.dep_ == "quantmod" for c in head.children)
+    )
+    return of_people or share

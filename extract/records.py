@@ -131,6 +131,8 @@ class Actor:
     confidence: float = 1.0
     candidates: tuple[tuple[str, float], ...] = ()
     """QIDs it may be, with their confidence, when linking left it tied (then ``qid`` is None)."""
+    affiliation: str | None = None
+    """For an unnamed speaker ("his lawyer", "Kenyan officials"): the actor key it belongs to."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,7 +104,9 @@ class _Emitter:
     def _actor_iri(self, actor: Actor) -> str:
         core, path = _ACTOR_CORE[actor.kind]
         if actor.kind is ActorKind.ANONYMOUS:
-            return self.minter.in_document(self.x.document.id, path, "anonymous")
+            return self.minter.in_document(
+                self.x.document.id, path, slug(actor.key.partition(":")[2])
+            )
         return self.minter.entity(path, actor.label, actor.qid)
 
     def q(self, s: NamedNode, p: str, o: NamedNode | Literal) -> Quad:
@@ -192,6 +194,8 @@ class _Emitter:
             yield describe(s, NKG.country, _n(self.minter.entity("country", "", a.country_qid)))
         if a.role:
             yield self.q(s, NKG.role, _str(a.role))
+        if a.affiliation and (owner := self.ref(a.affiliation)) is not None:
+            yield self.q(s, NKG.affiliation, owner)
         yield self.q(s, NKG.confidence, _dec(round(a.link_confidence or a.confidence, 3)))
         yield from self.candidates(s, a)
         yield from self.mentions(s, a.label, a.mentions)

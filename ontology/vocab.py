@@ -125,6 +125,7 @@ class NKG(_Namespace):
         # Added beside the contract
         "role",
         "country",
+        "affiliation",
         "mentionedIn",
         "LinkCandidate",
         "candidate",
@@ -208,6 +209,7 @@ class NKG(_Namespace):
     sha256: ClassVar[Term]
     role: ClassVar[Term]
     country: ClassVar[Term]
+    affiliation: ClassVar[Term]
     mentionedIn: ClassVar[Term]
     LinkCandidate: ClassVar[Term]
     candidate: ClassVar[Term]

@@ -47,6 +47,7 @@ class _Draft:
     country_qid: str | None = None
     link_confidence: float | None = None
     candidates: tuple[tuple[str, float], ...] = ()
+    affiliation: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
 
@@ -61,6 +62,7 @@ class _Draft:
             country_qid=self.country_qid,
             link_confidence=self.link_confidence,
             candidates=() if self.qid else self.candidates,
+            affiliation=self.affiliation,
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
         )
 
@@ -152,16 +154,24 @@ class ActorIndex:
             return antecedent(self, token, persons=False)
         return None
 
-    def anonymous(self, token: Token) -> str:
-        """The document's one anonymous-source actor, with ``token``'s noun phrase as mention."""
-        key = "AnonymousSource:anonymous"
-        first = min((t.i for t in token.subtree if t.i <= token.i), default=token.i)
-        span = self.doc[first : token.i + 1]
-        draft = _Draft(key=key, label="anonymous source", kind=ActorKind.ANONYMOUS)
-        if key in self._drafts:
-            self._drafts[key].mentions.append(Mention(span.text, span.start_char, span.end_char))
-            return key
-        return self._add(draft, span)
+    def described(self, span: Span, label: str, owner: str | None = None) -> str:
+        """The unnamed speaker a description stands for ("officials", "his lawyer"), with
+        ``span`` as mention: one actor per label and owner in the document, so that "police"
+        said twice is one speaker and "his lawyer" of two men are two."""
+        key = f"AnonymousSource:{normalise(label)}" + (f"@{owner}" if owner else "")
+        # The label says the description is no name ("diplomats" is no entity).
+        draft = self._drafts.setdefault(
+            key,
+            _Draft(
+                key=key, label=f"{label} (unnamed)", kind=ActorKind.ANONYMOUS, affiliation=owner
+            ),
+        )
+        draft.mentions.append(Mention(span.text, span.start_char, span.end_char))
+        for t in span:
+            # Not the owner's pronoun: "his" in "his lawyer" still stands for the man.
+            if t.lower_ not in PERSONAL_PRONOUNS | GROUP_PRONOUNS:
+                self._by_token.setdefault(t.i, key)
+        return key
 
     def state_of(self, key: str | None) -> str | None:
         """The state an actor belongs to or acts for: itself for a state, a person's country."""

@@ -9,6 +9,7 @@ frozen once every sentence is read, so that what the later text resolves counts.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -24,7 +25,7 @@ from extract.speech.freeze import freeze
 from extract.speech.guards import guard
 from extract.speech.nesting import dedupe, nest
 from extract.speech.quotations import Quote, attach_quotes, continuation
-from extract.speech.speakers import SUBJECT_DEPS
+from extract.speech.speakers import SUBJECT_DEPS, co_speakers
 from extract.speech.state import Found, SpeechState
 from extract.text import ents_in
 
@@ -55,6 +56,11 @@ def _run(st: SpeechState) -> Iterator[Found | NonStatement]:
                 yield read
             elif read is not None:
                 here.append(read)
+                # "Ruiz and Berg said ...": each conjunct of the subject says it.
+                here.extend(
+                    replace(read, speaker=k, content=list(read.content), sents=list(read.sents))
+                    for k in co_speakers(st, cue, read.speaker)
+                )
         here = nest(st, here)
         for f in here:
             attach_quotes(st, f, sent, used)

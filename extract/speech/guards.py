@@ -132,9 +132,12 @@ def relayed_pledge(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
 
 @GUARDS.register("modal")
 def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
-    """Speech still to come: "They would insist on higher pay." """
-    if any(c.dep_ == "aux" and c.lower_ in _modals() for c in cue.token.children):
+    """Speech still to come: "They would insist on pay.", "They are to ask for more." """
+    verb = cue.token
+    if any(c.dep_ == "aux" and c.lower_ in _modals() for c in verb.children):
         return SILENT
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX":
+        return SILENT if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
     return None
 
 

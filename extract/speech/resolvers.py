@@ -3,7 +3,7 @@
 :func:`extract.speech.speakers.np_actor` runs them in the order below; each returns an actor
 key when it decides (``Outcome.NONE`` when it decides that no actor speaks) or None to let the
 next one try. Rules with side effects (adding a person the NER
-missed, the anonymous source, a body) run only when they decide.
+missed, an unnamed source, a body) run only when they decide.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from extract.discourse import (
     latest_named,
 )
 from extract.gender import agrees
+from extract.groups import describes_people, description
 from extract.records import ActorKind
 from extract.rules import Outcome
 from extract.speech.cues import phrase_of
@@ -133,8 +134,16 @@ def anonymous_source(np: NounPhrase) -> str | Outcome | None:
     """An unnamed source: "Officials said ...", "a U.S. embassy official said ..." """
     words = lexicons.words("anonymous_sources.txt")
     if np.lower in words or np.lemma in words:
-        return decided(np.st.actors.anonymous(np.head))
+        return decided(described(np))
     return None
+
+
+def described(np: NounPhrase) -> str:
+    """The unnamed speaker the noun phrase describes, one per description in the document."""
+    a, owner = np.st.actors, np.affiliation
+    d = a.get(owner) if owner else None
+    span, label = description(np.head, d.label if d else None)
+    return a.described(span, label, owner)
 
 
 @SPEAKERS.register("state noun")
@@ -209,10 +218,18 @@ def owners_ministers(np: NounPhrase) -> str | Outcome | None:
     return None
 
 
-@SPEAKERS.register("plural people")
-def plural_people(np: NounPhrase) -> str | Outcome | None:
-    """Several people, none of them one named person: "Ministers said ..." """
-    return Outcome.NONE if np.head.tag_ in ("NNS", "NNPS") else None
+@SPEAKERS.register("described group")
+def described_group(np: NounPhrase) -> str | Outcome | None:
+    """People described, not named, are one unnamed speaker: "Republicans said ..." """
+    if np.head.tag_ not in ("NNS", "NNPS"):
+        return None
+    # "Both leaders said": people named before, not a group of its own.
+    both = any(c.lower_ == "both" for c in np.head.children)
+    # Several bodies unnamed are one group too, as the cue's own subject: "human rights
+    # groups warned ..." (not a subject the cue shares with another verb).
+    own = np.head.head == np.verb
+    group = describes_people(np.head) or (own and np.nominal in ("company", "body"))
+    return decided(described(np)) if group and not both else Outcome.NONE
 
 
 @SPEAKERS.register("title")
@@ -230,6 +247,12 @@ def title(np: NounPhrase) -> str | Outcome | None:
         # "an ECB spokesman said": an unnamed officer speaks for the body.
         return decided(by_role(st, np.head) or st.actors.agent(owner))
     return decided(by_role(st, np.head) or st.memory.recent(np.head, persons=True, title=lower))
+
+
+@SPEAKERS.register("description")
+def description_speaker(np: NounPhrase) -> str | Outcome | None:
+    """A kind or a share of people: "his lawyer said", "63 percent said" """
+    return decided(described(np)) if describes_people(np.head) else None
 
 
 @SPEAKERS.register("owner")

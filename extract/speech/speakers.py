@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.discourse import FIRST_PERSON_PRONOUNS, PERSONAL_PRONOUNS
+from extract.groups import group_members, may_name_group
 from extract.records import ActorKind
 from extract.rules import Outcome, Registry
 from extract.speech.cues import Cue, outer_cue
@@ -71,6 +72,21 @@ class NounPhrase:
             found = a.at(m) or (pronoun(self.st, m) if m.lower_ in PERSONAL_PRONOUNS else None)
             if found:
                 return found
+            if m.pos_ == "PROPN" and may_name_group(m) and (members := group_members(m, a)):
+                return members[0]  # "G7 ministers": the standing group the NER did not tag
+        return None
+
+    @cached_property
+    def affiliation(self) -> str | None:
+        """Whom an unnamed speaker belongs to: the owner a modifier names, else the name after
+        "of", "to", "for" or "at" ("advisers to Ruiz", "members of the Senate")."""
+        if self.owner:
+            return self.owner
+        for prep in self.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "to", "for", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (key := self.st.actors.at(obj)):
+                        return self.st.actors.agent(key)
         return None
 
     @property
@@ -93,6 +109,34 @@ def np_actor(st: SpeechState, head: Token, verb: Token) -> str | None:
         if answer is not None:
             return answer if isinstance(answer, str) else None  # Outcome.NONE: nobody
     return None
+
+
+def co_speakers(st: SpeechState, cue: Cue, first: str) -> list[str]:
+    """The other speakers of a cue whose subject is coordinated ("Ruiz and Berg said",
+    "Police and prosecutors say"): each conjunct after the first that names an actor."""
+    v = cue.token
+    for _ in range(4):
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:
+            break
+        outer = outer_cue(v)
+        if outer is None and v.dep_ != "conj":
+            return []
+        v = outer if outer is not None else v.head
+    else:
+        return []
+    out: list[str] = []
+    if st.actors.kind(first) is ActorKind.ANONYMOUS:
+        return out  # "Traders and analysts estimate": one unnamed group speaks
+    conj = [c for c in subjects[0].children if c.dep_ == "conj"]
+    while conj:
+        tok = conj.pop(0)
+        conj.extend(c for c in tok.children if c.dep_ == "conj")
+        # Names only: a description beside a name ("Ruiz and aides") is no actor of its own.
+        key = np_actor(st, tok, cue.token) if tok.pos_ == "PROPN" else None
+        if key and key != first and key not in out:
+            out.append(key)
+    return out
 
 
 def verb_speaker(st: SpeechState, cue: Cue) -> str | None:
@@ -161,6 +205,7 @@ def pronoun(st: SpeechState, tok: Token) -> str | None:
 __all__ = [
     "SPEAKERS",
     "SUBJECT_DEPS",
+    "co_speakers",
     "NounPhrase",
     "Resolver",
     "decided",

@@ -188,3 +188,28 @@ def test_a_summit_and_a_policy_carry_their_own_sentence_as_nkg_text():
     }
     assert offsets[(typed[NKG.Policy], NKG.sentenceStart)] == cut
     assert text[cut : offsets[(typed[NKG.Policy], NKG.sentenceEnd)]] == second
+
+
+def test_unnamed_speakers_are_one_resource_each_in_their_article_with_their_affiliation():
+    lawyer = Actor(
+        key="AnonymousSource:trump's lawyer@Q22686",
+        label="Trump's lawyer (unnamed)",
+        kind=ActorKind.ANONYMOUS,
+        mentions=(Mention("his lawyer", 40, 50),),
+        affiliation="Q22686",
+    )
+    police = Actor(
+        key="AnonymousSource:police",
+        label="police (unnamed)",
+        kind=ActorKind.ANONYMOUS,
+        mentions=(Mention("Police", 60, 66),),
+    )
+    extraction = replace(example(), actors=(TRUMP, CHINA, lawyer, police))
+    quads = list(to_quads(extraction))
+    doc = NamedNode(Minter().document("doc 1"))
+    unnamed = {q.subject for q in quads if q.object == NamedNode(NKG.AnonymousSource)}
+    assert len(unnamed) == 2
+    assert all(s.value.startswith(doc.value + "/") for s in unnamed)
+    (link,) = [q for q in quads if q.predicate == NamedNode(NKG.affiliation)]
+    assert link.object == NamedNode(Minter().entity("person", TRUMP.label, TRUMP.qid))
+    assert link.graph_name == doc

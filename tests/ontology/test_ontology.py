@@ -103,6 +103,7 @@ PROPERTY_TYPING = [
     ("unit", OWL.DatatypeProperty, True, XSD.string),
     ("role", OWL.DatatypeProperty, False, XSD.string),
     ("country", OWL.ObjectProperty, False, n("Country")),
+    ("affiliation", OWL.ObjectProperty, False, n("Actor")),
     ("mentionedIn", OWL.ObjectProperty, False, n("Document")),
     ("candidate", OWL.ObjectProperty, False, n("LinkCandidate")),
     ("candidateItem", OWL.ObjectProperty, True, OWL.Thing),

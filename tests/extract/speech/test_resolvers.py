@@ -129,12 +129,12 @@ unit NOUN  NN  nsubj V -
         (PRONOUN_AFTER_NAME, ["Anna Berg"]),
         (REPORTER_OF, ["Peru's ministry"]),
         (said_that(APPOSITIVE), ["Pedro Soto"]),
-        (said_that("Officials NOUN NNS nsubj V official"), ["anonymous source"]),
+        (said_that("Officials NOUN NNS nsubj V official"), ["officials (unnamed)"]),
         (said_that(STATE_NOUN), ["Peru"]),
         (said_that(BODY_NOUN), ["Peru's foreign ministry"]),
         (CARMAKER, ["Vexa"]),
         (said_that(OWNERS_MINISTERS), ["European Union"]),
-        (said_that("Ministers NOUN NNS nsubj V minister"), []),
+        (said_that("Ministers NOUN NNS nsubj V minister"), ["ministers (unnamed)"]),
         (said_that(UNNAMED_OFFICER), ["European Central Bank"]),
         (DOCUMENT_NOUN, ["Vexa"]),
         (TITLE_BY_ROLE, ["Anna Berg"]),
@@ -151,7 +151,7 @@ unit NOUN  NN  nsubj V -
         "body-noun",
         "company-noun",
         "owners-ministers",
-        "plural-people",
+        "described-group",
         "title-with-owner",
         "document-noun",
         "title-by-role",
@@ -170,7 +170,7 @@ def test_anonymous_sources_become_one_typed_actor(speech):
 
 def test_resolvers_run_in_the_documented_order():
     names = SPEAKERS.names()
-    # A name decides before any noun class; plural people are nobody only after the rules
+    # A name decides before any noun class; described groups come only after the rules
     # that give a plural a speaker (anonymous sources, a body's ministers) had their turn.
     assert names.index("named") < names.index("pronoun") < names.index("anonymous source")
-    assert names.index("owner's ministers") < names.index("plural people") < names.index("title")
+    assert names.index("owner's ministers") < names.index("described group") < names.index("title")
