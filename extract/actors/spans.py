@@ -70,6 +70,21 @@ def _strip_title(span: Span, titles: frozenset[str]) -> tuple[Span, str | None]:
     return Span(doc, start, span.end, label=span.label), doc[span.start : start].text
 
 
+def _addressed(name: Span) -> Span:
+    """The name with the forms of address written just before it ("Sheikh Ali", "Mr Blair"):
+    the text names the person so, though the NER span and the label leave them out."""
+    honorifics = _honorifics()
+    start = name.start
+    while start > 0 and name.doc[start - 1].lower_.rstrip(".") in honorifics:
+        start -= 1
+    return name if start == name.start else Span(name.doc, start, name.end, label=name.label)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return lexicons.words("honorifics.txt")
+
+
 def _role_before(span: Span, titles: frozenset[str]) -> str | None:
     """The title written just before a name: 'U.S. Treasury Secretary' Scott Bessent."""
     doc = span.doc
@@ -222,7 +237,7 @@ def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer)
         draft.role = role
         if role:
             draft.country_qid = _country_in(role, gazetteer)
-        key = index._add(draft, name)
+        key = index._add(draft, _addressed(name))
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
 

@@ -122,3 +122,22 @@ def test_bracket_the_ner_ran_into_is_cut_and_its_acronym_kept(extract_text):
     assert not any("(" in label for label in labels)
     assoc = next(a for a in ex.actors if "Association" in a.label)
     assert "NADF" in {m.text for m in assoc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "forms"),
+    [
+        (
+            "Sheikh Hamad al-Thani said output would rise. Sheikh Hamad added that prices held.",
+            "Hamad al-Thani",
+            {"Sheikh Hamad al-Thani", "Sheikh Hamad"},
+        ),
+        ("Sir Peter Carroway said the bill was fair.", "Peter Carroway", {"Sir Peter Carroway"}),
+        ("Mr Ollander said the port would close.", "Mr Ollander", {"Mr Ollander"}),
+        ("Dr. Ines Valcourt said the trial worked.", "Ines Valcourt", {"Dr. Ines Valcourt"}),
+    ],
+)
+@pytest.mark.model
+def test_a_form_of_address_stays_in_the_mention_but_not_the_label(extract_text, text, label, forms):
+    person = next(a for a in extract_text(text).actors if a.kind.value == "Person")
+    assert person.label == label and {m.text for m in person.mentions} == forms
