@@ -201,11 +201,18 @@ def _add_entity(
     kind = _KIND_OF_LABEL[ent.label_]
     if layout.in_dateline(span.start_char):
         kind = ActorKind.PLACE
-    label = span.text
+    label = _tied_name(resolution.candidates, gazetteer) or span.text
     draft = _Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind)
     draft.candidates = resolution.candidates
     index._add(draft, span)
     return []
+
+
+def _tied_name(candidates: tuple[tuple[str, float], ...], gazetteer: Gazetteer) -> str | None:
+    """The name every tied candidate bears ("Times": several newspapers called "The Times"):
+    which one is meant is open, what it is called is not."""
+    labels = {e.label for qid, _ in candidates if (e := gazetteer.by_qid.get(qid)) is not None}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer) -> None:

@@ -141,3 +141,16 @@ def test_bracket_the_ner_ran_into_is_cut_and_its_acronym_kept(extract_text):
 def test_a_form_of_address_stays_in_the_mention_but_not_the_label(extract_text, text, label, forms):
     person = next(a for a in extract_text(text).actors if a.kind.value == "Person")
     assert person.label == label and {m.text for m in person.mentions} == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("According to the Times, the minister will resign next week.", "The Times"),
+        ("The deal will collapse, the Times reported on Sunday.", "The Times"),
+    ],
+)
+@pytest.mark.model
+def test_a_name_several_tied_entries_bear_is_their_label(extract_text, text, label):
+    ex = extract_text(text)
+    assert label in {a.label for a in ex.actors}
