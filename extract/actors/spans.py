@@ -85,6 +85,18 @@ def _honorifics() -> frozenset[str]:
     return lexicons.words("honorifics.txt")
 
 
+def _person_role(span: Span, name: Span, title: str | None, titles: frozenset[str]) -> str | None:
+    """The title written in a person's name, else the one before it; an office before a form
+    of address wins over the form ("Kuwait oil minister Sheikh Ali ...": "Sheikh" is how he is
+    addressed, not what he does)."""
+    addressed = _addressed(name)
+    honorific = span.doc[addressed.start : name.start].text
+    if not honorific or title not in (None, honorific):
+        return title or _role_before(span, titles)
+    whole = Span(span.doc, min(span.start, addressed.start), span.end)
+    return _role_before(whole, titles) or honorific
+
+
 def _role_before(span: Span, titles: frozenset[str]) -> str | None:
     """The title written just before a name: 'U.S. Treasury Secretary' Scott Bessent."""
     doc = span.doc
@@ -187,7 +199,7 @@ def _add_entity(
         return []  # "working party": a lower-case phrase is not a name
     if ent.label_ == "PERSON":
         name, title = _strip_title(span, titles)
-        return [(name, title or _role_before(span, titles))]
+        return [(name, _person_role(span, name, title, titles))]
     if ent.label_ == "NORP":
         states = [e for e in gazetteer.demonym(span.text) if e.type == "country"]
         if len(states) == 1:

@@ -154,3 +154,17 @@ def test_a_form_of_address_stays_in_the_mention_but_not_the_label(extract_text, 
 def test_a_name_several_tied_entries_bear_is_their_label(extract_text, text, label):
     ex = extract_text(text)
     assert label in {a.label for a in ex.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Qatar oil minister Sheikh Hamad al-Thani said output would rise.", "Qatar oil minister"),
+        ("Trade minister Sir Peter Carroway said the bill was fair.", "Trade minister"),
+        ("Sheikh Hamad al-Thani said output would rise.", "Sheikh"),
+    ],
+)
+@pytest.mark.model
+def test_an_office_before_a_form_of_address_is_the_role(extract_text, text, role):
+    person = next(a for a in extract_text(text).actors if a.kind.value == "Person")
+    assert person.role == role
