@@ -17,6 +17,7 @@ from extract.actors.index import ACTOR_LABELS, ActorIndex, _Draft, _from_entry
 from extract.gazetteer import Gazetteer, normalise
 from extract.linking import link, resolve
 from extract.names import Programmes, possessor, programmes
+from extract.normalise import wire_apostrophes
 from extract.records import ActorKind
 from extract.text import Layout, doc_ents
 
@@ -122,7 +123,7 @@ def _role_before(span: Span, titles: frozenset[str]) -> str | None:
         title in lowered for title in titles if " " in title
     ):
         return None
-    return words.text
+    return wire_apostrophes(words.text)
 
 
 def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) -> ActorIndex:
