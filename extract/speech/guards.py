@@ -111,7 +111,7 @@ def _deed_objects() -> frozenset[tuple[str, str]]:
 @GUARDS.register("deed object")
 def deed_object(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     """A reporting verb whose object makes it a deed: "She called a snap election", "who asked
-    not to be named". """
+    not to be named"."""
     verb = cue.token
     lemma = verb.lemma_.lower()
     if _passive_deed(verb.head, verb):
