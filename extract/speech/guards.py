@@ -110,8 +110,8 @@ def _deed_objects() -> frozenset[tuple[str, str]]:
 
 @GUARDS.register("deed object")
 def deed_object(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
-    """A reporting verb whose object makes it a deed: "She called a snap election", "who asked
-    not to be named"."""
+    """A reporting verb whose object makes it a deed: "She called a snap election." """
+    # Also a passive infinitive a request governs: "who asked not to be named" (anonymity).
     verb = cue.token
     lemma = verb.lemma_.lower()
     if _passive_deed(verb.head, verb):
