@@ -294,10 +294,14 @@ def _add_missed_names(index: ActorIndex, layout: Layout) -> None:
         i = j
 
 
+_NOT_ACTOR_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+
+
 def _bare_name_word(token: Token, index: ActorIndex, layout: Layout) -> bool:
-    """A capitalised word outside every entity and actor mention, not in a heading."""
+    """A capitalised word outside every actor entity and mention, not in a heading (the NER
+    reads a lone surname as a product or a work now and then: "had restrained Lyng")."""
     return (
-        not token.ent_type_
+        token.ent_type_ in _NOT_ACTOR_LABELS
         and index.at(token) is None
         and token.is_alpha
         and token.is_title
