@@ -18,6 +18,7 @@ DOUBLE_QUOTES = "\u201c\u201d\u201f\u2033"
 
 _QUOTES = str.maketrans({**dict.fromkeys(APOSTROPHES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"')})
 _SPACE = re.compile(r"\s+")
+_WIRE_APOSTROPHE = re.compile(r'(?<=[^\W\d_])"(?=[^\W\d_])')
 
 
 def straight_quotes(text: str) -> str:
@@ -27,6 +28,17 @@ def straight_quotes(text: str) -> str:
     '"We\\'re"'
     """
     return text.translate(_QUOTES)
+
+
+def wire_apostrophes(text: str) -> str:
+    """A straight double mark between two letters read as the apostrophe it stands for (some
+    wire archives write Kuwait"s); a name or title taken from such a text is then spelt
+    as a reader types it.
+
+    >>> print(wire_apostrophes('Ecuador"s deputy minister said "no"'))
+    Ecuador's deputy minister said "no"
+    """
+    return _WIRE_APOSTROPHE.sub("'", text)
 
 
 def plain_text(text: str) -> str:

@@ -21,6 +21,9 @@ from extract.question_records import Intent, Pattern
 
 PATTERNS_FILE = "question_patterns.tsv"
 
+_SLOT_END_TAGS = (",", ".", ":", "``", "''", "-LRB-", "-RRB-", "NFP")
+"""Penn Treebank tags of the punctuation that ends a name slot (all but the hyphen, HYPH)."""
+
 
 @cache
 def patterns() -> tuple[Pattern, ...]:
@@ -90,7 +93,9 @@ def compile_pattern(pattern: str) -> tuple[list[dict], dict[int, str]]:
             if cls:
                 token: dict = {"LEMMA": {"IN": sorted(_lemmas(cls))}}
             else:
-                token = {"IS_PUNCT": False, "OP": "*" if optional else "+"}
+                # A hyphen inside a name stays in it ("Schulte-Strathaus", "short-range");
+                # other punctuation ends the slot.
+                token = {"TAG": {"NOT_IN": list(_SLOT_END_TAGS)}, "OP": "*" if optional else "+"}
                 if i < len(elements) - 1:
                     # A name before more of the pattern holds no verb: the verb is the pattern's.
                     token["POS"] = {"NOT_IN": ["VERB", "AUX"]}

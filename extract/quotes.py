@@ -8,7 +8,8 @@ _STRAIGHT = '"'
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character ranges of quotations, marks included.
 
-    Curly marks pair by direction; a straight mark opens after a space and closes before one.
+    Curly marks pair by direction; a straight mark opens after a space and closes before one,
+    and one between two letters is an apostrophe, not a quotation mark.
     A quotation still open at the end of its paragraph ends there (news style for a quote that
     runs on, and the only safe reading of an unbalanced mark), and an opening mark inside an
     open quotation starts a new one.
@@ -26,6 +27,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 kind = "open"
             elif ch == "\u201d":
                 kind = "close"
+            elif before.isalpha() and after.isalpha():
+                continue  # "Kuwait"s": some wire archives write the apostrophe as a straight mark
             else:
                 opening = (before.isspace() or before in "([\u2014-") and not after.isspace()
                 closing = not before.isspace() and (after.isspace() or after in ".,;:!?)")

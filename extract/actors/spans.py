@@ -17,6 +17,7 @@ from extract.actors.index import ACTOR_LABELS, ActorIndex, _Draft, _from_entry
 from extract.gazetteer import Gazetteer, normalise
 from extract.linking import link, resolve
 from extract.names import Programmes, possessor, programmes
+from extract.normalise import wire_apostrophes
 from extract.records import ActorKind
 from extract.text import Layout, doc_ents
 
@@ -70,6 +71,33 @@ def _strip_title(span: Span, titles: frozenset[str]) -> tuple[Span, str | None]:
     return Span(doc, start, span.end, label=span.label), doc[span.start : start].text
 
 
+def _addressed(name: Span) -> Span:
+    """The name with the forms of address written just before it ("Sheikh Ali", "Mr Blair"):
+    the text names the person so, though the NER span and the label leave them out."""
+    honorifics = _honorifics()
+    start = name.start
+    while start > 0 and name.doc[start - 1].lower_.rstrip(".") in honorifics:
+        start -= 1
+    return name if start == name.start else Span(name.doc, start, name.end, label=name.label)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return lexicons.words("honorifics.txt")
+
+
+def _person_role(span: Span, name: Span, title: str | None, titles: frozenset[str]) -> str | None:
+    """The title written in a person's name, else the one before it; an office before a form
+    of address wins over the form ("Kuwait oil minister Sheikh Ali ...": "Sheikh" is how he is
+    addressed, not what he does)."""
+    addressed = _addressed(name)
+    honorific = span.doc[addressed.start : name.start].text
+    if not honorific or title not in (None, honorific):
+        return title or _role_before(span, titles)
+    whole = Span(span.doc, min(span.start, addressed.start), span.end)
+    return _role_before(whole, titles) or honorific
+
+
 def _role_before(span: Span, titles: frozenset[str]) -> str | None:
     """The title written just before a name: 'U.S. Treasury Secretary' Scott Bessent."""
     doc = span.doc
@@ -95,7 +123,7 @@ def _role_before(span: Span, titles: frozenset[str]) -> str | None:
         title in lowered for title in titles if " " in title
     ):
         return None
-    return words.text
+    return wire_apostrophes(words.text)
 
 
 def find_actors(doc: Doc, gazetteer: Gazetteer, layout: Layout | None = None) -> ActorIndex:
@@ -172,7 +200,7 @@ def _add_entity(
         return []  # "working party": a lower-case phrase is not a name
     if ent.label_ == "PERSON":
         name, title = _strip_title(span, titles)
-        return [(name, title or _role_before(span, titles))]
+        return [(name, _person_role(span, name, title, titles))]
     if ent.label_ == "NORP":
         states = [e for e in gazetteer.demonym(span.text) if e.type == "country"]
         if len(states) == 1:
@@ -186,11 +214,18 @@ def _add_entity(
     kind = _KIND_OF_LABEL[ent.label_]
     if layout.in_dateline(span.start_char):
         kind = ActorKind.PLACE
-    label = span.text
+    label = _tied_name(resolution.candidates, gazetteer) or span.text
     draft = _Draft(key=f"{kind.value}:{normalise(label)}", label=label, kind=kind)
     draft.candidates = resolution.candidates
     index._add(draft, span)
     return []
+
+
+def _tied_name(candidates: tuple[tuple[str, float], ...], gazetteer: Gazetteer) -> str | None:
+    """The name every tied candidate bears ("Times": several newspapers called "The Times"):
+    which one is meant is open, what it is called is not."""
+    labels = {e.label for qid, _ in candidates if (e := gazetteer.by_qid.get(qid)) is not None}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer) -> None:
@@ -222,7 +257,7 @@ def _add_persons(index: ActorIndex, persons: list[_Named], gazetteer: Gazetteer)
         draft.role = role
         if role:
             draft.country_qid = _country_in(role, gazetteer)
-        key = index._add(draft, name)
+        key = index._add(draft, _addressed(name))
         if len(tokens) > 1 and index._drafts[key] not in full:
             full.append(index._drafts[key])
 
@@ -259,10 +294,14 @@ def _add_missed_names(index: ActorIndex, layout: Layout) -> None:
         i = j
 
 
+_NOT_ACTOR_LABELS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+
+
 def _bare_name_word(token: Token, index: ActorIndex, layout: Layout) -> bool:
-    """A capitalised word outside every entity and actor mention, not in a heading."""
+    """A capitalised word outside every actor entity and mention, not in a heading (the NER
+    reads a lone surname as a product or a work now and then: "had restrained Lyng")."""
     return (
-        not token.ent_type_
+        token.ent_type_ in _NOT_ACTOR_LABELS
         and index.at(token) is None
         and token.is_alpha
         and token.is_title

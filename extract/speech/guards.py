@@ -111,14 +111,30 @@ def _deed_objects() -> frozenset[tuple[str, str]]:
 @GUARDS.register("deed object")
 def deed_object(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     """A reporting verb whose object makes it a deed: "She called a snap election." """
+    # Also a passive infinitive a request governs: "who asked not to be named" (anonymity).
     verb = cue.token
     lemma = verb.lemma_.lower()
+    if _passive_deed(verb.head, verb):
+        return SILENT  # "named" in "asked not to be named" is the request's, not speech
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and (lemma, c.lemma_.lower()) in _deed_objects():
             return SILENT
         if c.dep_ in ("prep", "agent") and (lemma, f"prep:{c.lower_}") in _deed_objects():
             return SILENT
+        if _passive_deed(verb, c):
+            return SILENT
     return None
+
+
+def _passive_deed(verb: Token, inner: Token) -> bool:
+    """Whether ``inner`` is a passive infinitive that makes ``verb`` a deed ("asked not to be
+    named")."""
+    return (
+        inner.dep_ == "xcomp"
+        and inner.head == verb
+        and any(g.dep_ == "auxpass" for g in inner.children)
+        and (verb.lemma_.lower(), f"passive:{inner.lemma_.lower()}") in _deed_objects()
+    )
 
 
 @GUARDS.register("relayed pledge")
@@ -145,8 +161,11 @@ def modal(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
 def reduced_passive(st: SpeechState, cue: Cue, sent: Span) -> Blocked | None:
     """Who was asked does not speak by being asked: "Asked about the plant, she declined." """
     verb = cue.token
+    # The tagger reads a clause-initial participle as a past tense ("Reminded that ..., she
+    # said"); a finite verb of an adverbial clause would have a subject of its own.
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.dep_ == "advcl"
     if (
-        verb.tag_ == "VBN"
+        participle
         and verb.dep_ in ("advcl", "acl", "ROOT")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
     ):

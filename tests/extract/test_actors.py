@@ -122,3 +122,51 @@ def test_bracket_the_ner_ran_into_is_cut_and_its_acronym_kept(extract_text):
     assert not any("(" in label for label in labels)
     assoc = next(a for a in ex.actors if "Association" in a.label)
     assert "NADF" in {m.text for m in assoc.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "forms"),
+    [
+        (
+            "Sheikh Hamad al-Thani said output would rise. Sheikh Hamad added that prices held.",
+            "Hamad al-Thani",
+            {"Sheikh Hamad al-Thani", "Sheikh Hamad"},
+        ),
+        ("Sir Peter Carroway said the bill was fair.", "Peter Carroway", {"Sir Peter Carroway"}),
+        ("Mr Ollander said the port would close.", "Mr Ollander", {"Mr Ollander"}),
+        ("Dr. Ines Valcourt said the trial worked.", "Ines Valcourt", {"Dr. Ines Valcourt"}),
+    ],
+)
+@pytest.mark.model
+def test_a_form_of_address_stays_in_the_mention_but_not_the_label(extract_text, text, label, forms):
+    person = next(a for a in extract_text(text).actors if a.kind.value == "Person")
+    assert person.label == label and {m.text for m in person.mentions} == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("According to the Times, the minister will resign next week.", "The Times"),
+        ("The deal will collapse, the Times reported on Sunday.", "The Times"),
+    ],
+)
+@pytest.mark.model
+def test_a_name_several_tied_entries_bear_is_their_label(extract_text, text, label):
+    ex = extract_text(text)
+    assert label in {a.label for a in ex.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Qatar oil minister Sheikh Hamad al-Thani said output would rise.", "Qatar oil minister"),
+        ("Trade minister Sir Peter Carroway said the bill was fair.", "Trade minister"),
+        ("Sheikh Hamad al-Thani said output would rise.", "Sheikh"),
+        # A wire archive's straight mark for the apostrophe is read as one.
+        ('Norway"s trade minister Ola Brekke said exports rose.', "Norway's trade minister"),
+    ],
+)
+@pytest.mark.model
+def test_an_office_before_a_form_of_address_is_the_role(extract_text, text, role):
+    person = next(a for a in extract_text(text).actors if a.kind.value == "Person")
+    assert person.role == role

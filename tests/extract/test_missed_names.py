@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hand_docs import hand_doc
 
 from extract.actors import find_actors
@@ -70,3 +71,23 @@ def test_lone_surname_shared_by_two_people_joins_neither(gazetteer):
 
 def test_capitalised_word_naming_nobody_is_no_actor(gazetteer):
     assert _actor_at(_SURNAME_FIRST.replace("Marwick  3", "Harlow   3"), gazetteer, 2) is None
+
+
+# "Lena Marwick spoke . Rivals restrained Marwick ." - the NER gave the last surname a label
+# that names no actor.
+_SURNAME_MISLABELLED = """
+    Lena       1  compound PROPN NNP Lena       B-PERSON
+    Marwick    2  nsubj    PROPN NNP Marwick    I-PERSON
+    spoke      2  ROOT     VERB  VBD speak
+    .          2  punct    PUNCT .   .
+    Rivals     5  nsubj    NOUN  NNS rival
+    restrained 5  ROOT     VERB  VBD restrain
+    Marwick    5  dobj     PROPN NNP Marwick    B-LABEL
+    .          5  punct    PUNCT .   .
+"""
+
+
+@pytest.mark.parametrize("label", ["PRODUCT", "WORK_OF_ART"])
+def test_lone_surname_the_ner_labelled_no_actor_joins_the_person_named_in_full(gazetteer, label):
+    table = _SURNAME_MISLABELLED.replace("LABEL", label)
+    assert _actor_at(table, gazetteer, 6) == "Lena Marwick"

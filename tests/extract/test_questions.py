@@ -83,6 +83,30 @@ def test_questions_are_read_into_intent_and_slots(nlp, text, intent, slots) -> N
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    "text, slots",
+    [
+        (
+            "what did Anna Weber-Lindqvist say about the port",
+            {"speaker": ["Anna Weber-Lindqvist"], "topic": ["port"]},
+        ),
+        (
+            "what did Omar Al-Rashidi say about oil exports",
+            {"speaker": ["Omar Al-Rashidi"], "topic": ["oil exports"]},
+        ),
+        (
+            "what did Mr Tanaka say about long-term loans?",
+            {"speaker": ["Mr Tanaka"], "topic": ["long-term loans"]},
+        ),
+    ],
+)
+def test_a_hyphen_inside_a_name_stays_in_its_slot(nlp, text, slots) -> None:
+    q = parse_question(nlp, text, today=TODAY)
+    assert q.intent is Intent.STATEMENTS
+    assert {role: [n.text for n in q.role(role)] for role in slots} == slots
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     "text, role, qid",
     [
         ("what did Xi say about Taiwan", "speaker", "Q15031"),

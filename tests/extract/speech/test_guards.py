@@ -77,6 +77,40 @@ talks    NOUN  NNS pobj     4 talk
 .        PUNCT .   punct    3 -
 """
 
+# "Reminded that talks resume, Anna Berg said prices rose.": the tagger's past tense for the
+# clause-initial participle; who was reminded does not speak by being reminded.
+REMINDED_AS_PAST = """
+Reminded VERB  VBD advcl    7 remind
+that     SCONJ IN  mark     3 -
+talks    NOUN  NNS nsubj    3 talk
+resume   VERB  VBP ccomp    0 -
+,        PUNCT ,   punct    7 -
+Anna     PROPN NNP compound 6 -        B-PERSON
+Berg     PROPN NNP nsubj    7 -        I-PERSON
+said     VERB  VBD ROOT     7 say
+prices   NOUN  NNS nsubj    9 price
+rose     VERB  VBD ccomp    7 rise
+.        PUNCT .   punct    7 -
+"""
+
+# "Anna Berg, who asked not to be named, said prices rose.": a request for anonymity.
+ASKED_NOT_TO_BE_NAMED = """
+Anna     PROPN NNP compound 1 -        B-PERSON
+Berg     PROPN NNP nsubj    10 -       I-PERSON
+,        PUNCT ,   punct    1 -
+who      PRON  WP  nsubj    4 -
+asked    VERB  VBD relcl    1 ask
+not      PART  RB  neg      8 -
+to       PART  TO  aux      8 -
+be       AUX   VB  auxpass  8 be
+named    VERB  VBN xcomp    4 name
+,        PUNCT ,   punct    1 -
+said     VERB  VBD ROOT     10 say
+prices   NOUN  NNS nsubj    12 price
+rose     VERB  VBD ccomp    10 rise
+.        PUNCT .   punct    10 -
+"""
+
 
 @pytest.mark.parametrize(
     ("table", "statements", "non_statements"),
@@ -88,6 +122,8 @@ talks    NOUN  NNS pobj     4 talk
         (ASKED, ["ask"], []),
         (ASKED_REDUCED, [], []),
         (COMMITTED, [], []),
+        (REMINDED_AS_PAST, ["say"], []),
+        (ASKED_NOT_TO_BE_NAMED, ["say"], []),
     ],
     ids=[
         "plain-cue-passes",
@@ -97,6 +133,8 @@ talks    NOUN  NNS pobj     4 talk
         "act-verb-passes",
         "reduced-passive-asked",
         "commit-is-never-speech",
+        "reduced-passive-tagged-past",
+        "request-for-anonymity",
     ],
 )
 def test_guard_blocks_what_is_not_speech(speech, table, statements, non_statements):
