@@ -17,8 +17,11 @@ from extract.summits.lexicon import words
 
 
 def mention_is_new(head: Token) -> bool:
-    """ "the next meeting", "further talks": a new summit of parties who met before."""
-    return any(c.lower_ in words("new_mention") for c in head.children)
+    """ "the next meeting", "further talks", "resume negotiations": a new summit of parties
+    who met before (a round resumed is another round, with its own place and date)."""
+    return any(c.lower_ in words("new_mention") for c in head.children) or (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in words("resume_verb")
+    )
 
 
 def _definite(head: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
-from extract.summits.parse import clause_subject, has_with_party
+from extract.summits.parse import clause_subject, has_with_party, stand_in
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -33,13 +33,14 @@ _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl", "pcomp")
 def clause_verb(site: Site) -> Token | None:
     """The verb whose subject takes part: the trigger verb itself, or a "take part" verb
     governing the trigger noun directly or through a preposition ("X held talks", "X is at a
-    summit", "X leaves on a visit")."""
+    summit", "X leaves on a visit"), or a stretch of it ("X failed to agree at two days of
+    talks")."""
     gov, head = site.gov, site.head
     if gov is None:
         return None
     if head.pos_ == "VERB":
         return gov
-    if gov.lemma_ in taking_part_verbs() and head.head in (
+    if gov.lemma_ in taking_part_verbs() and stand_in(head).head in (
         gov,
         *[c for c in gov.children if c.dep_ == "prep"],
     ):
@@ -55,12 +56,13 @@ def _acts_at(head: Token, gov: Token) -> bool:
     refers back to one already read); only
     a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
     subj = subject_of(gov)
+    prep = stand_in(head).head
     return (
         subj is not None
         and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
-        and head.head.dep_ == "prep"
-        and head.head.lower_ in words("place_preposition")
-        and head.head.head == gov
+        and prep.dep_ == "prep"
+        and prep.lower_ in words("place_preposition")
+        and prep.head == gov
         and all(c.lower_ in words("indefinite") for c in head.children if c.dep_ in ("det", "poss"))
     )
 
