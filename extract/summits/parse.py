@@ -52,3 +52,8 @@ def stand_in(head: Token) -> Token:
     ):
         return noun
     return head
+
+
+def verbal(tok: Token) -> bool:
+    """A trigger that is a verb: a full verb, or a main-verb "be" ("when he was in Tokyo")."""
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))

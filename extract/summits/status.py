@@ -19,7 +19,7 @@ from extract.modality import FUTURE
 from extract.records import TimeRef
 from extract.rules import Registry
 from extract.summits.lexicon import words
-from extract.summits.parse import stand_in
+from extract.summits.parse import stand_in, verbal
 from extract.syntax import MODALS, future_of, governor, status_cues
 
 
@@ -100,7 +100,7 @@ def _progressive(v: Token) -> str | None:
 def _tense(when: When, v: Token) -> str | None:
     """The status a verb's tense gives, or None to look further up."""
     head = when.head
-    if not (v.pos_ in ("VERB", "AUX") and v is not head or (v is head and v.pos_ == "VERB")):
+    if not (v.pos_ in ("VERB", "AUX") and v is not head or (v is head and verbal(v))):
         return None
     if v is head and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return None  # "to meet": the tense is the governing clause's

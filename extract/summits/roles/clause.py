@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
-from extract.summits.parse import clause_subject, has_with_party, stand_in
+from extract.summits.parse import clause_subject, has_with_party, stand_in, verbal
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -24,7 +24,7 @@ from extract.summits.roles.state import (
     set_location,
     visit_host,
 )
-from extract.syntax import actor_of, governor, subject_of
+from extract.syntax import actor_of, agent_of, governor, subject_of
 
 VERB_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit verb dependent")
 _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl", "pcomp")
@@ -38,7 +38,7 @@ def clause_verb(site: Site) -> Token | None:
     gov, head = site.gov, site.head
     if gov is None:
         return None
-    if head.pos_ == "VERB":
+    if verbal(head):
         return gov
     if gov.lemma_ in taking_part_verbs() and stand_in(head).head in (
         gov,
@@ -100,7 +100,7 @@ def conference_partner(site: Site, roles: Roles) -> None:
     if not (
         roles.participants
         and gov is not None
-        and head.pos_ != "VERB"
+        and not verbal(head)
         and has_with_party(head)
         and any(site.actors.kind(k) is not ActorKind.COUNTRY for k in roles.participants)
     ):
@@ -128,6 +128,18 @@ def verb_subject(site: Site, roles: Roles) -> None:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
         add(site, roles, actor_of(subj, site.actors))
+
+
+def companions(site: Site, roles: Roles) -> None:
+    """Who accompanies the subject takes part with them: "Funaro, accompanied by his central
+    bank chief, is on a tour of Europe" (a ``companion_verb`` participle on the subject)."""
+    verb = clause_verb(site)
+    subj = subject_of(verb) if verb is not None else None
+    if subj is None:
+        return
+    for acl in subj.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in words("companion_verb"):
+            add(site, roles, actor_of(agent_of(acl), site.actors))
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:
@@ -158,7 +170,7 @@ def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
 def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     """The object of a meeting verb is the other party, of a visit verb the place visited:
     "Macron will meet Modi", "Scholz visited Beijing"."""
-    if dep.dep_ != "dobj" or site.head.pos_ != "VERB":
+    if dep.dep_ != "dobj" or not verbal(site.head):
         return False
     if site.is_visit:
         visit_host(site, roles, dep)
@@ -175,7 +187,7 @@ def verb_destination(site: Site, roles: Roles, dep: Token) -> bool:
         dep.dep_ != "prep"
         or dep.lower_ not in words("destination_preposition")
         or not site.is_visit
-        or site.head.pos_ != "VERB"
+        or not verbal(site.head)
     ):
         return False
     objs = [o for o in dep.children if o.dep_ == "pobj" and place(site, o)]
@@ -187,11 +199,7 @@ def verb_destination(site: Site, roles: Roles, dep: Token) -> bool:
 @VERB_DEPENDENT_RULES.register("verb_place_phrase")
 def verb_place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """A meeting verb's "in/at <place>" is where it is: "they met in Geneva"."""
-    if (
-        dep.dep_ != "prep"
-        or dep.lower_ not in words("place_preposition")
-        or site.head.pos_ != "VERB"
-    ):
+    if dep.dep_ != "prep" or dep.lower_ not in words("place_preposition") or not verbal(site.head):
         return False
     for obj in dep.children:
         if obj.dep_ == "pobj":
