@@ -127,7 +127,9 @@ def _read_mention(
     mention = Mention(
         ctx.doc[trig.start : trig.end].text, ctx.doc[trig.start].idx, head.idx + len(head.text)
     )
-    old = antecedent(head, kind, trig.extra, participants, roles.location, drafts)
+    old = antecedent(
+        head, kind, trig.extra, participants, roles.location, drafts, ctx.actors.state_of
+    )
     started_by = initiator(head, gov, ctx.actors)
     if old is not None:
         merge_mention(old, mention, head, participants, roles.location, tref, started_by)

@@ -19,7 +19,9 @@ from extract.summits.roles.state import (
     Roles,
     Site,
     add,
+    is_title,
     latest_pair,
+    party_of,
     place,
     set_location,
     visit_host,
@@ -54,12 +56,17 @@ def _acts_at(head: Token, gov: Token) -> bool:
     """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y":
     who acts at or in a meeting the text introduces takes part (a definite "at the meeting"
     refers back to one already read); only
-    a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
+    a name, pronoun or title of one named before acts so ("the Chancellor stressed in talks";
+    "the bloc's presidency hoped ... at a summit" is not read)."""
     subj = subject_of(gov)
     prep = stand_in(head).head
     return (
         subj is not None
-        and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
+        and (
+            subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+            or subj.pos_ == "PRON"
+            or is_title(subj)
+        )
         and prep.dep_ == "prep"
         and prep.lower_ in words("place_preposition")
         and prep.head == gov
@@ -91,7 +98,7 @@ def visitor_by_on_verb(site: Site, roles: Roles) -> None:
         ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    add(site, roles, actor_of(obj, site.actors))
+                    add(site, roles, party_of(site, obj))
 
 
 def conference_partner(site: Site, roles: Roles) -> None:
@@ -127,7 +134,7 @@ def verb_subject(site: Site, roles: Roles) -> None:
             else:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
-        add(site, roles, actor_of(subj, site.actors))
+        add(site, roles, party_of(site, subj))
 
 
 def companions(site: Site, roles: Roles) -> None:
@@ -139,7 +146,7 @@ def companions(site: Site, roles: Roles) -> None:
         return
     for acl in subj.children:
         if acl.dep_ == "acl" and acl.lemma_.lower() in words("companion_verb"):
-            add(site, roles, actor_of(agent_of(acl), site.actors))
+            add(site, roles, party_of(site, agent_of(acl)))
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:
@@ -162,7 +169,7 @@ def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     for obj in dep.children:
         if obj.dep_ == "pobj" and not latest_pair(site, roles, obj):
-            add(site, roles, actor_of(obj, site.actors))
+            add(site, roles, party_of(site, obj))
     return True
 
 
@@ -175,7 +182,7 @@ def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     if site.is_visit:
         visit_host(site, roles, dep)
     elif not latest_pair(site, roles, dep):
-        add(site, roles, actor_of(dep, site.actors))
+        add(site, roles, party_of(site, dep))
     return True
 
 
