@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.actors import ActorIndex
-from extract.discourse import SubjectMemory
+from extract.discourse import GROUP_PRONOUNS, PERSONAL_PRONOUNS, SubjectMemory
 from extract.records import ActorKind, SummitKind
 from extract.speech.resolvers import role_holder
 from extract.summits.draft import is_visit_kind
@@ -74,24 +74,35 @@ def party_of(site: Site, tok: Token | None) -> list[str]:
     """The actors a party phrase stands for (:func:`extract.syntax.actor_of`), or for a bare
     title the person named before who holds it, as statements read their speakers ("the
     Chancellor had emphasised in talks with Funaro")."""
+    if tok is not None and tok.tag_ == "PRP" and tok.lower_ in _PRONOUNS:
+        recent = _memory(site.actors, tok).recent(
+            tok, persons=tok.lower_ in PERSONAL_PRONOUNS, main_first=True
+        )
+        if recent is not None:
+            return [recent]
     keys = actor_of(tok, site.actors)
     if keys or tok is None or not is_title(tok):
         return keys
-    holder = role_holder(site.actors, tok) or _recent_titled(site.actors, tok)
+    holder = role_holder(site.actors, tok) or _memory(site.actors, tok).recent(
+        tok, persons=True, title=tok.lower_
+    )
     return [holder] if holder else []
 
 
-def _recent_titled(actors: ActorIndex, tok: Token) -> str | None:
-    """The latest person subject of the three sentences before ``tok`` whose known role is not
-    another, the antecedent statements give a title ("Chancellor Nigel Lawson said ... the
-    Chancellor")."""
+_PRONOUNS = PERSONAL_PRONOUNS | GROUP_PRONOUNS
+
+
+def _memory(actors: ActorIndex, tok: Token) -> SubjectMemory:
+    """The subjects of ``tok``'s sentence and the three before it, the antecedents statements
+    give a pronoun ("Opec nations ... when it meets") or a title ("Chancellor Nigel Lawson
+    said ... the Chancellor")."""
     memory = SubjectMemory(tok.doc, actors)
     sents = [tok.sent]
     while len(sents) < 4 and sents[-1].start > 0:
         sents.append(tok.doc[sents[-1].start - 1].sent)
     for sent in reversed(sents):
         memory.remember_subjects(sent, ())
-    return memory.recent(tok, persons=True, title=tok.lower_)
+    return memory
 
 
 def is_title(tok: Token) -> bool:

@@ -24,6 +24,13 @@ def _read(extract_text, text):
             " held talks with Emmanuel Macron.",
             [("Talks", ["Emmanuel Macron", "Nigel Lawson"])],
         ),
+        # a pronoun is the latest subject of its sort, as for a statement's speaker (not the
+        # state named last, which was no subject)
+        (
+            "NATO members have raised spending. Traders cheered a letter from Norway. Omar"
+            " Khaled said the alliance would hold spending when it meets next week.",
+            [("Meeting", ["North Atlantic Treaty Organisation"])],
+        ),
         # a possessive pronoun in a phrase before its clause is the clause's subject
         (
             "At their meeting in Rome, NATO ministers backed the plan.",
