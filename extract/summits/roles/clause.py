@@ -53,12 +53,12 @@ def clause_verb(site: Site) -> Token | None:
 
 
 def _acts_at(head: Token, gov: Token) -> bool:
-    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y":
-    who acts at or in a meeting the text introduces takes part (a definite "at the meeting"
-    refers back to one already read); only
+    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y", "he
+    rounded on Y and accused Z during a meeting": who acts at, in or during a meeting the text
+    introduces takes part (a definite "at the meeting" refers back to one already read); only
     a name, pronoun or title of one named before acts so ("the Chancellor stressed in talks";
     "the bloc's presidency hoped ... at a summit" is not read)."""
-    subj = subject_of(gov)
+    subj = subject_of(gov) or (subject_of(gov.head) if gov.dep_ == "conj" else None)
     prep = stand_in(head).head
     return (
         subj is not None
@@ -68,7 +68,7 @@ def _acts_at(head: Token, gov: Token) -> bool:
             or is_title(subj)
         )
         and prep.dep_ == "prep"
-        and prep.lower_ in words("place_preposition")
+        and prep.lower_ in words("acting_preposition")
         and prep.head == gov
         and all(c.lower_ in words("indefinite") for c in head.children if c.dep_ in ("det", "poss"))
     )
