@@ -117,6 +117,19 @@ def leaders_on_a_visit(known: Known, cand: Candidate) -> Candidate:
     return cand
 
 
+@COMPLETION_RULES.register("summit_parties_meet")
+def summit_parties_meet(known: Known, cand: Candidate) -> Candidate:
+    """Parties of a summit the text named, meeting by a verb, hold a summit: "the G8 summit in
+    July ... The G8 countries will meet at Gleneagles" (not a meeting of other parties, nor a
+    noun: "the next meeting" of G7 ministers stays a meeting)."""
+    if cand.kind is not SummitKind.MEETING or known.head.pos_ != "VERB" or not cand.participants:
+        return cand
+    for d in known.earlier:
+        if d.kind is SummitKind.SUMMIT and set(cand.participants) <= set(d.participants):
+            return replace(cand, kind=SummitKind.SUMMIT)
+    return cand
+
+
 @COMPLETION_RULES.register("at_home")
 def at_home(known: Known, cand: Candidate) -> Candidate:
     """Being in a place of one's own state is no visit: "the Japanese minister was in Tokyo"

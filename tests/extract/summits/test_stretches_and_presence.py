@@ -81,3 +81,23 @@ def test_a_visit_named_by_being_somewhere_or_by_a_tour(extract_text, text, expec
 )
 def test_being_at_home_or_a_tour_without_places_is_no_visit(extract_text, text):
     assert _read(extract_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the parties of a summit named before, meeting by a verb, hold a summit
+        (
+            "Aid will top the agenda of the G20 summit in July. The G20 countries will meet in"
+            " Rome.",
+            ["Summit", "Summit"],
+        ),
+        # other parties meeting hold a meeting
+        (
+            "Aid will top the agenda of the G20 summit in July. NATO ministers will meet in Rome.",
+            ["Summit", "Meeting"],
+        ),
+    ],
+)
+def test_summit_parties_meeting_by_a_verb_hold_a_summit(extract_text, text, kinds):
+    assert [f[0] for f in _read(extract_text, text)] == kinds
