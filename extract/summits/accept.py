@@ -8,11 +8,9 @@ a rule is always accepted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from spacy.tokens import Token
 
-from extract import lexicons
 from extract.rules import Registry
 from extract.summits.draft import Draft
 from extract.summits.lexicon import words
@@ -90,9 +88,7 @@ _PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def destination_verb(head: Token, earlier: Sequence[Draft]) -> bool:
     """A movement verb is a visit only when it reaches a place: "flew to Lima", "arrived in
     Seoul", "toured Asia"; not "prices flew" or "arrived at a decision"."""
-    if head.pos_ != "VERB":
-        return head.lemma_.lower() not in words("destination_noun") or _route_reaches_place(head)
-    if head.lemma_.lower() not in words("destination_verb"):
+    if head.pos_ != "VERB" or head.lemma_.lower() not in words("destination_verb"):
         return True
     preps = words("destination_preposition")
     places = [
@@ -107,26 +103,6 @@ def destination_verb(head: Token, earlier: Sequence[Draft]) -> bool:
 
 
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
-
-
-def _route_reaches_place(head: Token) -> bool:
-    """A tour is a visit when it goes somewhere named: "a tour of Asia", "a tour of European
-    capitals"; not "the PGA Tour" (a name) or "a speaking tour" (no place)."""
-    if head.pos_ != "NOUN":
-        return False
-    places = [
-        o
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ in words("route_preposition")
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    return any(t.ent_type_ in _PLACE_ENTITIES or t.lemma_.lower() in _place_nouns() for t in places)
-
-
-@cache
-def _place_nouns() -> frozenset[str]:
-    return frozenset(row["word"] for row in lexicons.table("place_nouns.tsv"))
 
 
 _BY_KIND = dict(ACCEPT_RULES.items())

@@ -39,7 +39,7 @@ def split_conjuncts(tok: Token) -> list[Token]:
 
 def stand_in(head: Token) -> Token:
     """The noun the clause governs in place of the trigger when it names a stretch or part of
-    the meeting: "failed to agree at two days of talks", "is on the first leg of a tour" (a
+    the meeting: "failed to agree at two days of talks", "after a round of negotiations" (a
     date, or a ``part_noun`` of ``summit_words.tsv``); else the trigger itself."""
     prep = head.head
     if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of":

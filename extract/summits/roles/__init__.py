@@ -13,7 +13,6 @@ from collections.abc import Callable
 from extract.rules import Registry
 from extract.summits.roles.clause import (
     VERB_DEPENDENT_RULES,
-    companions,
     conference_partner,
     invitation_possessor,
     invitation_to_make,
@@ -33,7 +32,6 @@ for _name, _rule in (
     ("visitor_by_on_verb", visitor_by_on_verb),
     ("conference_partner", conference_partner),
     ("verb_subject", verb_subject),
-    ("companions", companions),
     ("invitation_possessor", invitation_possessor),
     ("verb_dependents", read_verb_dependents),
     ("invitation_to_make", invitation_to_make),

@@ -26,7 +26,7 @@ from extract.summits.roles.state import (
     set_location,
     visit_host,
 )
-from extract.syntax import actor_of, agent_of, governor, subject_of
+from extract.syntax import actor_of, governor, subject_of
 
 VERB_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit verb dependent")
 _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl", "pcomp")
@@ -135,18 +135,6 @@ def verb_subject(site: Site, roles: Roles) -> None:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
         add(site, roles, party_of(site, subj))
-
-
-def companions(site: Site, roles: Roles) -> None:
-    """Who accompanies the subject takes part with them: "Funaro, accompanied by his central
-    bank chief, is on a tour of Europe" (a ``companion_verb`` participle on the subject)."""
-    verb = clause_verb(site)
-    subj = subject_of(verb) if verb is not None else None
-    if subj is None:
-        return
-    for acl in subj.children:
-        if acl.dep_ == "acl" and acl.lemma_.lower() in words("companion_verb"):
-            add(site, roles, party_of(site, agent_of(acl)))
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:

@@ -1,6 +1,6 @@
 """Talks named through a stretch of them ("at two days of talks"), a new round resumed, a visit
-named by being somewhere ("when she was in Nairobi") or by a tour of places, and who goes
-along ("accompanied by"); sentences written for the test, parsed by the model."""
+named by being somewhere ("when he was in Nairobi"), and the parties of a summit meeting by a
+verb; sentences written for the test, parsed by the model."""
 
 from __future__ import annotations
 
@@ -58,13 +58,9 @@ def test_talks_read_through_a_stretch_or_a_resumed_round(extract_text, text, exp
             "Joe Biden was in Paris on Monday.",
             [("Visit", ["France", "Joe Biden"], "Paris", "held")],
         ),
-        (
-            "Olaf Scholz, accompanied by Annalena Baerbock, is on a tour of Asian capitals.",
-            [("Visit", ["Annalena Baerbock", "Olaf Scholz"], None, "ongoing")],
-        ),
     ],
 )
-def test_a_visit_named_by_being_somewhere_or_by_a_tour(extract_text, text, expected):
+def test_a_visit_named_by_being_somewhere(extract_text, text, expected):
     assert _read(extract_text, text) == expected
 
 
@@ -75,11 +71,9 @@ def test_a_visit_named_by_being_somewhere_or_by_a_tour(extract_text, text, expec
         "Marta Kovalenko was in Nairobi on Monday.",  # a person of no known state: not abroad
         "Olaf Scholz was in charge of the budget.",  # no place
         "The budget was in Berlin's hands.",  # no person
-        "Rory McIlroy won twice on the PGA Tour.",  # a name, not a tour of places
-        "Olaf Scholz ended his speaking tour.",  # no place reached
     ],
 )
-def test_being_at_home_or_a_tour_without_places_is_no_visit(extract_text, text):
+def test_being_at_home_or_nowhere_is_no_visit(extract_text, text):
     assert _read(extract_text, text) == []
 
 
