@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from extract import lexicons
+from extract.actors import ActorIndex
 from extract.discourse import (
     FIRST_PERSON_PRONOUNS,
     GROUP_PRONOUNS,
@@ -264,14 +265,20 @@ def owner(np: NounPhrase) -> str | Outcome | None:
 
 def by_role(st: SpeechState, head: Token) -> str | None:
     """A person whose title matches the nominal ("the French president")."""
+    return role_holder(st.actors, head)
+
+
+def role_holder(actors: ActorIndex, head: Token) -> str | None:
+    """The person named before ``head`` whose title matches the nominal ("the French
+    president", "the Chancellor"); summits read their parties by it too."""
     words = [t.lower_ for t in head.subtree if t.dep_ != "det" and t.i <= head.i]
     best = None
-    for actor in st.actors.actors:
+    for actor in actors.actors:
         if actor.kind is not ActorKind.PERSON or not actor.role:
             continue
         role = actor.role.lower()
         if head.lower_ in role and all(
-            w in role or st.actors.gazetteer.demonym(w) == [] for w in words
+            w in role or actors.gazetteer.demonym(w) == [] for w in words
         ):
             if any(m.start < head.idx for m in actor.mentions):
                 best = actor.key
@@ -291,4 +298,4 @@ def default_state(st: SpeechState, tok: Token) -> str | None:
     return st.memory.recent(tok, persons=False)
 
 
-__all__ = ["by_role", "default_state", "reporter_of"]
+__all__ = ["by_role", "default_state", "reporter_of", "role_holder"]

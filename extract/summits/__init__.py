@@ -55,7 +55,9 @@ from extract.summits.draft import Draft
 from extract.summits.initiator import initiator
 from extract.summits.labels import label
 from extract.summits.outcomes import add_outcomes
+from extract.summits.parse import verbal
 from extract.summits.places import dateline_place, places_from_context
+from extract.summits.presence import presence_triggers
 from extract.summits.roles import Roles, Site, read_roles
 from extract.summits.status import summit_status
 from extract.summits.stops import per_stop
@@ -68,7 +70,8 @@ def find_summits(ctx: DocContext, policies: Sequence[Policy] = ()) -> Iterator[S
     each links to the ``policies`` agreed in its clause."""
     drafts: list[Draft] = []
     here = dateline_place(ctx)
-    for trig in find_triggers(ctx.doc, "summit_triggers.tsv"):
+    triggers = find_triggers(ctx.doc, "summit_triggers.tsv") + presence_triggers(ctx.doc)
+    for trig in sorted(triggers, key=lambda t: t.start):
         head = trig.head(ctx.doc)
         if ctx.layout.in_heading(head.idx) or not accepts(head, trig.kind, drafts):
             continue
@@ -113,7 +116,7 @@ def _read_mention(
     """The new summits of this mention (one per place a visit reaches), or none when it adds to
     an earlier one (or names nobody)."""
     head = trig.head(ctx.doc)
-    gov = head if head.pos_ == "VERB" else governor(head)
+    gov = head if verbal(head) else governor(head)
     latest = tuple(drafts[-1].participants) if drafts else None
     site = Site(head, gov, SummitKind(trig.kind), ctx.actors, latest, here)
     roles = read_roles(site)
@@ -124,7 +127,9 @@ def _read_mention(
     mention = Mention(
         ctx.doc[trig.start : trig.end].text, ctx.doc[trig.start].idx, head.idx + len(head.text)
     )
-    old = antecedent(head, kind, trig.extra, participants, roles.location, drafts)
+    old = antecedent(
+        head, kind, trig.extra, participants, roles.location, drafts, ctx.actors.state_of
+    )
     started_by = initiator(head, gov, ctx.actors)
     if old is not None:
         merge_mention(old, mention, head, participants, roles.location, tref, started_by)

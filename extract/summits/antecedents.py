@@ -7,7 +7,7 @@ visit); "the next meeting", "further talks" are new summits, never an earlier on
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -17,8 +17,11 @@ from extract.summits.lexicon import words
 
 
 def mention_is_new(head: Token) -> bool:
-    """ "the next meeting", "further talks": a new summit of parties who met before."""
-    return any(c.lower_ in words("new_mention") for c in head.children)
+    """ "the next meeting", "further talks", "resume negotiations": a new summit of parties
+    who met before (a round resumed is another round, with its own place and date)."""
+    return any(c.lower_ in words("new_mention") for c in head.children) or (
+        head.dep_ == "dobj" and head.head.lemma_.lower() in words("resume_verb")
+    )
 
 
 def _definite(head: Token) -> bool:
@@ -37,10 +40,13 @@ def antecedent(
     parts: Sequence[str],
     location: str | None,
     drafts: Sequence[Draft],
+    state_of: Callable[[str], str | None] = lambda _key: None,
 ) -> Draft | None:
     """The earlier summit a mention refers back to, if any: the latest of its group that its
     place and parties do not contradict, when the mention is definite, at the same place, or
-    an undetermined noun naming some of its parties ("talks with Xi")."""
+    an undetermined noun naming some of its parties ("talks with Xi"); not when both its sides
+    are known and the mention meets someone else (``state_of`` gives a party's state, which is
+    no one else)."""
     if mention_is_new(head):
         return None
     definite = _definite(head)
@@ -51,6 +57,8 @@ def antecedent(
         if location and old.location and location != old.location:
             continue
         if parts and old.participants and not set(parts) & set(old.participants):
+            continue
+        if _someone_else(parts, old.participants, state_of):
             continue
         if definite and (same_kind or not parts):
             return old
@@ -65,6 +73,17 @@ def antecedent(
         ):
             return old
     return None
+
+
+def _someone_else(
+    parts: Sequence[str], old: Sequence[str], state_of: Callable[[str], str | None]
+) -> bool:
+    """ "Funaro met Lawson ... his talks with U.S. officials": a party neither side of the
+    earlier meeting is, nor the state of one of them."""
+    if len(old) < 2:
+        return False
+    known = set(old) | {s for p in old if (s := state_of(p)) is not None}
+    return bool(set(parts) - known)
 
 
 def merge_mention(

@@ -20,6 +20,7 @@ from extract.summits.antecedents import mention_is_new
 from extract.summits.draft import Draft, is_visit_kind
 from extract.summits.parse import has_with_party
 from extract.summits.places import home_state
+from extract.summits.presence import is_presence
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,34 @@ def leaders_on_a_visit(known: Known, cand: Candidate) -> Candidate:
     persons = tuple(p for p in cand.participants if known.actors.kind(p) is ActorKind.PERSON)
     if len(persons) >= 2 and is_visit_kind(cand.kind):
         return replace(cand, participants=persons)
+    return cand
+
+
+@COMPLETION_RULES.register("summit_parties_meet")
+def summit_parties_meet(known: Known, cand: Candidate) -> Candidate:
+    """Parties of a summit the text named, meeting by a verb, hold a summit: "the G8 summit in
+    July ... The G8 countries will meet at Gleneagles" (not a meeting of other parties, nor a
+    noun: "the next meeting" of G7 ministers stays a meeting)."""
+    if cand.kind is not SummitKind.MEETING or known.head.pos_ != "VERB" or not cand.participants:
+        return cand
+    for d in known.earlier:
+        if d.kind is SummitKind.SUMMIT and set(cand.participants) <= set(d.participants):
+            return replace(cand, kind=SummitKind.SUMMIT)
+    return cand
+
+
+@COMPLETION_RULES.register("at_home")
+def at_home(known: Known, cand: Candidate) -> Candidate:
+    """Being in a place of one's own state is no visit: "the Japanese minister was in Tokyo"
+    (a person of unknown state is not taken to be abroad either)."""
+    if not is_presence(known.head):
+        return cand
+    actors = known.actors
+    people = [p for p in cand.participants if actors.kind(p) is ActorKind.PERSON]
+    hosts = {p for p in cand.participants if actors.kind(p) is ActorKind.COUNTRY}
+    homes = {actors.state_of(p) for p in people}
+    if not people or not hosts or None in homes or homes & hosts:
+        return replace(cand, participants=())
     return cand
 
 

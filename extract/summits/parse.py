@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from extract.summits.lexicon import words
 from extract.syntax import subject_of
 
 
@@ -34,3 +35,25 @@ def split_conjuncts(tok: Token) -> list[Token]:
         and c.ent_type_
         and any(g.dep_ == "cc" for g in c.children)
     ]
+
+
+def stand_in(head: Token) -> Token:
+    """The noun the clause governs in place of the trigger when it names a stretch or part of
+    the meeting: "failed to agree at two days of talks", "after a round of negotiations" (a
+    date, or a ``part_noun`` of ``summit_words.tsv``); else the trigger itself."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return head
+    noun = prep.head
+    if noun.dep_ == "pobj" and noun.head.lower_ not in words("stretch_preposition"):
+        return head  # "arrived for two days of meetings": what the trip is for, not a stretch
+    if noun.pos_ == "NOUN" and (
+        noun.ent_type_ in ("DATE", "TIME") or noun.lemma_.lower() in words("part_noun")
+    ):
+        return noun
+    return head
+
+
+def verbal(tok: Token) -> bool:
+    """A trigger that is a verb: a full verb, or a main-verb "be" ("when he was in Tokyo")."""
+    return tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"))

@@ -14,6 +14,9 @@ from extract.summits.draft import Draft, is_visit_kind
 from extract.syntax import actor_of, governor, subject_of
 
 _PLACED_AT_VISIT = (SummitKind.MEETING, SummitKind.TALKS, SummitKind.SUMMIT)
+# A meeting or round of talks over by the time of writing, named without its place, is where
+# the story is filed from (the wire reporter was there).
+_PLACED_AT_DATELINE = (SummitKind.MEETING, SummitKind.TALKS)
 
 
 def dateline_place(ctx: DocContext) -> str | None:
@@ -63,5 +66,5 @@ def places_from_context(drafts: Sequence[Draft], actors: ActorIndex, here: str |
         )
         if visit is not None:
             d.location = visit.location
-        elif here is not None and d.kind is SummitKind.MEETING and d.status == "held":
+        elif here is not None and d.kind in _PLACED_AT_DATELINE and d.status in ("held", "failed"):
             d.location = here

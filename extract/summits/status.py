@@ -19,6 +19,7 @@ from extract.modality import FUTURE
 from extract.records import TimeRef
 from extract.rules import Registry
 from extract.summits.lexicon import words
+from extract.summits.parse import stand_in, verbal
 from extract.syntax import MODALS, future_of, governor, status_cues
 
 
@@ -99,7 +100,7 @@ def _progressive(v: Token) -> str | None:
 def _tense(when: When, v: Token) -> str | None:
     """The status a verb's tense gives, or None to look further up."""
     head = when.head
-    if not (v.pos_ in ("VERB", "AUX") and v is not head or (v is head and v.pos_ == "VERB")):
+    if not (v.pos_ in ("VERB", "AUX") and v is not head or (v is head and verbal(v))):
         return None
     if v is head and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return None  # "to meet": the tense is the governing clause's
@@ -126,7 +127,8 @@ def clause_chain(when: When) -> str | None:
     future auxiliary ("will meet"), else the tense ("met", "is visiting")."""
     head = when.head
     future = FUTURE
-    for v in [head, *list(head.ancestors)[:4]]:
+    infinitive = False
+    for v in _chain(head):
         if v is not head and (status := _cue(v)) is not None:
             # "are holding talks": a cue of what happened holds only once it has
             return (_progressive(v) if status == "held" else None) or status
@@ -135,8 +137,34 @@ def clause_chain(when: When) -> str | None:
         ):
             return "planned"
         if (status := _tense(when, v)) is not None:
+            if status == "held" and infinitive:
+                # "agreed to resume talks next month": the past is the agreeing, the talks
+                # come after it
+                return _date_says(when, present=False) or "planned"
             return status
+        infinitive = infinitive or _complement_infinitive(v)
     return None
+
+
+def _chain(head: Token) -> list[Token]:
+    """The trigger and the four words above it, or above the noun that stands in for it
+    ("failed to agree at two days of talks": from "days")."""
+    up = list(head.ancestors)
+    anchor = stand_in(head)
+    start = up.index(anchor) + 1 if anchor is not head else 0
+    return [head, *up[: start + 4]]
+
+
+def _complement_infinitive(v: Token) -> bool:
+    """ "agreed to resume", "agreed to roll over ... and resume": an infinitive complement,
+    whose event follows the verb it completes."""
+    while v.dep_ == "conj" and v.head is not v:
+        v = v.head
+    return (
+        v.dep_ == "xcomp"
+        and v.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+    )
 
 
 @STATUS_RULES.register("date_only")

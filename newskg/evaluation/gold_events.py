@@ -110,8 +110,15 @@ def _event_scores(
     def strict_ok(p: int, g: int) -> bool:
         return preds[p].kind == golds[g]["kind"] and base_ok(p, g)
 
-    pairs = match_one_to_one(len(preds), len(golds), strict_ok, gold_first=req)
-    relaxed = match_one_to_one(len(preds), len(golds), base_ok, gold_first=req)
+    def agreement(p: int, g: int) -> int:
+        """Lower for a pair sharing more of the gold's parties: of four visits sharing one
+        sentence and one visitor, each goes to the gold item of its own host, whatever order
+        the graph lists them in."""
+        found = preds[p].roles.get(role, ())
+        return -sum(any_matches(r, found) for r in refs[g])
+
+    pairs = match_one_to_one(len(preds), len(golds), strict_ok, tier=agreement, gold_first=req)
+    relaxed = match_one_to_one(len(preds), len(golds), base_ok, tier=agreement, gold_first=req)
     out: dict[str, Any] = count_matches(pairs, len(preds), req)
     out["kind_agnostic"] = count_matches(relaxed, len(preds), req)
 

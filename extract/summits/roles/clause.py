@@ -13,13 +13,15 @@ from spacy.tokens import Token
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
-from extract.summits.parse import clause_subject, has_with_party
+from extract.summits.parse import clause_subject, has_with_party, stand_in, verbal
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
     Site,
     add,
+    is_title,
     latest_pair,
+    party_of,
     place,
     set_location,
     visit_host,
@@ -33,13 +35,14 @@ _CONTROLLED = ("xcomp", "acl", "advcl", "conj", "relcl", "pcomp")
 def clause_verb(site: Site) -> Token | None:
     """The verb whose subject takes part: the trigger verb itself, or a "take part" verb
     governing the trigger noun directly or through a preposition ("X held talks", "X is at a
-    summit", "X leaves on a visit")."""
+    summit", "X leaves on a visit"), or a stretch of it ("X failed to agree at two days of
+    talks")."""
     gov, head = site.gov, site.head
     if gov is None:
         return None
-    if head.pos_ == "VERB":
+    if verbal(head):
         return gov
-    if gov.lemma_ in taking_part_verbs() and head.head in (
+    if gov.lemma_ in taking_part_verbs() and stand_in(head).head in (
         gov,
         *[c for c in gov.children if c.dep_ == "prep"],
     ):
@@ -50,17 +53,23 @@ def clause_verb(site: Site) -> Token | None:
 
 
 def _acts_at(head: Token, gov: Token) -> bool:
-    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y":
-    who acts at or in a meeting the text introduces takes part (a definite "at the meeting"
-    refers back to one already read); only
-    a name or pronoun acts so ("the bloc's presidency hoped ... at a summit" is not read)."""
-    subj = subject_of(gov)
+    """ "At a meeting of EC ministers, Britain called for ...", "X stressed in talks with Y", "he
+    rounded on Y and accused Z during a meeting": who acts at, in or during a meeting the text
+    introduces takes part (a definite "at the meeting" refers back to one already read); only
+    a name, pronoun or title of one named before acts so ("the Chancellor stressed in talks";
+    "the bloc's presidency hoped ... at a summit" is not read)."""
+    subj = subject_of(gov) or (subject_of(gov.head) if gov.dep_ == "conj" else None)
+    prep = stand_in(head).head
     return (
         subj is not None
-        and (subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or subj.pos_ == "PRON")
-        and head.head.dep_ == "prep"
-        and head.head.lower_ in words("place_preposition")
-        and head.head.head == gov
+        and (
+            subj.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+            or subj.pos_ == "PRON"
+            or is_title(subj)
+        )
+        and prep.dep_ == "prep"
+        and prep.lower_ in words("acting_preposition")
+        and prep.head == gov
         and all(c.lower_ in words("indefinite") for c in head.children if c.dep_ in ("det", "poss"))
     )
 
@@ -89,7 +98,7 @@ def visitor_by_on_verb(site: Site, roles: Roles) -> None:
         ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    add(site, roles, actor_of(obj, site.actors))
+                    add(site, roles, party_of(site, obj))
 
 
 def conference_partner(site: Site, roles: Roles) -> None:
@@ -98,7 +107,7 @@ def conference_partner(site: Site, roles: Roles) -> None:
     if not (
         roles.participants
         and gov is not None
-        and head.pos_ != "VERB"
+        and not verbal(head)
         and has_with_party(head)
         and any(site.actors.kind(k) is not ActorKind.COUNTRY for k in roles.participants)
     ):
@@ -125,7 +134,7 @@ def verb_subject(site: Site, roles: Roles) -> None:
             else:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
-        add(site, roles, actor_of(subj, site.actors))
+        add(site, roles, party_of(site, subj))
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:
@@ -148,7 +157,7 @@ def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     for obj in dep.children:
         if obj.dep_ == "pobj" and not latest_pair(site, roles, obj):
-            add(site, roles, actor_of(obj, site.actors))
+            add(site, roles, party_of(site, obj))
     return True
 
 
@@ -156,12 +165,12 @@ def verb_party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
 def verb_object(site: Site, roles: Roles, dep: Token) -> bool:
     """The object of a meeting verb is the other party, of a visit verb the place visited:
     "Macron will meet Modi", "Scholz visited Beijing"."""
-    if dep.dep_ != "dobj" or site.head.pos_ != "VERB":
+    if dep.dep_ != "dobj" or not verbal(site.head):
         return False
     if site.is_visit:
         visit_host(site, roles, dep)
     elif not latest_pair(site, roles, dep):
-        add(site, roles, actor_of(dep, site.actors))
+        add(site, roles, party_of(site, dep))
     return True
 
 
@@ -173,7 +182,7 @@ def verb_destination(site: Site, roles: Roles, dep: Token) -> bool:
         dep.dep_ != "prep"
         or dep.lower_ not in words("destination_preposition")
         or not site.is_visit
-        or site.head.pos_ != "VERB"
+        or not verbal(site.head)
     ):
         return False
     objs = [o for o in dep.children if o.dep_ == "pobj" and place(site, o)]
@@ -185,11 +194,7 @@ def verb_destination(site: Site, roles: Roles, dep: Token) -> bool:
 @VERB_DEPENDENT_RULES.register("verb_place_phrase")
 def verb_place_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     """A meeting verb's "in/at <place>" is where it is: "they met in Geneva"."""
-    if (
-        dep.dep_ != "prep"
-        or dep.lower_ not in words("place_preposition")
-        or site.head.pos_ != "VERB"
-    ):
+    if dep.dep_ != "prep" or dep.lower_ not in words("place_preposition") or not verbal(site.head):
         return False
     for obj in dep.children:
         if obj.dep_ == "pobj":

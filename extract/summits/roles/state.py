@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Token
 
+from extract import lexicons
 from extract.actors import ActorIndex
+from extract.discourse import GROUP_PRONOUNS, PERSONAL_PRONOUNS, SubjectMemory
 from extract.records import ActorKind, SummitKind
+from extract.speech.resolvers import role_holder
 from extract.summits.draft import is_visit_kind
-from extract.syntax import group_reference
+from extract.syntax import actor_of, group_reference
 
 PLACES = frozenset({ActorKind.CITY, ActorKind.PLACE, ActorKind.COUNTRY})
 PARTIES = frozenset(
@@ -64,6 +68,56 @@ def add(site: Site, roles: Roles, keys: Iterable[str | None]) -> None:
     for k in keys:
         if k and k not in roles.participants and site.actors.kind(k) in PARTIES:
             roles.participants.append(k)
+
+
+def party_of(site: Site, tok: Token | None) -> list[str]:
+    """The actors a party phrase stands for (:func:`extract.syntax.actor_of`), or for a bare
+    title the person named before who holds it, as statements read their speakers ("the
+    Chancellor had emphasised in talks with Funaro")."""
+    if tok is not None and tok.tag_ == "PRP" and tok.lower_ in _PRONOUNS:
+        recent = _memory(site.actors, tok).recent(
+            tok, persons=tok.lower_ in PERSONAL_PRONOUNS, main_first=True
+        )
+        if recent is not None:
+            return [recent]
+    keys = actor_of(tok, site.actors)
+    if keys or tok is None or not is_title(tok):
+        return keys
+    holder = role_holder(site.actors, tok) or _memory(site.actors, tok).recent(
+        tok, persons=True, title=tok.lower_
+    )
+    return [holder] if holder else []
+
+
+_PRONOUNS = PERSONAL_PRONOUNS | GROUP_PRONOUNS
+
+
+def _memory(actors: ActorIndex, tok: Token) -> SubjectMemory:
+    """The subjects of ``tok``'s sentence and the three before it, the antecedents statements
+    give a pronoun ("Opec nations ... when it meets") or a title ("Chancellor Nigel Lawson
+    said ... the Chancellor")."""
+    memory = SubjectMemory(tok.doc, actors)
+    sents = [tok.sent]
+    while len(sents) < 4 and sents[-1].start > 0:
+        sents.append(tok.doc[sents[-1].start - 1].sent)
+    for sent in reversed(sents):
+        memory.remember_subjects(sent, ())
+    return memory
+
+
+def is_title(tok: Token) -> bool:
+    """A title noun with "the": "the Chancellor", "the foreign minister"."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.tag_ in ("NN", "NNP")
+        and (tok.lower_ in _titles() or tok.lemma_.lower() in _titles())
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return lexicons.words("titles.txt")
 
 
 def set_location(roles: Roles, key: str | None) -> None:

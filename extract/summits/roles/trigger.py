@@ -22,11 +22,12 @@ from extract.summits.roles.state import (
     Site,
     add,
     latest_pair,
+    party_of,
     place,
     set_location,
     visit_host,
 )
-from extract.syntax import actor_of
+from extract.syntax import subject_of
 
 TRIGGER_DEPENDENT_RULES: Registry[DependentRule] = Registry("summit trigger dependent")
 
@@ -41,8 +42,18 @@ def possessor(site: Site, roles: Roles, dep: Token) -> bool:
     if dep.dep_ != "poss":
         return False
     if not latest_pair(site, roles, dep):
-        add(site, roles, actor_of(dep, site.actors))
+        add(site, roles, party_of(site, _fronted_owner(site, dep) or dep))
     return True
+
+
+def _fronted_owner(site: Site, dep: Token) -> Token | None:
+    """A possessive pronoun in a phrase put before its clause points ahead to the clause's
+    subject: "At their meeting in London, G7 ministers backed ..." (their = G7 ministers)."""
+    prep = site.head.head
+    if dep.tag_ != "PRP$" or site.head.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    subj = subject_of(prep.head)
+    return subj if subj is not None and subj.i > site.head.i else None
 
 
 @TRIGGER_DEPENDENT_RULES.register("named_modifier")
@@ -83,7 +94,7 @@ def party_phrase(site: Site, roles: Roles, dep: Token) -> bool:
     for obj in _objects(dep):
         if not latest_pair(site, roles, obj):
             for party in [*split_conjuncts(obj), obj]:
-                add(site, roles, actor_of(party, site.actors))
+                add(site, roles, party_of(site, party))
         _city_after(site, roles, obj)
     return True
 

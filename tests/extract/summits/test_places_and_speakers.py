@@ -70,6 +70,11 @@ def test_the_place_a_participle_or_the_party_phrase_carries(extract_text, text, 
             "Nigel Lawson stressed in talks with Dilson Funaro the need for reform.",
             ["Dilson Funaro", "Nigel Lawson"],
         ),
+        # during a meeting, and the subject a coordinated verb shares
+        (
+            "Joe Biden praised Japan and criticised China during a meeting of NATO leaders.",
+            ["Joe Biden", "North Atlantic Treaty Organisation"],
+        ),
     ],
 )
 def test_every_conjunct_and_whoever_acts_at_a_new_meeting_take_part(extract_text, text, parties):
