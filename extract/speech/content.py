@@ -58,7 +58,9 @@ def _object_content(c: Token) -> bool:
 def after_break(st: SpeechState, verb: Token) -> bool:
     """Whether the clause of ``verb`` starts after a comma or quote mark ("..., he said"),
     not inside the clause it hangs on ("help Taiwan defend itself")."""
-    first = min(t.i for t in verb.subtree)
+    # The parser may hang the comma or closing quote mark itself on the verb ("..., he said,"):
+    # the clause starts at its first word.
+    first = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
     return first > 0 and (st.doc[first - 1].is_punct or st.in_quote(st.doc[first - 1]))
 
 
