@@ -46,7 +46,26 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
     tokens = [t for c in clauses for t in c.subtree]
     if not tokens and any(st.in_quote(t) for t in sent):
         tokens = [t for t in sent if st.in_quote(t)]
+    if not tokens and (q := quote_before(st, verb)) is not None:
+        tokens = list(st.doc.char_span(*q, alignment_mode="expand") or [])
     return tokens or None
+
+
+def quote_before(st: SpeechState, verb: Token) -> tuple[int, int] | None:
+    """The quotation just before a sentence that is only its attribution (“...?” Trump said.):
+    the parser ends a sentence at a question or exclamation mark inside the quotation, so what
+    was said is in the sentence before, in the same paragraph."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or any(st.in_quote(t) for t in sent):
+        return None
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if any(t.i < verb.i and not t.is_punct and t.i not in subject for t in sent):
+        return None
+    gap = st.text[: sent.start_char]
+    for s, e in st.quotes:
+        if e <= sent.start_char and not gap[e:].strip() and "\n" not in gap[e:]:
+            return s, e
+    return None
 
 
 def _object_content(c: Token) -> bool:
@@ -64,4 +83,4 @@ def after_break(st: SpeechState, verb: Token) -> bool:
     return first > 0 and (st.doc[first - 1].is_punct or st.in_quote(st.doc[first - 1]))
 
 
-__all__ = ["after_break", "verb_content"]
+__all__ = ["after_break", "quote_before", "verb_content"]
