@@ -36,7 +36,8 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
         or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
     ]
     if frame == "assent":
-        clauses = [c for c in clauses if c.dep_ != "xcomp"]  # "agreed to hold talks"
+        # "agreed to hold talks", "continued his tour, visiting ...": deeds, not words.
+        clauses = [c for c in clauses if c.dep_ not in ("xcomp", "advcl")]
     if any(c.dep_ == "dobj" and c.lower_ in _reflexives() for c in verb.children):
         return None  # "defend itself": an action, not speech
     if frame == "act":
