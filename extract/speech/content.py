@@ -47,9 +47,41 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
     tokens = [t for c in clauses for t in c.subtree]
     if not tokens and any(st.in_quote(t) for t in sent):
         tokens = [t for t in sent if st.in_quote(t)]
+    if not tokens:
+        tokens = _clause_after_adjunct(verb) or _paragraph_after_colon(st, verb)
     if not tokens and (q := quote_before(st, verb)) is not None:
         tokens = list(st.doc.char_span(*q, alignment_mode="expand") or [])
     return tokens or None
+
+
+def _clause_after_adjunct(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the parser hangs the that-clause on the noun of the
+    adjunct between it and the verb."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.i < verb.i:
+            continue
+        for t in p.subtree:
+            if t.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children
+            ):
+                return list(t.subtree)
+    return []
+
+
+def _paragraph_after_colon(st: SpeechState, verb: Token) -> list[Token]:
+    """ "He said:" ending a paragraph: what was said is the next paragraph."""
+    sent = verb.sent
+    if not st.text[sent.start_char : sent.end_char].rstrip().endswith(":"):
+        return []
+    if (
+        not any(c.lower_ == ":" for c in verb.children)
+        or "\n" not in st.text[verb.idx : sent.end_char]
+    ):
+        return []
+    start = sent.end_char + len(st.text[sent.end_char :]) - len(st.text[sent.end_char :].lstrip())
+    end = st.text.find("\n", start)
+    span = st.doc.char_span(start, end if end >= 0 else len(st.text), alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def quote_before(st: SpeechState, verb: Token) -> tuple[int, int] | None:

@@ -50,6 +50,21 @@ def test_doubled_apostrophes_mark_a_quotation(text, quotes):
             "after months of delay.",
             [("Marta Lindqvist", "say", False, None)],
         ),
+        # The that-clause hung on the noun of an adjunct ("in a statement that ...").
+        (
+            "Marta Lindqvist said in a statement that the pier would reopen.",
+            [("Marta Lindqvist", "say", False, None)],
+        ),
+        (
+            "Marta Lindqvist insisted in an interview that the fares were fair.",
+            [("Marta Lindqvist", "insist", False, None)],
+        ),
+        # An attribution ending its paragraph with a colon: the next paragraph was said.
+        (
+            "The harbour reopened after a long winter.\n\nIn a speech on Monday, Marta "
+            "Lindqvist said:\n\n\u201cThe pier will reopen.\u201d\n\nThe mayor left.",
+            [("Marta Lindqvist", "say", True, "The pier will reopen.")],
+        ),
     ],
 )
 def test_attribution_finds_the_quotation_or_clause_the_parser_split_off(extract_text, text, said):
