@@ -317,6 +317,8 @@ def _largest(pool: list[Entry]) -> Link | None:
     if not all(e.type in _LOCAL_TYPES for e in pool):
         return None
     sizes = sorted(((e.population or 0, e.qid) for e in pool), reverse=True)
+    if len(sizes) < 2:
+        return None  # one candidate the context chose but could not place: no prominence test
     (first, qid), (second, _) = sizes[0], sizes[1]
     if first >= 100_000 and first >= 10 * second:
         return Link(next(e for e in pool if e.qid == qid), CONFIDENCE["prominence"])

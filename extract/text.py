@@ -99,6 +99,8 @@ def is_heading(line: str) -> bool:
 
     >>> is_heading("Post-Summit Momentum:")
     True
+    >>> is_heading("In a speech on Monday, the mayor said:")
+    False
     >>> is_heading("NAKASONE HOPES U.S. VISIT WILL HELP END TRADE ROW")
     True
     >>> is_heading("Trump: Call Was “Very Good”")
@@ -112,10 +114,11 @@ def is_heading(line: str) -> bool:
         return True
     if len(words) > 14:
         return False
-    if line.endswith(":"):
-        return True
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     title_case = capitalised / max(len(words), 1) >= 0.6
+    if line.endswith(":"):
+        # "Post-Summit Momentum:" heads a section; "In a speech, he said:" introduces a quotation.
+        return title_case or len(words) <= 3
     return not line.endswith(_SENTENCE_END) or (
         title_case and len(words) <= 8 and not line.endswith((".", "?", "!"))
     )

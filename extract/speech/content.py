@@ -36,7 +36,8 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
         or (c.dep_ == "advcl" and c.i > verb.i and c.pos_ in ("VERB", "AUX"))
     ]
     if frame == "assent":
-        clauses = [c for c in clauses if c.dep_ != "xcomp"]  # "agreed to hold talks"
+        # "agreed to hold talks", "continued his tour, visiting ...": deeds, not words.
+        clauses = [c for c in clauses if c.dep_ not in ("xcomp", "advcl")]
     if any(c.dep_ == "dobj" and c.lower_ in _reflexives() for c in verb.children):
         return None  # "defend itself": an action, not speech
     if frame == "act":
@@ -46,7 +47,58 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
     tokens = [t for c in clauses for t in c.subtree]
     if not tokens and any(st.in_quote(t) for t in sent):
         tokens = [t for t in sent if st.in_quote(t)]
+    if not tokens:
+        tokens = _clause_after_adjunct(verb) or _paragraph_after_colon(st, verb)
+    if not tokens and (q := quote_before(st, verb)) is not None:
+        tokens = list(st.doc.char_span(*q, alignment_mode="expand") or [])
     return tokens or None
+
+
+def _clause_after_adjunct(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the parser hangs the that-clause on the noun of the
+    adjunct between it and the verb."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.i < verb.i:
+            continue
+        for t in p.subtree:
+            if t.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children
+            ):
+                return list(t.subtree)
+    return []
+
+
+def _paragraph_after_colon(st: SpeechState, verb: Token) -> list[Token]:
+    """ "He said:" ending a paragraph: what was said is the next paragraph."""
+    sent = verb.sent
+    if not st.text[sent.start_char : sent.end_char].rstrip().endswith(":"):
+        return []
+    if (
+        not any(c.lower_ == ":" for c in verb.children)
+        or "\n" not in st.text[verb.idx : sent.end_char]
+    ):
+        return []
+    start = sent.end_char + len(st.text[sent.end_char :]) - len(st.text[sent.end_char :].lstrip())
+    end = st.text.find("\n", start)
+    span = st.doc.char_span(start, end if end >= 0 else len(st.text), alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def quote_before(st: SpeechState, verb: Token) -> tuple[int, int] | None:
+    """The quotation just before a sentence that is only its attribution (“...?” Trump said.):
+    the parser ends a sentence at a question or exclamation mark inside the quotation, so what
+    was said is in the sentence before, in the same paragraph."""
+    sent = verb.sent
+    if verb.dep_ != "ROOT" or any(st.in_quote(t) for t in sent):
+        return None
+    subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    if any(t.i < verb.i and not t.is_punct and t.i not in subject for t in sent):
+        return None
+    gap = st.text[: sent.start_char]
+    for s, e in st.quotes:
+        if e <= sent.start_char and not gap[e:].strip() and "\n" not in gap[e:]:
+            return s, e
+    return None
 
 
 def _object_content(c: Token) -> bool:
@@ -58,8 +110,10 @@ def _object_content(c: Token) -> bool:
 def after_break(st: SpeechState, verb: Token) -> bool:
     """Whether the clause of ``verb`` starts after a comma or quote mark ("..., he said"),
     not inside the clause it hangs on ("help Taiwan defend itself")."""
-    first = min(t.i for t in verb.subtree)
+    # The parser may hang the comma or closing quote mark itself on the verb ("..., he said,"):
+    # the clause starts at its first word.
+    first = min((t.i for t in verb.subtree if not t.is_punct), default=verb.i)
     return first > 0 and (st.doc[first - 1].is_punct or st.in_quote(st.doc[first - 1]))
 
 
-__all__ = ["after_break", "verb_content"]
+__all__ = ["after_break", "quote_before", "verb_content"]

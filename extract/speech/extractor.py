@@ -84,13 +84,16 @@ def read_cue(st: SpeechState, cue: Cue, sent: Span) -> Found | NonStatement | No
     speaker = cue.speaker(st)
     if speaker is None:
         return None
+    # What was said may lie outside the cue's sentence (a quotation just before it).
+    start = min([sent.start_char, *(t.idx for t in content[:1])])
+    end = max([sent.end_char, *(t.idx + len(t) for t in content[-1:])])
     return Found(
         speaker,
         cue.token,
         cue.phrase,
-        sent.start_char,
-        sent.end_char,
-        [sent],
+        start,
+        end,
+        st.sents_over(start, end),
         content=content,
         time=_time(st, cue.token),
         confidence=0.8,

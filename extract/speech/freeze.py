@@ -17,7 +17,10 @@ def evidence_of(span: Span, sent: Span) -> Evidence:
 
 
 def _quote_words(text: str, start: int, end: int) -> str:
-    return text[start:end].strip(' \u201c\u201d"').strip()
+    words = text[start:end].strip(' \u201c\u201d"')
+    # The doubled apostrophe is a quotation mark too (extract.quotes); a single one is not.
+    words = words.removeprefix("''").removesuffix("''")
+    return words.strip(' \u201c\u201d"').strip()
 
 
 def non_statement(st: SpeechState, speaker: str, verb: Token, sent: Span, cue: str) -> NonStatement:

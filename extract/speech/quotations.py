@@ -18,9 +18,10 @@ Quote = tuple[int, int]
 def attach_quotes(st: SpeechState, f: Found, sent: Span, used: set[Quote]) -> None:
     """Give ``f`` the unused quotations of its sentence (not one its cue is inside)."""
     text = st.text
+    lo, hi = min(sent.start_char, f.start), max(sent.end_char, f.end)
     for q in st.quotes:
         s, e = q
-        if e <= sent.start_char or s >= sent.end_char or q in used:
+        if e <= lo or s >= hi or q in used:
             continue
         if f.verb is not None and s <= f.verb.idx < e:
             continue
@@ -62,7 +63,7 @@ def continuation(
     fresh = [q for q in qs if q not in used]
     if not fresh and sent.start_char < last.end:
         return None
-    if _attributed_later(st, sent, fresh):
+    if _attributed_later(st, sent, fresh) or _attributed_next(st, n):
         return None
     start = min([sent.start_char, *(q[0] for q in fresh)])
     end = max([sent.end_char, *(q[1] for q in fresh)])
@@ -89,6 +90,18 @@ def _attributed_later(st: SpeechState, sent: Span, fresh: list[Quote]) -> bool:
         for later in st.sents_over(sent.end_char, q[1]):
             if later.start_char >= sent.end_char and any(cues_in(st, later)):
                 return True
+    return False
+
+
+def _attributed_next(st: SpeechState, n: int) -> bool:
+    """Whether the next sentence is the attribution of this one's quotation (“...?” she said.)."""
+    if n + 1 >= len(st.sents):
+        return False
+    nxt = st.sents[n + 1]
+    for cue in cues_in(st, nxt):
+        content = cue.content(st, nxt)
+        if content and content[0].i < nxt.start:
+            return True
     return False
 
 
