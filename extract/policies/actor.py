@@ -49,9 +49,14 @@ def possessor(site: Site) -> str | None:
 
 @ACTOR.register("passive_agent")
 def passive_agent(site: Site) -> str | None:
-    """The agent of a participle on the measure: "purchases made by a Kenyan trade mission"."""
+    """The agent of a participle on the measure: "purchases made by a Kenyan trade mission",
+    "a ceiling agreed by OPEC" (the parser tags some such participles as past tenses)."""
     for child in site.head.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN" and (by := agent_of(child)) is not None:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBN", "VBD")
+            and (by := agent_of(child)) is not None
+        ):
             if found := state_of(actor_of(by, site.actors), site.actors):
                 return found
     return None
@@ -100,6 +105,8 @@ def clause_subject(site: Site) -> str | None:
         by = agent_of(verb)
         subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
         subj = subj if subj is not None else _subject_on_auxiliary(verb)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            subj = verb.head  # "Iran, which has a quota": the noun the clause is about
         if subj is not None:
             if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
                 return found
@@ -107,7 +114,35 @@ def clause_subject(site: Site) -> str | None:
                 return site.home
         if controller is not None and (found := _controlled(controller, actors)):
             return found
+        if verb.dep_ == "acl" and (found := _owner(verb.head, actors)):
+            return found
     return None
+
+
+def _owner(noun: Token, actors: ActorIndex) -> str | None:
+    """The state or body named on a noun whose clause the measure completes: "the Commission
+    proposal to set a ceiling", "Peru's plan to cut tariffs" (whoever proposes or plans it)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and (
+            found := state_of(actor_of(child, actors), actors)
+        ):
+            return found
+    return None
+
+
+def allotted(site: Site, holder: str | None, setters: list[str]) -> str | None:
+    """The body that allots a quota a state "has": "Iraq has a quota of 1.5 mln bpd" is set by
+    the international body that set the document's last quota before it (OPEC), with Iraq
+    its target. ``setters`` are the actors of the earlier quotas, in order."""
+    gov, actors = site.gov, site.actors
+    if gov is None or holder is None or actors.kind(holder) is not ActorKind.COUNTRY:
+        return None
+    if gov.lemma_ not in policy_words("allotted_verb") or site.head.dep_ != "dobj":
+        return None
+    bodies = [s for s in setters if actors.kind(s) is ActorKind.INTERNATIONAL_ORGANIZATION]
+    return bodies[-1] if bodies else None
 
 
 def co_actors(site: Site, actor: str) -> list[str]:
@@ -216,4 +251,4 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "co_actors", "home_state", "nationality", "state_of"]
+__all__ = ["ACTOR", "actor_of_site", "allotted", "co_actors", "home_state", "nationality", "state_of"]

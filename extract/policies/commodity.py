@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from extract import lexicons
 from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
+from extract.quantities import Quantity, goods_of_unit
 from extract.records import TopicKind
 from extract.rules import Registry
 
@@ -122,13 +123,18 @@ def _with_compounds(site: Site) -> Span:
     return doc[start : head.i + 1]
 
 
-def commodity_of(site: Site) -> str | None:
-    """The topic key of the goods the measure at ``site`` is about (the first rule that finds)."""
+def commodity_of(site: Site, qty: Quantity | None = None) -> str | None:
+    """The topic key of the goods the measure at ``site`` is about (the first rule that finds),
+    else the goods its amount's unit measures: "a quota of 1.5 mln bpd" -> crude oil."""
     for rule in COMMODITY:
         found = rule(site)
         if found is not None:
             return found
-    return None
+    label = goods_of_unit(qty.unit) if qty is not None else None
+    if label is None:
+        return None
+    # No mention: the amount is not a name of the goods (nor what a statement is about).
+    return site.ctx.topics.add(None, label, TopicKind.COMMODITY)
 
 
 __all__ = ["COMMODITY", "commodity_form", "commodity_of"]

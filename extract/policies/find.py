@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from extract.context import DocContext
-from extract.policies.actor import actor_of_site, co_actors, home_state
+from extract.policies.actor import actor_of_site, allotted, co_actors, home_state
 from extract.policies.commodity import commodity_of
 from extract.policies.drafts import Draft, definite, record, same_as
 from extract.policies.needs import need_met
@@ -40,6 +40,10 @@ def find_policies(ctx: DocContext) -> Iterator[Policy]:
         if any(d.trigger.start <= head.i < d.trigger.end for d in drafts):
             continue  # the same words already made a policy of another kind
         draft = _draft(site, trig, kind, qty)
+        if kind is PolicyKind.QUOTA:
+            setters = [d.actor for d in drafts if d.kind is kind and d.actor]
+            if setter := allotted(site, draft.actor, setters):
+                draft = replace(draft, actor=setter, target=draft.actor)
         mention = Mention(draft.trigger.text, draft.trigger.start_char, draft.trigger.end_char)
         same = same_as(draft, drafts)
         if same is not None:
@@ -68,7 +72,7 @@ def _draft(site: Site, trig: Trigger, kind: PolicyKind, qty: Quantity | None) ->
     )
     target = target_of(site, actor)
     kind, target = kind_and_target(site, kind, actor, target)
-    commodity = commodity_of(site)
+    commodity = commodity_of(site, qty)
     status = status_of(site, kind)
     args = list(site.args)
     tokens = args + ([gov] if gov is not None and abs(gov.i - head.i) <= 6 else [])

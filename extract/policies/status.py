@@ -164,9 +164,12 @@ def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
 @CLAUSE.register("modifier_cue")
 def modifier_cue(chain: Chain) -> PolicyStatus | None:
     """A participle on the measure itself, when no verb above decided: "the proposed tax" ->
-    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed."""
-    for c in chain.site.head.children:
-        if c.dep_ == "amod" and c.i < chain.site.head.i:
+    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed; one
+    after it: "a ceiling agreed by OPEC" -> agreed."""
+    head = chain.site.head
+    for c in head.children:
+        before = c.dep_ == "amod" and c.i < head.i
+        if before or (c.dep_ == "acl" and c.i > head.i and c.tag_ in ("VBN", "VBD")):
             found = chain.cues.get(c.lemma_.lower())
             if found is not None and not found[1]:
                 return PolicyStatus(found[0])
