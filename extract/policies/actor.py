@@ -177,7 +177,8 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
     verb, hops = gov, 0
     while verb is not None and hops < 4:
         parent = verb.head
-        climbs = verb.dep_ in _CLIMB and parent.i != verb.i
+        listed = verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
+        climbs = (verb.dep_ in _CLIMB or listed) and parent.i != verb.i
         yield verb, (parent if climbs else None)
         if not climbs:
             return

@@ -60,12 +60,29 @@ def commodity_word(site: Site) -> str | None:
         return None
     start, end, label = found
     span = site.ctx.doc.char_span(lo + start, lo + end, alignment_mode="expand")
+    if span is not None and (narrower := _compounded(span, site)) is not None:
+        span, label = narrower, narrower.text.lower()
     qid = None
     for entry in site.actors.gazetteer.lookup(label):
         if entry.type in ("commodity", "chemical_group"):
             qid, label = entry.qid, entry.label
             break
     return site.ctx.topics.add(span, label, TopicKind.COMMODITY, qid)
+
+
+def _compounded(span: Span, site: Site) -> Span | None:
+    """The goods word with the common nouns compounded before it ("jet fuel", "palm oil"), or
+    None when there are none (a state or an amount before it is no part of the goods)."""
+    doc, start = site.ctx.doc, span.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "NOUN"
+        and doc[start - 1].head.i in range(span.start, span.end)
+        and not site.actors.at(doc[start - 1])
+    ):
+        start -= 1
+    return doc[start : span.end] if start < span.start else None
 
 
 @COMMODITY.register("goods_phrase")

@@ -126,7 +126,22 @@ def backed_plan(chain: Chain, at: int) -> PolicyStatus | None:
     backer = chain.cues.get(verb.lemma_.lower(), (None, False))[0]
     if backer in (None, "proposed") or not realised(verb):
         return None
+    if _owned_by_other(v, verb, chain.site):
+        return PolicyStatus.PROPOSED  # "Peru backed the Chilean proposal": still Chile's offer
     return PolicyStatus(backer)
+
+
+def _owned_by_other(plan: Token, verb: Token, site: Site) -> bool:
+    """The plan noun names an owner ("the Commission proposal", "Chile's plan") that is not
+    the subject backing it."""
+    actors = site.actors
+    owners = {
+        actors.agent(actors.at(c)) for c in plan.children if c.dep_ in ("poss", "compound")
+    } - {None}
+    subjects = {
+        actors.agent(actors.at(c)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+    }
+    return bool(owners) and not owners & subjects
 
 
 @VERB.register("plan_to_undo")
