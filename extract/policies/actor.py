@@ -145,6 +145,18 @@ def allotted(site: Site, holder: str | None, setters: list[str]) -> str | None:
     return bodies[-1] if bodies else None
 
 
+def requester(site: Site, actor: str | None) -> str | None:
+    """The state that asks the actor to act, through a control verb above the measure:
+    "China called on the United States to remove curbs" -> China."""
+    actors = site.actors
+    for _verb, controller in _clauses(site.gov):
+        if controller is None or controller.lemma_ not in policy_words("control_verb"):
+            continue
+        found = state_of(actor_of(subject_of(controller), actors), actors)
+        return found if found != actor else None
+    return None
+
+
 def co_actors(site: Site, actor: str) -> list[str]:
     """The other states coordinated with the actor in the subject it was found in: "Norway
     and Sweden imposed sanctions" -> Sweden beside Norway (each conjunct takes the measure)."""
@@ -252,4 +264,4 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "allotted", "co_actors", "home_state", "nationality", "state_of"]
+__all__ = ["ACTOR", "actor_of_site", "allotted", "requester", "co_actors", "home_state", "nationality", "state_of"]
