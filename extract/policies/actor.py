@@ -106,7 +106,11 @@ def clause_subject(site: Site) -> str | None:
         subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
         subj = subj if subj is not None else _subject_on_auxiliary(verb)
         if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-            subj = verb.head  # "Iran, which has a quota": the noun the clause is about
+            # "Iran, which has a quota": the state the clause is about (a person or firm
+            # the parser hangs a "who" on is too often the wrong noun)
+            ante = actors.agent(actors.at(verb.head))
+            if ante and actors.kind(ante) in _BODIES:
+                return ante
         if subj is not None:
             if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
                 return found
@@ -114,9 +118,14 @@ def clause_subject(site: Site) -> str | None:
                 return site.home
         if controller is not None and (found := _controlled(controller, actors)):
             return found
-        if verb.dep_ == "acl" and (found := _owner(verb.head, actors)):
+        if verb.dep_ == "acl" and _infinitive(verb) and (found := _owner(verb.head, actors)):
             return found
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" clause: "the proposal to set" (not "Iranian men charged with violating")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _owner(noun: Token, actors: ActorIndex) -> str | None:
@@ -125,9 +134,10 @@ def _owner(noun: Token, actors: ActorIndex) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod") and (
-            found := state_of(actor_of(child, actors), actors)
-        ):
+        if child.dep_ not in ("poss", "compound", "amod", "nmod"):
+            continue
+        keys = [k for k in actor_of(child, actors) if actors.kind(k) is not ActorKind.PERSON]
+        if found := state_of(keys, actors):  # not a person's plan ("his attempts to get")
             return found
     return None
 
@@ -189,7 +199,11 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
     verb, hops = gov, 0
     while verb is not None and hops < 4:
         parent = verb.head
-        listed = verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
+        # Only a measure that is itself the listed item ("including a tax"), not a clause
+        # under it ("including purchasing two more").
+        listed = (
+            hops == 0 and verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
+        )
         climbs = (verb.dep_ in _CLIMB or listed) and parent.i != verb.i
         yield verb, (parent if climbs else None)
         if not climbs:
