@@ -155,18 +155,6 @@ def allotted(site: Site, holder: str | None, setters: list[str]) -> str | None:
     return bodies[-1] if bodies else None
 
 
-def requester(site: Site, actor: str | None) -> str | None:
-    """The state that asks the actor to act, through a control verb above the measure:
-    "China called on the United States to remove curbs" -> China."""
-    actors = site.actors
-    for _verb, controller in _clauses(site.gov):
-        if controller is None or controller.lemma_ not in policy_words("control_verb"):
-            continue
-        found = state_of(actor_of(subject_of(controller), actors), actors)
-        return found if found != actor else None
-    return None
-
-
 def co_actors(site: Site, actor: str) -> list[str]:
     """The other states coordinated with the actor in the subject it was found in: "Norway
     and Sweden imposed sanctions" -> Sweden beside Norway (each conjunct takes the measure)."""
@@ -201,9 +189,7 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
         parent = verb.head
         # Only a measure that is itself the listed item ("including a tax"), not a clause
         # under it ("including purchasing two more").
-        listed = (
-            hops == 0 and verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
-        )
+        listed = hops == 0 and verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
         climbs = (verb.dep_ in _CLIMB or listed) and parent.i != verb.i
         yield verb, (parent if climbs else None)
         if not climbs:
@@ -278,4 +264,12 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "allotted", "requester", "co_actors", "home_state", "nationality", "state_of"]
+__all__ = [
+    "ACTOR",
+    "actor_of_site",
+    "allotted",
+    "co_actors",
+    "home_state",
+    "nationality",
+    "state_of",
+]

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from extract.actors import ActorIndex
-from extract.policies.actor import requester, state_of
+from extract.policies.actor import state_of
 from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
 from extract.records import ActorKind, PolicyKind
@@ -145,9 +145,7 @@ def other_states_exports(
     site: Site, kind: PolicyKind, actor: str | None
 ) -> tuple[PolicyKind, str] | None:
     """Curbs on *another* state's exports keep its goods out: an import restriction aimed at
-    it ("Peru lifted its curbs on Chile's exports" -> import restriction on Chile). A state
-    that asks another to remove curbs on "its exports" asks for its own goods ("China urged
-    Peru to lift curbs on its exports" -> on China)."""
+    it ("Peru lifted its curbs on Chile's exports" -> import restriction on Chile)."""
     if kind is not PolicyKind.EXPORT_RESTRICTION:
         return None
     for t in site.args:
@@ -155,8 +153,6 @@ def other_states_exports(
             for c in t.children:
                 if c.dep_ == "poss" and (keys := actor_of(c, site.actors)):
                     owner = keys[0]
-                    if owner == actor and c.tag_ == "PRP$":
-                        owner = requester(site, actor) or owner
                     return (PolicyKind.IMPORT_RESTRICTION, owner) if owner != actor else None
     return None
 
