@@ -116,8 +116,8 @@ def clause_subject(site: Site) -> str | None:
                 return found
             if subj.lemma_.lower() in policy_words("unnamed_state") and site.home:
                 return site.home
-        if controller is not None and (found := _controlled(controller, actors)):
-            return found
+        if controller is not None and (found := _controlled(controller, site)):
+            return found if isinstance(found, str) else None
         if verb.dep_ == "acl" and _infinitive(verb) and (found := _owner(verb.head, actors)):
             return found
     return None
@@ -136,8 +136,10 @@ def _owner(noun: Token, actors: ActorIndex) -> str | None:
     for child in noun.children:
         if child.dep_ not in ("poss", "compound", "amod", "nmod"):
             continue
-        keys = [k for k in actor_of(child, actors) if actors.kind(k) is not ActorKind.PERSON]
-        if found := state_of(keys, actors):  # not a person's plan ("his attempts to get")
+        keys = actor_of(child, actors)
+        if child.tag_ == "PRP$":  # "his attempts to get": a pronoun's person is no owner
+            keys = [k for k in keys if actors.kind(k) is not ActorKind.PERSON]
+        if found := state_of(keys, actors):  # "Mr Brown's facility to boost aid"
             return found
     return None
 
@@ -199,16 +201,24 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
         verb, hops = parent, hops + 1
 
 
-def _controlled(parent: Token, actors: ActorIndex) -> str | None:
-    """The state a control verb's object names: "urged Peru to", "called on Peru to"."""
+def _controlled(parent: Token, site: Site) -> str | Outcome | None:
+    """The state a control verb's object names: "urged Peru to", "called on Peru to". An
+    object that is no state still takes the act from the subject, who only asks for it:
+    "Soto urged the ministers to provide aid" has no actor (Outcome.NONE)."""
     if parent.lemma_ not in policy_words("control_verb"):
         return None
+    actors = site.actors
     for child in parent.children:
         obj = child if child.dep_ == "dobj" else None
         if child.dep_ == "prep" and child.lower_ == "on":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if obj is not None and (found := state_of(actor_of(obj, actors), actors)):
+        if obj is None:
+            continue
+        if found := state_of(actor_of(obj, actors), actors):
             return found
+        if obj.lemma_.lower() in policy_words("unnamed_state") and site.home:
+            return site.home
+        return Outcome.NONE
     return None
 
 

@@ -273,6 +273,9 @@ def test_a_tax_is_a_tariff_only_on_trade_and_barrels_are_crude_oil(policies, tex
         # A person or firm is no state a relative clause or a plan noun hands on.
         "The businessman, who has donated 250,000 dlrs to the party, spoke.",
         "His attempts to get the federal government to buy 2 mln tonnes of corn failed.",
+        # Who urges others to act does not act: the act is the urged's, here no state.
+        "Chilean President Ana Soto urged the finance ministers to provide an extra 5 bln "
+        "dlrs in aid.",
     ],
 )
 def test_a_person_hands_no_state_through_a_relative_clause_or_plan(policies, text):
