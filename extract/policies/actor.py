@@ -116,8 +116,8 @@ def clause_subject(site: Site) -> str | None:
                 return found
             if subj.lemma_.lower() in policy_words("unnamed_state") and site.home:
                 return site.home
-        if controller is not None and (found := _controlled(controller, site)):
-            return found if isinstance(found, str) else None
+        if controller is not None and (controlled := _controlled(controller, site)):
+            return controlled if isinstance(controlled, str) else None
         if verb.dep_ == "acl" and _infinitive(verb) and (found := _owner(verb.head, actors)):
             return found
     return None
