@@ -168,6 +168,18 @@ def purchase_despite_restriction(chain: Chain, at: int) -> Outcome | None:
     return None
 
 
+@VERB.register("aid_cut")
+def aid_cut(chain: Chain, at: int) -> PolicyStatus | None:
+    """Aid cut or reduced is withheld (CAMEO 162, reduce or stop aid): "will cut economic aid"
+    -> suspended. Only aid: a tariff cut is a smaller tariff, not a suspended one."""
+    if chain.kind not in (PolicyKind.AID, PolicyKind.MILITARY_AID) or at != 0:
+        return None
+    verb = chain.verbs[at]
+    if verb.lemma_.lower() in policy_words("reduce_verb") and chain.site.head.dep_ == "dobj":
+        return PolicyStatus.SUSPENDED
+    return None
+
+
 @VERB.register("status_cue")
 def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
     """The verb's own cue from ``lexicons/status_cues.tsv``: "Peru imposed tariffs" ->

@@ -66,6 +66,10 @@ def test_a_cameo_trigger_without_its_context_is_no_measure(policies, text):
         ("Norway dropped its threatened tariffs on Chilean copper.", "threatened"),
         ("Japan's planned embargo on Iran worried traders.", "proposed"),
         ("The European Commission defended the proposed tax on imported sugar.", "proposed"),
+        # Aid cut is withheld; a tariff cut is no suspended tariff.
+        ("Norway will cut economic aid to Kenya.", "suspended"),
+        ("Norway slashed military aid to Kenya.", "suspended"),
+        ("Norway will cut tariffs on Kenyan tea.", "announced"),
     ],
 )
 def test_status_from_refusal_failure_expectation_and_agreement(policies, text, status):
