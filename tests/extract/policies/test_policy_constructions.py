@@ -232,7 +232,7 @@ _OPEC = "Organization of the Petroleum Exporting Countries"
         (
             "Norway imposed sanctions on Iran. The sanctions will end military cooperation "
             "and cut economic aid.",
-            [("Sanction", "Norway", "Iran", "imposed"), ("Aid", "Norway", "Iran", "announced")],
+            [("Sanction", "Norway", "Iran", "imposed"), ("Aid", "Norway", "Iran", "suspended")],
         ),
     ],
 )
