@@ -46,7 +46,10 @@ def find_policies(ctx: DocContext) -> Iterator[Policy]:
         if kind is PolicyKind.QUOTA:
             setters = [d.actor for d in drafts if d.kind is kind and d.actor]
             if setter := allotted(site, draft.actor, setters):
-                draft = replace(draft, actor=setter, target=draft.actor)
+                # A member's quota is part of the body's own arrangement and stands as it does
+                # ("the ceiling agreed by OPEC ... Iraq has a quota of" -> agreed).
+                scheme = next(d for d in reversed(drafts) if d.kind is kind and d.actor == setter)
+                draft = replace(draft, actor=setter, target=draft.actor, status=scheme.status)
         mention = Mention(draft.trigger.text, draft.trigger.start_char, draft.trigger.end_char)
         same = same_as(draft, drafts)
         if same is not None:

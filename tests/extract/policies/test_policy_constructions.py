@@ -254,8 +254,8 @@ def test_the_actor_comes_from_the_agent_owner_list_or_measure_around_it(policies
         ),
     ],
 )
-def test_a_quota_a_state_has_is_set_by_the_body_that_set_the_quotas(policies, text, holder):
-    assert _slots(policies, text)[-1] == ("Quota", _OPEC, holder, "imposed")
+def test_a_quota_a_state_has_is_the_bodys_and_stands_as_its_scheme(policies, text, holder):
+    assert _slots(policies, text)[-1] == ("Quota", _OPEC, holder, "agreed")
 
 
 @pytest.mark.parametrize(
