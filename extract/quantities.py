@@ -60,6 +60,17 @@ def _units() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _unit_goods() -> dict[str, str]:
+    return {r["unit"]: r["goods"] for r in lexicons.table("units.tsv") if r["goods"] != "-"}
+
+
+def goods_of_unit(unit: str | None) -> str | None:
+    """The goods a unit measures when nothing else is named ("barrel per day" -> crude oil),
+    from the ``goods`` column of ``lexicons/units.tsv``."""
+    return _unit_goods().get(unit) if unit else None
+
+
+@cache
 def _currencies() -> frozenset[str]:
     return frozenset(r["unit"] for r in lexicons.table("units.tsv") if r["kind"] == "currency")
 

@@ -49,9 +49,14 @@ def possessor(site: Site) -> str | None:
 
 @ACTOR.register("passive_agent")
 def passive_agent(site: Site) -> str | None:
-    """The agent of a participle on the measure: "purchases made by a Kenyan trade mission"."""
+    """The agent of a participle on the measure: "purchases made by a Kenyan trade mission",
+    "a ceiling agreed by OPEC" (the parser tags some such participles as past tenses)."""
     for child in site.head.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN" and (by := agent_of(child)) is not None:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBN", "VBD")
+            and (by := agent_of(child)) is not None
+        ):
             if found := state_of(actor_of(by, site.actors), site.actors):
                 return found
     return None
@@ -100,14 +105,56 @@ def clause_subject(site: Site) -> str | None:
         by = agent_of(verb)
         subj = by if by is not None and verb.tag_ == "VBN" else subject_of(verb)
         subj = subj if subj is not None else _subject_on_auxiliary(verb)
+        if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            # "Iran, which has a quota": the state the clause is about (a person or firm
+            # the parser hangs a "who" on is too often the wrong noun)
+            ante = actors.agent(actors.at(verb.head))
+            if ante and actors.kind(ante) in _BODIES:
+                return ante
         if subj is not None:
             if found := state_of(actor_of(subj, actors), actors) or nationality(subj, actors):
                 return found
             if subj.lemma_.lower() in policy_words("unnamed_state") and site.home:
                 return site.home
-        if controller is not None and (found := _controlled(controller, actors)):
+        if controller is not None and (controlled := _controlled(controller, site)):
+            return controlled if isinstance(controlled, str) else None
+        if verb.dep_ == "acl" and _infinitive(verb) and (found := _owner(verb.head, actors)):
             return found
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" clause: "the proposal to set" (not "Iranian men charged with violating")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _owner(noun: Token, actors: ActorIndex) -> str | None:
+    """The state or body named on a noun whose clause the measure completes: "the Commission
+    proposal to set a ceiling", "Peru's plan to cut tariffs" (whoever proposes or plans it)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in noun.children:
+        if child.dep_ not in ("poss", "compound", "amod", "nmod"):
+            continue
+        keys = actor_of(child, actors)
+        if child.tag_ == "PRP$":  # "his attempts to get": a pronoun's person is no owner
+            keys = [k for k in keys if actors.kind(k) is not ActorKind.PERSON]
+        if found := state_of(keys, actors):  # "Mr Brown's facility to boost aid"
+            return found
+    return None
+
+
+def allotted(site: Site, holder: str | None, setters: list[str]) -> str | None:
+    """The body that allots a quota a state "has": "Iraq has a quota of 1.5 mln bpd" is set by
+    the international body that set the document's last quota before it (OPEC), with Iraq
+    its target. ``setters`` are the actors of the earlier quotas, in order."""
+    gov, actors = site.gov, site.actors
+    if gov is None or holder is None or actors.kind(holder) is not ActorKind.COUNTRY:
+        return None
+    if gov.lemma_ not in policy_words("allotted_verb") or site.head.dep_ != "dobj":
+        return None
+    bodies = [s for s in setters if actors.kind(s) is ActorKind.INTERNATIONAL_ORGANIZATION]
+    return bodies[-1] if bodies else None
 
 
 def co_actors(site: Site, actor: str) -> list[str]:
@@ -142,7 +189,10 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
     verb, hops = gov, 0
     while verb is not None and hops < 4:
         parent = verb.head
-        climbs = verb.dep_ in _CLIMB and parent.i != verb.i
+        # Only a measure that is itself the listed item ("including a tax"), not a clause
+        # under it ("including purchasing two more").
+        listed = hops == 0 and verb.dep_ == "prep" and verb.lemma_ in policy_words("inclusion_verb")
+        climbs = (verb.dep_ in _CLIMB or listed) and parent.i != verb.i
         yield verb, (parent if climbs else None)
         if not climbs:
             return
@@ -151,16 +201,24 @@ def _clauses(gov: Token | None) -> Iterator[tuple[Token, Token | None]]:
         verb, hops = parent, hops + 1
 
 
-def _controlled(parent: Token, actors: ActorIndex) -> str | None:
-    """The state a control verb's object names: "urged Peru to", "called on Peru to"."""
+def _controlled(parent: Token, site: Site) -> str | Outcome | None:
+    """The state a control verb's object names: "urged Peru to", "called on Peru to". An
+    object that is no state still takes the act from the subject, who only asks for it:
+    "Soto urged the ministers to provide aid" has no actor (Outcome.NONE)."""
     if parent.lemma_ not in policy_words("control_verb"):
         return None
+    actors = site.actors
     for child in parent.children:
         obj = child if child.dep_ == "dobj" else None
         if child.dep_ == "prep" and child.lower_ == "on":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if obj is not None and (found := state_of(actor_of(obj, actors), actors)):
+        if obj is None:
+            continue
+        if found := state_of(actor_of(obj, actors), actors):
             return found
+        if obj.lemma_.lower() in policy_words("unnamed_state") and site.home:
+            return site.home
+        return Outcome.NONE
     return None
 
 
@@ -216,4 +274,12 @@ def actor_of_site(site: Site) -> str | None:
     return None
 
 
-__all__ = ["ACTOR", "actor_of_site", "co_actors", "home_state", "nationality", "state_of"]
+__all__ = [
+    "ACTOR",
+    "actor_of_site",
+    "allotted",
+    "co_actors",
+    "home_state",
+    "nationality",
+    "state_of",
+]

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from extract import lexicons
 from extract.policies.lexicon import policy_words
 from extract.policies.sites import Site
+from extract.quantities import Quantity, goods_of_unit
 from extract.records import TopicKind
 from extract.rules import Registry
 
@@ -59,12 +60,29 @@ def commodity_word(site: Site) -> str | None:
         return None
     start, end, label = found
     span = site.ctx.doc.char_span(lo + start, lo + end, alignment_mode="expand")
+    if span is not None and (narrower := _compounded(span, site)) is not None:
+        span, label = narrower, narrower.text.lower()
     qid = None
     for entry in site.actors.gazetteer.lookup(label):
         if entry.type in ("commodity", "chemical_group"):
             qid, label = entry.qid, entry.label
             break
     return site.ctx.topics.add(span, label, TopicKind.COMMODITY, qid)
+
+
+def _compounded(span: Span, site: Site) -> Span | None:
+    """The goods word with the common nouns compounded before it ("jet fuel", "palm oil"), or
+    None when there are none (a state or an amount before it is no part of the goods)."""
+    doc, start = site.ctx.doc, span.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "NOUN"
+        and doc[start - 1].head.i in range(span.start, span.end)
+        and not site.actors.at(doc[start - 1])
+    ):
+        start -= 1
+    return doc[start : span.end] if start < span.start else None
 
 
 @COMMODITY.register("goods_phrase")
@@ -122,13 +140,18 @@ def _with_compounds(site: Site) -> Span:
     return doc[start : head.i + 1]
 
 
-def commodity_of(site: Site) -> str | None:
-    """The topic key of the goods the measure at ``site`` is about (the first rule that finds)."""
+def commodity_of(site: Site, qty: Quantity | None = None) -> str | None:
+    """The topic key of the goods the measure at ``site`` is about (the first rule that finds),
+    else the goods its amount's unit measures: "a quota of 1.5 mln bpd" -> crude oil."""
     for rule in COMMODITY:
         found = rule(site)
         if found is not None:
             return found
-    return None
+    label = goods_of_unit(qty.unit) if qty is not None else None
+    if label is None:
+        return None
+    # No mention: the amount is not a name of the goods (nor what a statement is about).
+    return site.ctx.topics.add(None, label, TopicKind.COMMODITY)
 
 
 __all__ = ["COMMODITY", "commodity_form", "commodity_of"]

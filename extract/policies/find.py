@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from extract.context import DocContext
-from extract.policies.actor import actor_of_site, co_actors, home_state
+from extract.policies.actor import actor_of_site, allotted, co_actors, home_state
 from extract.policies.commodity import commodity_of
 from extract.policies.drafts import Draft, definite, record, same_as
 from extract.policies.needs import need_met
@@ -17,7 +17,7 @@ from extract.policies.status import status_of
 from extract.policies.target import kind_and_target, target_of
 from extract.quantities import Quantity, find_quantities
 from extract.records import Mention, Policy, PolicyKind
-from extract.syntax import evidence, future_of, time_near
+from extract.syntax import evidence, future_of, subject_of, time_near
 from extract.triggers import Trigger, find_triggers
 
 
@@ -40,6 +40,16 @@ def find_policies(ctx: DocContext) -> Iterator[Policy]:
         if any(d.trigger.start <= head.i < d.trigger.end for d in drafts):
             continue  # the same words already made a policy of another kind
         draft = _draft(site, trig, kind, qty)
+        if draft.actor is None and (whole := _measure_as_subject(site, drafts)) is not None:
+            # "The sanctions will cut economic aid": a part of a measure is its taker's.
+            draft = replace(draft, actor=whole.actor, target=draft.target or whole.target)
+        if kind is PolicyKind.QUOTA:
+            setters = [d.actor for d in drafts if d.kind is kind and d.actor]
+            if setter := allotted(site, draft.actor, setters):
+                # A member's quota is part of the body's own arrangement and stands as it does
+                # ("the ceiling agreed by OPEC ... Iraq has a quota of" -> agreed).
+                scheme = next(d for d in reversed(drafts) if d.kind is kind and d.actor == setter)
+                draft = replace(draft, actor=setter, target=draft.actor, status=scheme.status)
         mention = Mention(draft.trigger.text, draft.trigger.start_char, draft.trigger.end_char)
         same = same_as(draft, drafts)
         if same is not None:
@@ -58,6 +68,21 @@ def find_policies(ctx: DocContext) -> Iterator[Policy]:
         yield record(i, d, ctx.actors, ctx.topics)
 
 
+def _measure_as_subject(site: Site, drafts: list[Draft]) -> Draft | None:
+    """The measure already found that is the subject of the verb governing this one ("The
+    sanctions will end all military cooperation and cut economic aid": the sanctions')."""
+    verb = site.gov
+    while verb is not None and verb.dep_ == "conj" and subject_of(verb) is None:
+        verb = verb.head  # "will end ... and cut": the subject of the first verb
+    subj = subject_of(verb) if verb is not None else None
+    if subj is None:
+        return None
+    for d in drafts:
+        if d.actor and any(m.start <= subj.idx < m.end for m in d.mentions):
+            return d
+    return None
+
+
 def _draft(site: Site, trig: Trigger, kind: PolicyKind, qty: Quantity | None) -> Draft:
     """One mention's slots, each from its registry, in the order they depend on each other:
     the target needs the actor, the status and merging need the final kind."""
@@ -68,7 +93,7 @@ def _draft(site: Site, trig: Trigger, kind: PolicyKind, qty: Quantity | None) ->
     )
     target = target_of(site, actor)
     kind, target = kind_and_target(site, kind, actor, target)
-    commodity = commodity_of(site)
+    commodity = commodity_of(site, qty)
     status = status_of(site, kind)
     args = list(site.args)
     tokens = args + ([gov] if gov is not None and abs(gov.i - head.i) <= 6 else [])

@@ -25,7 +25,12 @@ def span_of(site: Site) -> tuple[int, int]:
         for child in gov.children:
             if child.dep_ in ("prep", "dobj", "npadvmod") and child.i > gov.i:
                 sub = list(child.subtree)
-                lo, hi = min(lo, sub[0].idx), max(hi, sub[-1].idx + len(sub[-1].text))
+                lo = min(lo, sub[0].idx)
+                # The branch that holds the measure widens it only leftwards ("above the 16
+                # mln bpd ceiling"): what follows the measure's phrase in it is about other
+                # things ("a quota equal to Iran's, which has a quota of 2 mln bpd").
+                if not child.left_edge.i <= head.i <= child.right_edge.i:
+                    hi = max(hi, sub[-1].idx + len(sub[-1].text))
     return lo, hi
 
 

@@ -126,7 +126,22 @@ def backed_plan(chain: Chain, at: int) -> PolicyStatus | None:
     backer = chain.cues.get(verb.lemma_.lower(), (None, False))[0]
     if backer in (None, "proposed") or not realised(verb):
         return None
+    if _owned_by_other(v, verb, chain.site):
+        return PolicyStatus.PROPOSED  # "Peru backed the Chilean proposal": still Chile's offer
     return PolicyStatus(backer)
+
+
+def _owned_by_other(plan: Token, verb: Token, site: Site) -> bool:
+    """The plan noun names an owner ("the Commission proposal", "Chile's plan") that is not
+    the subject backing it."""
+    actors = site.actors
+    owners = {
+        actors.agent(actors.at(c)) for c in plan.children if c.dep_ in ("poss", "compound")
+    } - {None}
+    subjects = {
+        actors.agent(actors.at(c)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+    }
+    return bool(owners) and not owners & subjects
 
 
 @VERB.register("plan_to_undo")
@@ -153,6 +168,18 @@ def purchase_despite_restriction(chain: Chain, at: int) -> Outcome | None:
     return None
 
 
+@VERB.register("aid_cut")
+def aid_cut(chain: Chain, at: int) -> PolicyStatus | None:
+    """Aid cut or reduced is withheld (CAMEO 162, reduce or stop aid): "will cut economic aid"
+    -> suspended. Only aid: a tariff cut is a smaller tariff, not a suspended one."""
+    if chain.kind not in (PolicyKind.AID, PolicyKind.MILITARY_AID) or at != 0:
+        return None
+    verb = chain.verbs[at]
+    if verb.lemma_.lower() in policy_words("reduce_verb") and chain.site.head.dep_ == "dobj":
+        return PolicyStatus.SUSPENDED
+    return None
+
+
 @VERB.register("status_cue")
 def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
     """The verb's own cue from ``lexicons/status_cues.tsv``: "Peru imposed tariffs" ->
@@ -164,9 +191,12 @@ def status_cue(chain: Chain, at: int) -> PolicyStatus | None:
 @CLAUSE.register("modifier_cue")
 def modifier_cue(chain: Chain) -> PolicyStatus | None:
     """A participle on the measure itself, when no verb above decided: "the proposed tax" ->
-    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed."""
-    for c in chain.site.head.children:
-        if c.dep_ == "amod" and c.i < chain.site.head.i:
+    proposed, "its threatened tariffs" -> threatened, "the planned embargo" -> proposed; one
+    after it: "a ceiling agreed by OPEC" -> agreed."""
+    head = chain.site.head
+    for c in head.children:
+        before = c.dep_ == "amod" and c.i < head.i
+        if before or (c.dep_ == "acl" and c.i > head.i and c.tag_ in ("VBN", "VBD")):
             found = chain.cues.get(c.lemma_.lower())
             if found is not None and not found[1]:
                 return PolicyStatus(found[0])

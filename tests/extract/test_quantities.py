@@ -22,6 +22,11 @@ from extract.quantities import find_quantities, parse_quantity
         ("cut by 15 pct", "15", "percent", None),
         ("up to 100% of the debts", "100", "percent", None),
         ("shipments of 500,000 barrels", "500000", "barrel", None),
+        # A rate of barrels written out is the one unit "bpd" stands for.
+        ("a ceiling of 1.5 mln barrels per day", "1500000", "barrel per day", None),
+        ("pumping 300,000 barrels a day", "300000", "barrel per day", None),
+        # Plain tonnes are the Wikidata "tonne"; "metric tonnes" keep their words (above).
+        ("a ceiling of 155 mln tonnes", "155000000", "tonne", None),
     ],
 )
 def test_amounts_are_parsed_with_scale_and_unit(text, value, unit, per):
@@ -51,3 +56,13 @@ def test_offsets_are_shifted_into_the_document():
 
 def test_whole_amounts_print_as_plain_decimals():
     assert str(parse_quantity("12 million tonnes").value) == "12000000"
+
+
+@pytest.mark.parametrize(
+    ("unit", "goods"),
+    [("barrel per day", "crude oil"), ("barrel", "crude oil"), ("tonne", None), (None, None)],
+)
+def test_a_barrel_measures_crude_oil_and_other_units_no_goods(unit, goods):
+    from extract.quantities import goods_of_unit
+
+    assert goods_of_unit(unit) == goods

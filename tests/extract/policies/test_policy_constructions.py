@@ -66,6 +66,10 @@ def test_a_cameo_trigger_without_its_context_is_no_measure(policies, text):
         ("Norway dropped its threatened tariffs on Chilean copper.", "threatened"),
         ("Japan's planned embargo on Iran worried traders.", "proposed"),
         ("The European Commission defended the proposed tax on imported sugar.", "proposed"),
+        # Aid cut is withheld; a tariff cut is no suspended tariff.
+        ("Norway will cut economic aid to Kenya.", "suspended"),
+        ("Norway slashed military aid to Kenya.", "suspended"),
+        ("Norway will cut tariffs on Kenyan tea.", "announced"),
     ],
 )
 def test_status_from_refusal_failure_expectation_and_agreement(policies, text, status):
@@ -193,3 +197,90 @@ def test_quotas_on_two_goods_are_two_records(policies):
         ("Quota", "wheat"),
         ("Quota", "rice"),
     ]
+
+
+def _slots(policies, text):
+    found, labels = policies(text)
+    return [
+        (p.kind.value, labels.get(p.actor), labels.get(p.target), p.status.value) for p in found
+    ]
+
+
+_OPEC = "Organization of the Petroleum Exporting Countries"
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        # A participle with an agent after the measure gives its actor and status.
+        (
+            "Production will exceed the 16 mln bpd ceiling agreed by OPEC last week.",
+            [("Quota", _OPEC, None, "agreed")],
+        ),
+        # The owner of a proposal whose content the measure is; backed by another, it
+        # stays a proposal.
+        (
+            "Chile backed the Argentine proposal to cap wheat output at 10 mln tonnes.",
+            [("Quota", "Argentina", None, "proposed")],
+        ),
+        # A measure listed by "including" is the list's.
+        (
+            "Ministers of the European Union will discuss proposals, including a tax on jet fuel.",
+            [("Policy", "European Union", None, "proposed")],
+        ),
+        # The verb a measure governs makes a part of it, with its actor and target.
+        (
+            "Norway imposed sanctions on Iran. The sanctions will end military cooperation "
+            "and cut economic aid.",
+            [("Sanction", "Norway", "Iran", "imposed"), ("Aid", "Norway", "Iran", "suspended")],
+        ),
+    ],
+)
+def test_the_actor_comes_from_the_agent_owner_list_or_measure_around_it(policies, text, slots):
+    assert _slots(policies, text) == slots
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (
+            "OPEC agreed an output ceiling of 16 mln bpd. Nigeria has a quota of 1.3 mln bpd.",
+            "Nigeria",
+        ),
+        (
+            "OPEC agreed an output ceiling of 16 mln bpd. Libya, which has a quota of 1 mln "
+            "bpd, wants a bigger one.",
+            "Libya",
+        ),
+    ],
+)
+def test_a_quota_a_state_has_is_the_bodys_and_stands_as_its_scheme(policies, text, holder):
+    assert _slots(policies, text)[-1] == ("Quota", _OPEC, holder, "agreed")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "commodity"),
+    [
+        ("Canada proposed a tax on aviation fuel.", "Policy", "aviation fuel"),
+        ("Canada proposed a tax on imported steel.", "Tariff", "steel"),
+        ("OPEC agreed an output ceiling of 16 mln bpd.", "Quota", "crude oil"),
+    ],
+)
+def test_a_tax_is_a_tariff_only_on_trade_and_barrels_are_crude_oil(policies, text, kind, commodity):
+    found, labels = policies(text)
+    assert [(p.kind.value, labels.get(p.commodity)) for p in found] == [(kind, commodity)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A person or firm is no state a relative clause or a plan noun hands on.
+        "The businessman, who has donated 250,000 dlrs to the party, spoke.",
+        "His attempts to get the federal government to buy 2 mln tonnes of corn failed.",
+        # Who urges others to act does not act: the act is the urged's, here no state.
+        "Chilean President Ana Soto urged the finance ministers to provide an extra 5 bln "
+        "dlrs in aid.",
+    ],
+)
+def test_a_person_hands_no_state_through_a_relative_clause_or_plan(policies, text):
+    assert _kinds(policies, text) == []

@@ -186,7 +186,7 @@ def test_the_amount_reached_wins_over_the_amount_left(site_at):
 
 def test_a_purchase_amount_is_the_first_amount_with_a_unit(site_at):
     found = _qty(site_at(s.BUY_MAIZE, "buy"))
-    assert (found.value, found.unit) == (Decimal(2000000), "metric tonne")
+    assert (found.value, found.unit) == (Decimal(2000000), "tonne")
 
 
 @pytest.mark.parametrize(
