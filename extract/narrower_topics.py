@@ -81,7 +81,7 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
     for t in nouns:
         if _bare_definite(t) and not layout.in_heading(t.idx):
             count[t.lemma_.lower()] = count.get(t.lemma_.lower(), 0) + 1
-    heads: set[str] | None = None  # read only once a noun has an owner: most have none
+    heads: frozenset[str] | None = None  # read only once a noun has an owner: most have none
     out: list[tuple[Span, str, int]] = []
     for head in nouns:
         lemma = head.lemma_.lower()
