@@ -19,7 +19,7 @@ from extract.dates import resolve
 from extract.groups import group_members
 from extract.modality import FUTURE, HEDGES
 from extract.records import ActorKind, Evidence, TimeRef
-from extract.text import doc_ents
+from extract.text import doc_ents, span_text
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
 MODALS = HEDGES
@@ -92,7 +92,7 @@ def evidence(tokens: Iterable[Token]) -> Evidence:
     return Evidence(
         start=first.idx,
         end=last.idx + len(last.text),
-        sentence=sent.text,
+        sentence=span_text(sent),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )

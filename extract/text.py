@@ -64,6 +64,12 @@ def forget_caches(doc: Doc) -> None:
         del doc.user_data[key]
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the text kept once (spaCy joins the span's tokens on each read;
+    a span's text is exactly its characters of the document's)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def ents_in(span: Span) -> list[Span]:
     """``span.ents`` (the entities wholly inside ``span``), from the entities kept once."""
     found = []
