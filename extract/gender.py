@@ -17,6 +17,7 @@ from extract.records import ActorKind
 
 if TYPE_CHECKING:
     from extract.actors import ActorIndex
+    from extract.actors.index import _Draft
 
 
 @cache
@@ -39,11 +40,27 @@ def pronoun_sex(word: str) -> str | None:
     return _pronoun_sex().get(word.lower())
 
 
+_SIGNS_KEY = "newskg.signs"
+
+
 def _signs(actors: ActorIndex, key: str) -> set[str]:
-    """The sexes the document's words say the person ``key`` has."""
+    """The sexes the document's words say the person ``key`` has, kept per Doc while the
+    person's label, role and mentions stay as they were: pronoun resolution asks again for
+    every pronoun and candidate, and each answer reads all the person's mentions."""
     d = actors.get(key)
     if d is None or d.kind is not ActorKind.PERSON:
         return set()
+    kept = actors.doc.user_data.setdefault(_SIGNS_KEY, {})
+    state = (d.label, d.role, len(d.mentions))
+    hit = kept.get(key)
+    if hit is not None and hit[0] is d and hit[1] == state:
+        return set(hit[2])
+    signs = _read_signs(actors, d)
+    kept[key] = (d, state, frozenset(signs))
+    return signs
+
+
+def _read_signs(actors: ActorIndex, d: _Draft) -> set[str]:
     names, words = _first_names(), _gendered_words()
     label = d.label.lower().replace(".", " ").split()
     signs = {names[label[0]]} if len(label) > 1 and label[0] in names else set()

@@ -147,21 +147,20 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
     detail, and "the Berlin man" is seldom "the man" again. Each comes with its owner's token.
     """
     taken = {i for sp, _ in seen for i in range(sp.start, sp.end)}
-    heads = _not_topic_heads() | _person_nouns(doc)
+    nouns = [t for t in doc if t.pos_ == "NOUN"]
     count: dict[str, int] = {}
-    for t in doc:
-        if t.pos_ == "NOUN" and not layout.in_heading(t.idx) and _bare_definite(t):
+    for t in nouns:
+        if _bare_definite(t) and not layout.in_heading(t.idx):
             count[t.lemma_.lower()] = count.get(t.lemma_.lower(), 0) + 1
+    heads: frozenset[str] | None = None  # read only once a noun has an owner: most have none
     out: list[tuple[Span, str, int]] = []
-    for head in doc:
+    for head in nouns:
         lemma = head.lemma_.lower()
         if (
-            head.pos_ != "NOUN"
+            count.get(lemma, 0) < 1
             or not head.is_alpha
             or head.ent_type_
             or head.i in taken
-            or lemma in heads
-            or count.get(lemma, 0) < 1
             or layout.in_heading(head.idx)
         ):
             continue
@@ -174,6 +173,10 @@ def owned(doc: Doc, seen: list[tuple[Span, str]], layout: Layout) -> list[tuple[
             None,
         )
         if owner is None:
+            continue
+        if heads is None:
+            heads = _not_topic_heads() | _person_nouns(doc)
+        if lemma in heads:
             continue
         name = next((e for e in doc_ents(doc) if e.start <= owner.i < e.end), None)
         if name is not None and name.end - 1 == owner.i:

@@ -79,6 +79,9 @@ def name_key(name: str, *, fold_accents: bool = True) -> str:
     >>> name_key("Société Générale"), name_key("Société Générale", fold_accents=False)
     ('societe generale', 'société générale')
     """
+    if name.isascii() and name.isalnum():
+        # Most look-ups are of one plain word, which every step below leaves as it is.
+        return name.lower()
     text = ascii_fold(name) if fold_accents else name.translate(_QUOTES)
     key = _SPACE.sub(" ", text.replace(".", "").strip().lower())
     return key[4:] if key.startswith("the ") else key

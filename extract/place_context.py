@@ -104,16 +104,41 @@ def countries_named(doc: Doc, gazetteer: Gazetteer) -> set[str]:
 
 
 def states_in(tokens: Span, gazetteer: Gazetteer) -> set[str]:
+    """QIDs of the states the tokens name, by name or demonym, or their entities name."""
+    by_token, by_ent = _states_named(tokens.doc, gazetteer)
     found: set[str] = set()
-    for t in tokens:
-        for e in (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text)):
-            if e.type in STATE_TYPES:
-                found.add(e.qid)
+    for i in range(tokens.start, tokens.end):
+        found.update(by_token[i])
     for ent in ents_in(tokens):
-        for e in gazetteer.lookup(ent.text):
-            if e.type in STATE_TYPES:
-                found.add(e.qid)
+        found.update(by_ent[ent.start, ent.end])
     return found
+
+
+_STATES_KEY = "newskg.states"
+
+
+def _states_named(
+    doc: Doc, gazetteer: Gazetteer
+) -> tuple[list[tuple[str, ...]], dict[tuple[int, int], tuple[str, ...]]]:
+    """The states each token and each entity names, in look-up order, once per Doc: linking
+    asks again for the sentence of every place and person name, and a word repeats."""
+    kept = doc.user_data.get(_STATES_KEY)
+    if kept is not None and kept[0] is gazetteer:
+        return kept[1], kept[2]
+    words: dict[str, tuple[str, ...]] = {}
+    for t in doc:
+        if t.text not in words:
+            found = (*gazetteer.demonym(t.text), *gazetteer.lookup(t.text))
+            words[t.text] = tuple(e.qid for e in found if e.type in STATE_TYPES)
+    by_token = [words[t.text] for t in doc]
+    by_ent = {
+        (ent.start, ent.end): tuple(
+            e.qid for e in gazetteer.lookup(ent.text) if e.type in STATE_TYPES
+        )
+        for ent in doc_ents(doc)
+    }
+    doc.user_data[_STATES_KEY] = (gazetteer, by_token, by_ent)
+    return by_token, by_ent
 
 
 def acts(span: Span) -> bool:

@@ -19,7 +19,7 @@ from extract.dates import resolve
 from extract.groups import group_members
 from extract.modality import FUTURE, HEDGES
 from extract.records import ActorKind, Evidence, TimeRef
-from extract.text import doc_ents
+from extract.text import doc_ents, span_text
 
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "conj", "cc", "punct"})
 MODALS = HEDGES
@@ -76,7 +76,10 @@ def argument_tokens(head: Token, limit: int = 14) -> list[Token]:
         for child in head.head.children:
             if child.dep_ == "prep" and child.i > head.i and child.lower_ in _OBJECT_PREPOSITIONS:
                 keep.extend(child.subtree)
-    keep = [t for t in keep if abs(t.i - head.i) <= limit and t.sent == head.sent]
+    # The head's sentence read once: each ``token.sent`` walks the parse to the sentence ends.
+    sent = head.sent
+    lo, hi = max(sent.start, head.i - limit), min(sent.end, head.i + limit + 1)
+    keep = [t for t in keep if lo <= t.i < hi]
     return sorted(set(keep), key=lambda t: t.i)
 
 
@@ -89,7 +92,7 @@ def evidence(tokens: Iterable[Token]) -> Evidence:
     return Evidence(
         start=first.idx,
         end=last.idx + len(last.text),
-        sentence=sent.text,
+        sentence=span_text(sent),
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
     )

@@ -35,12 +35,39 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+_LOWERS_KEY = "newskg.lowers"
+_LEMMAS_KEY = "newskg.lemmas"
+
+
+def doc_lowers(doc: Doc) -> tuple[str, ...]:
+    """Every token's ``lower_``, read once per Doc: each ``doc[i]`` builds a new Token, and the
+    lexicon scans (topics, summit and policy triggers) look at every token's form."""
+    lowers = doc.user_data.get(_LOWERS_KEY)
+    if lowers is None:
+        lowers = doc.user_data[_LOWERS_KEY] = tuple(t.lower_ for t in doc)
+    return lowers
+
+
+def doc_lemmas(doc: Doc) -> tuple[str, ...]:
+    """Every token's lemma, lower-cased (``lemma_.lower()``), read once per Doc."""
+    lemmas = doc.user_data.get(_LEMMAS_KEY)
+    if lemmas is None:
+        lemmas = doc.user_data[_LEMMAS_KEY] = tuple(t.lemma_.lower() for t in doc)
+    return lemmas
+
+
 def forget_caches(doc: Doc) -> None:
     """Drop what extraction kept in ``doc.user_data`` (the "newskg" keys): the kept Spans point
     back at their Doc, a cycle that would keep every parsed article alive until the cyclic
     collector runs, so an ingest's memory would grow with the corpus between collections."""
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("newskg")]:
         del doc.user_data[key]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the text kept once (spaCy joins the span's tokens on each read;
+    a span's text is exactly its characters of the document's)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def ents_in(span: Span) -> list[Span]:

@@ -10,7 +10,7 @@ import functools
 from collections.abc import Iterable
 
 import spacy
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -22,6 +22,7 @@ from extract.narrower_topics import compounds, owned, prepositional, resolve_ana
 from extract.normalise import name_key
 from extract.records import Mention, Topic, TopicKind
 from extract.text import Layout, doc_ents
+from extract.word_patterns import WordPatterns
 
 _KIND_OF_TYPE = {
     "commodity": TopicKind.COMMODITY,
@@ -281,7 +282,7 @@ def _one_letter_short() -> dict[str, str]:
 # Words after which a topic name may take one modifier its lexicon form lacks.
 _LINKS = frozenset({"on", "of", "off", "to", "for", "in", "against", "with"})
 _MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
-_LEXICON_MATCHERS: dict[int, tuple[PhraseMatcher, Matcher, dict[int, int]]] = {}
+_LEXICON_MATCHERS: dict[int, tuple[PhraseMatcher, WordPatterns, dict[int, int]]] = {}
 
 
 def _words(name: str) -> list[str]:
@@ -320,18 +321,18 @@ def _matcher(doc: Doc, gazetteer: Gazetteer) -> PhraseMatcher:
 def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """``(match_id, start, end)`` of every lexicon topic name in ``doc``, in text order.
 
-    Names of plain words go to a PhraseMatcher (a lookup per token); only names with an
-    optional modifier after a linking word need the token Matcher, which tries each of its
-    patterns at every token.
+    Names of plain words go to a PhraseMatcher (a lookup per token); names with an optional
+    modifier after a linking word to :class:`WordPatterns` (a lookup by first word: spaCy's
+    token Matcher, trying each pattern at every token, cost more than the rest of this module).
     """
     key = id(doc.vocab)
     if key not in _LEXICON_MATCHERS:
         phrases = PhraseMatcher(doc.vocab, attr="LOWER")
-        matcher = Matcher(doc.vocab)
+        matcher = WordPatterns()
         for row in topic_rows():
             names = {row["label"], *(v for v in (row.get("variants") or "").split("|") if v)}
             plain: list[Doc] = []
-            linked: list[list[dict]] = []
+            linked: list[list[tuple[str, bool]]] = []
             for name in names:
                 words = [w.lower() for w in _words(name)]
                 if not words:
@@ -342,17 +343,14 @@ def _lexicon_matches(doc: Doc) -> list[tuple[int, int, int]]:
                         Doc(doc.vocab, words=[*head, form]) for form in sorted(plurals(last))
                     )
                     continue
-                pattern: list[dict] = []
-                for w in head:
-                    pattern.append({"LOWER": w})
-                    if w in _LINKS:
-                        # "restrictions on Chinese imports", "write off African debt"
-                        pattern.append({"POS": {"IN": ["ADJ", "PROPN"]}, "OP": "?"})
-                linked.extend([*pattern, {"LOWER": form}] for form in sorted(plurals(last)))
+                # "restrictions on Chinese imports", "write off African debt": one optional
+                # modifier after a linking word.
+                pattern = [(w, w in _LINKS) for w in head]
+                linked.extend([*pattern, (form, False)] for form in sorted(plurals(last)))
             if plain:
                 phrases.add(row["label"], plain)
-            if linked:
-                matcher.add(row["label"], linked)
+            for steps in linked:
+                matcher.add(doc.vocab.strings.add(row["label"]), steps)
         # Two rows naming the same words: the row listed first wins later ties.
         order = {doc.vocab.strings.add(row["label"]): n for n, row in enumerate(topic_rows())}
         _LEXICON_MATCHERS[key] = (phrases, matcher, order)

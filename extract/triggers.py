@@ -9,6 +9,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from extract import lexicons
+from extract.text import doc_lemmas, doc_lowers
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +47,8 @@ def _index(name: str) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, 
     return ({w: tuple(v) for w, v in several.items()}, {w: tuple(v) for w, v in single.items()})
 
 
-def _candidates(name: str, token: Token) -> list[int]:
+def _candidates(name: str, lower: str, lemma: str) -> list[int]:
     several, single = _index(name)
-    lower, lemma = token.lower_, token.lemma_.lower()
     rows = (several.get(lower, ()), single.get(lower, ()), single.get(lemma, ()))
     if not any(rows):  # most tokens start no row: skip building and sorting a set
         return []
@@ -61,20 +61,22 @@ def find_triggers(doc: Doc, lexicon: str, start: int = 0, end: int | None = None
     several rows may match the same tokens (a restriction on exports or on imports)."""
     end = len(doc) if end is None else end
     rows = _rows(lexicon)
+    # Forms read once per Doc (summit and policy triggers scan the same tokens).
+    lowers, lemmas = doc_lowers(doc), doc_lemmas(doc)
     found: list[Trigger] = []
     taken: set[int] = set()
     for i in range(start, end):
         best: list[Trigger] = []
-        for row in _candidates(lexicon, doc[i]):
+        for row in _candidates(lexicon, lowers[i], lemmas[i]):
             words, pos, kind, extra = rows[row]
             n = len(words)
             if i + n > end or (best and n < best[0].end - best[0].start):
                 continue
-            if not all(doc[i + k].lower_ == words[k] for k in range(n - 1)):
+            if not all(lowers[i + k] == words[k] for k in range(n - 1)):
+                continue
+            if lowers[i + n - 1] != words[-1] and lemmas[i + n - 1] != words[-1]:
                 continue
             last = doc[i + n - 1]
-            if last.lower_ != words[-1] and last.lemma_.lower() != words[-1]:
-                continue
             if (
                 n == 1
                 and pos

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from extract.context import DocContext
 from extract.discourse import SubjectMemory
 from extract.records import TimeRef
+from extract.text import span_text
 
 if TYPE_CHECKING:
     from extract.speech.cues import Construction
@@ -38,7 +39,9 @@ class SpeechState:
         self.quoted = frozenset(quoted)
         self.memory = SubjectMemory(self.doc, self.actors)
         self.sents = [
-            s for s in self.doc.sents if not self.layout.in_heading(s.start_char) and s.text.strip()
+            s
+            for s in self.doc.sents
+            if not self.layout.in_heading(s.start_char) and span_text(s).strip()
         ]
 
     def in_quote(self, tok: Token) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from handparse import context, parse
 
 from extract.gender import agrees, person_sex, pronoun_sex
+from extract.records import Mention
 
 # "Mrs Lo met Tom Vale and Reed ."
 PEOPLE = """
@@ -62,3 +63,11 @@ def test_only_a_clear_conflict_of_sex_disagrees(actors, label, pronoun, expected
 )
 def test_pronoun_sex(word, sex):
     assert pronoun_sex(word) == sex
+
+
+def test_a_persons_sex_follows_a_mention_added_after_it_was_read(actors):
+    """The answer is kept per Doc, but a mention added later (one after "Mrs") still tells."""
+    key = _key(actors, "Reed")
+    assert person_sex(actors, key) is None
+    actors.get(key).mentions.append(Mention("Lo", 4, 6))  # "Mrs Lo": after a form of address
+    assert person_sex(actors, key) == "female"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extract.document import extract_document
 from extract.records import DocumentInfo
-from extract.text import Layout, is_heading
+from extract.text import Layout, forget_caches, is_heading, span_text
 
 
 def test_all_caps_title_is_a_heading():
@@ -26,3 +27,18 @@ def test_extraction_leaves_no_cache_on_the_doc(nlp, gazetteer):
     doc = nlp(text)
     extract_document(doc, DocumentInfo(id="d", text=text, sha256="0" * 64), gazetteer)
     assert not [k for k in doc.user_data if isinstance(k, str) and k.startswith("newskg")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers met.  They agreed on a plan \n\nto cut tariffs. ",
+        "  Leading spaces, then words\tand a tab.",
+        "One",
+    ],
+)
+def test_span_text_is_what_spacy_gives_for_every_span(text):
+    doc = spacy.blank("en")(text)
+    spans = [doc[i:j] for i in range(len(doc)) for j in range(i, len(doc) + 1)]
+    assert [span_text(s) for s in spans] == [s.text for s in spans]
+    forget_caches(doc)
