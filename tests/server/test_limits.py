@@ -20,6 +20,9 @@ from tests.server.test_workers import RUNAWAY, _alive
 MEMORY_BOMB = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
 """Sorting a cross join holds every solution: 9 million on 3,000 triples, gigabytes."""
 QUICK = "ASK { ?s ?p ?o }"
+# A query still running when the pool first looks (about 2 s of CPU: a 3,000 x 3,000 join
+# counted), so that being seen running long does not hang on a race with a loaded machine.
+SECONDS_LONG = "SELECT (COUNT(*) AS ?n) WHERE { ?a <http://ex/p> ?x . ?b <http://ex/p> ?y }"
 LIMIT = 256 << 20
 
 
@@ -176,7 +179,7 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
             job = QueryJob(query, (), (), True, "application/sparql-results+json", None, 10)
             pool.run(job, Relay())
 
-        run(QUICK)  # went long: its worker is now the long lane's, and a fresh one is ready
+        run(SECONDS_LONG)  # went long: its worker is now the long lane's, a fresh one is ready
         assert _wait_for(lambda: len(pool.pids()) == 2)
         long_nice = os.getpriority(os.PRIO_PROCESS, first)
         assert long_nice > os.getpriority(os.PRIO_PROCESS, 0)
@@ -188,7 +191,7 @@ def test_a_query_seen_running_long_goes_straight_to_the_long_lane(
             return original(worker, *args)
 
         monkeypatch.setattr(pool, "_relay", spy)
-        run(QUICK)  # known as long: the long lane's idle worker takes it
+        run(SECONDS_LONG)  # known as long: the long lane's idle worker takes it
         run("ASK { ?s <http://ex/p> ?o }")  # a new text: the ready lane
         assert ran_on[0] == first and ran_on[1] != first
         assert len(pool.pids()) == 2, "the long lane is full: no further worker was started"
