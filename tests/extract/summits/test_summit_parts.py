@@ -63,6 +63,27 @@ def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_datel
     assert (during.location, elsewhere.location, planned.location) == (dc, "Q90", None)
 
 
+@pytest.mark.parametrize(
+    ("kind", "status", "at_dateline"),
+    [
+        ("Talks", "held", True),
+        ("Talks", "failed", True),
+        ("Talks", "ongoing", True),  # "opened talks with ...": the reporter is there now
+        ("Meeting", "ongoing", True),
+        ("Talks", "planned", False),
+        ("Summit", "ongoing", False),  # a summit names its own city; none is a guess
+    ],
+)
+def test_a_placeless_meeting_going_on_or_over_is_at_the_dateline(
+    parsed, kind, status, at_dateline
+):
+    doc, actors = parsed(P.INVITATION_TO_VISIT)
+    biden = actors.at(token(doc, "Biden"))
+    d = draft(kind, [biden], status=status)
+    places_from_context([d], actors, "Q90")
+    assert d.location == ("Q90" if at_dateline else None)
+
+
 @pytest.mark.parametrize("rules", REGISTRIES)
 def test_every_rule_says_what_it_reads_with_an_example(rules):
     for name, rule in rules.items():
