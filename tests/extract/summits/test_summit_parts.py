@@ -74,9 +74,7 @@ def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_datel
         ("Summit", "ongoing", False),  # a summit names its own city; none is a guess
     ],
 )
-def test_a_placeless_meeting_going_on_or_over_is_at_the_dateline(
-    parsed, kind, status, at_dateline
-):
+def test_a_placeless_meeting_going_on_or_over_is_at_the_dateline(parsed, kind, status, at_dateline):
     doc, actors = parsed(P.INVITATION_TO_VISIT)
     biden = actors.at(token(doc, "Biden"))
     d = draft(kind, [biden], status=status)
