@@ -41,8 +41,9 @@ def label(d: Draft, actors: ActorIndex) -> str:
     parties = [a for k in d.participants if (a := actors.get(k))]
     if d.name:
         text = d.name
-        if parties and not any(_in_name(d.name, a.label, a.mentions) for a in parties):
-            text += " of " + ", ".join(a.label for a in parties)  # "London meeting of G7"
+        left = [a.label for a in parties if not _in_name(d.name, a.label, a.mentions)]
+        if left:  # "London meeting of G7"; "the Biden meeting" with Xi Jinping
+            text += (" with " if len(left) < len(parties) else " of ") + ", ".join(left)
         if place is not None and not _in_name(d.name, place.label, place.mentions):
             text += f" in {place.label}"
         return text

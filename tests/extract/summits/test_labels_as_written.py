@@ -19,7 +19,7 @@ pytestmark = pytest.mark.model
         ),
         (
             "Saudi Arabia spoke at the OPEC meeting in Vienna on Monday.",
-            "OPEC meeting in Vienna",
+            "OPEC meeting with Saudi Arabia in Vienna",
         ),
         (
             "Japan and Peru held a summit meeting in Lima on Friday.",

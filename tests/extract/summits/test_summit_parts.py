@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -50,6 +51,28 @@ def test_a_label_names_the_kind_the_parties_and_the_place(parsed):
     assert label(draft("StateVisit", [macron], dc), actors) == (
         "state visit of Emmanuel Macron in Washington, D.C."
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "parties", "expected"),
+    [
+        ("Washington meeting", ("Macron",), "Washington meeting of Emmanuel Macron"),
+        (
+            "Emmanuel Macron meeting",
+            ("Macron", "Biden"),
+            "Emmanuel Macron meeting with Joe Biden in Washington, D.C.",
+        ),
+        ("Joe Biden meeting", ("Biden",), "Joe Biden meeting in Washington, D.C."),
+    ],
+)
+def test_a_named_summit_adds_the_parties_and_place_its_name_leaves_out(
+    parsed, name, parties, expected
+):
+    doc, actors = parsed(P.INVITATION_TO_VISIT)
+    dc = actors.at(token(doc, "Washington"))
+    keys = [actors.at(token(doc, w)) for w in parties]
+    named = dataclasses.replace(draft("Meeting", keys, dc), name=name)
+    assert label(named, actors) == expected
 
 
 def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_dateline(parsed):
