@@ -53,7 +53,7 @@ from extract.summits.completion import Candidate, Known, complete
 from extract.summits.dates import summit_time
 from extract.summits.draft import Draft
 from extract.summits.initiator import initiator
-from extract.summits.labels import label
+from extract.summits.labels import label, written_name
 from extract.summits.outcomes import add_outcomes
 from extract.summits.parse import verbal
 from extract.summits.places import dateline_place, places_from_context
@@ -134,6 +134,7 @@ def _read_mention(
     if old is not None:
         merge_mention(old, mention, head, participants, roles.location, tref, started_by)
         add_outcomes(old, head, policies)
+        old.name = old.name or written_name(head)
         return []
     known = Known(head, gov, trig.extra, ctx.actors, drafts, here)
     cand = complete(known, Candidate(kind, tuple(participants)))
@@ -150,6 +151,7 @@ def _read_mention(
         started_by,
         mentions=[mention],
         tokens={head.i},
+        name=written_name(head),
     )
     return per_stop(draft, roles.stops)
 

@@ -29,3 +29,4 @@ class Draft:
     outcomes: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     tokens: set[int] = field(default_factory=set)
+    name: str | None = None  # as the text names it: "G8 summit" (labels.written_name)

@@ -14,9 +14,10 @@ from extract.summits.draft import Draft, is_visit_kind
 from extract.syntax import actor_of, governor, subject_of
 
 _PLACED_AT_VISIT = (SummitKind.MEETING, SummitKind.TALKS, SummitKind.SUMMIT)
-# A meeting or round of talks over by the time of writing, named without its place, is where
-# the story is filed from (the wire reporter was there).
+# A meeting or round of talks over or going on at the time of writing, named without its
+# place, is where the story is filed from (the wire reporter is there).
 _PLACED_AT_DATELINE = (SummitKind.MEETING, SummitKind.TALKS)
+_AT_DATELINE_STATUS = ("held", "failed", "ongoing")
 
 
 def dateline_place(ctx: DocContext) -> str | None:
@@ -48,7 +49,7 @@ def home_state(gov: Token | None, actors: ActorIndex, here: str | None) -> str |
 def places_from_context(drafts: Sequence[Draft], actors: ActorIndex, here: str | None) -> None:
     """A meeting named without its place: held during a visit by one of its people, it is at
     the visited place ("Mr X, visiting Beijing ... a news conference with Y"); otherwise a held
-    meeting in a datelined story is at the dateline's place."""
+    or ongoing meeting in a datelined story is at the dateline's place."""
     for i, d in enumerate(drafts):
         if d.location is not None or d.kind not in _PLACED_AT_VISIT:
             continue
@@ -66,5 +67,5 @@ def places_from_context(drafts: Sequence[Draft], actors: ActorIndex, here: str |
         )
         if visit is not None:
             d.location = visit.location
-        elif here is not None and d.kind in _PLACED_AT_DATELINE and d.status in ("held", "failed"):
+        elif here is not None and d.kind in _PLACED_AT_DATELINE and d.status in _AT_DATELINE_STATUS:
             d.location = here

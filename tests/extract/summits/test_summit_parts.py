@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -52,6 +53,28 @@ def test_a_label_names_the_kind_the_parties_and_the_place(parsed):
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "parties", "expected"),
+    [
+        ("Washington meeting", ("Macron",), "Washington meeting of Emmanuel Macron"),
+        (
+            "Emmanuel Macron meeting",
+            ("Macron", "Biden"),
+            "Emmanuel Macron meeting with Joe Biden in Washington, D.C.",
+        ),
+        ("Joe Biden meeting", ("Biden",), "Joe Biden meeting in Washington, D.C."),
+    ],
+)
+def test_a_named_summit_adds_the_parties_and_place_its_name_leaves_out(
+    parsed, name, parties, expected
+):
+    doc, actors = parsed(P.INVITATION_TO_VISIT)
+    dc = actors.at(token(doc, "Washington"))
+    keys = [actors.at(token(doc, w)) for w in parties]
+    named = dataclasses.replace(draft("Meeting", keys, dc), name=name)
+    assert label(named, actors) == expected
+
+
 def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_dateline(parsed):
     doc, actors = parsed(P.INVITATION_TO_VISIT)
     macron, biden, dc = (actors.at(token(doc, w)) for w in ("Macron", "Biden", "Washington"))
@@ -61,6 +84,25 @@ def test_a_meeting_during_a_held_visit_is_at_the_visited_place_else_at_the_datel
     planned = draft("Meeting", [biden], status="planned")
     places_from_context([visit, during, elsewhere, planned], actors, "Q90")
     assert (during.location, elsewhere.location, planned.location) == (dc, "Q90", None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "at_dateline"),
+    [
+        ("Talks", "held", True),
+        ("Talks", "failed", True),
+        ("Talks", "ongoing", True),  # "opened talks with ...": the reporter is there now
+        ("Meeting", "ongoing", True),
+        ("Talks", "planned", False),
+        ("Summit", "ongoing", False),  # a summit names its own city; none is a guess
+    ],
+)
+def test_a_placeless_meeting_going_on_or_over_is_at_the_dateline(parsed, kind, status, at_dateline):
+    doc, actors = parsed(P.INVITATION_TO_VISIT)
+    biden = actors.at(token(doc, "Biden"))
+    d = draft(kind, [biden], status=status)
+    places_from_context([d], actors, "Q90")
+    assert d.location == ("Q90" if at_dateline else None)
 
 
 @pytest.mark.parametrize("rules", REGISTRIES)
