@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
 from extract.actors import ACTOR_LABELS, _clean_span, _strip_title
+from extract.entries import STATE_TYPES
 from extract.gazetteer import Gazetteer
 from extract.linking import link
 from extract.question_records import NameRef
@@ -64,7 +65,7 @@ def name_ref(span: Span, role: str, gazetteer: Gazetteer, topics: TopicIndex) ->
     root = span.root
     if root.lower_ in titles and not any(t.ent_type_ == "PERSON" for t in span):
         # "the Chinese president": a role, matched against the roles the graph holds.
-        return NameRef(role=role, text=span.text, forms=(span.text,), person=True)
+        return NameRef(role=role, text=span.text, forms=role_forms(span, gazetteer), person=True)
     concepts = _concepts(span, topics)
     main = _main(concepts, root)
     kinds = tuple(
@@ -110,6 +111,32 @@ def name_ref(span: Span, role: str, gazetteer: Gazetteer, topics: TopicIndex) ->
         person=person,
         ignored=ignored,
     )
+
+
+def role_forms(span: Span, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """A role as typed and as articles write it with its state named the other ways: a role
+    is stored as written ("Kuwait oil minister"), a researcher may type "Kuwaiti oil minister"
+    or "Kuwait's oil minister"."""
+    words = [t for t in span if t.lower_ not in _LEADING]
+    if len(words) < 2:
+        return (span.text,)
+    first, rest = words[0], words[1:]
+    if rest[0].tag_ == "POS" or rest[0].lower_ in ("'s", "’s"):
+        rest = rest[1:]
+    states = gazetteer.demonym(first.text) or [
+        e for e in gazetteer.lookup(first.text) if e.type in STATE_TYPES
+    ]
+    if not states or not rest:
+        return (span.text,)
+    tail = span.doc[rest[0].i : rest[-1].i + 1].text
+    state = states[0]
+    # The state as an article names it in a role: its label and the shorter aliases ending as the
+    # label does ("China" of "People's Republic of China"), not codes or other languages.
+    last = state.label.split()[-1]
+    short = [a for a in state.aliases if a.split()[-1] == last and len(a) < len(state.label)]
+    names = [n for n in (first.text, state.label, *short) if n not in state.demonyms]
+    names += [f"{n}'s" for n in names] + list(state.demonyms)
+    return tuple(dict.fromkeys([span.text, *(f"{n} {tail}" for n in names)]))
 
 
 def _plain_name(span: Span, role: str, gazetteer: Gazetteer, kinds: tuple[str, ...]) -> NameRef:

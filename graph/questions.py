@@ -98,6 +98,13 @@ class Resolved:
         primary = [m for m in self.matches if m.how not in _SECONDARY]
         if len({m.iri for m in primary}) < 2:
             return False
+        asked = {name_key(f) for f in self.name.forms}
+        known = [m for m in primary if not (m.how == "label" and m.qid is None)]
+        if len(known) == 1 and all(name_key(m.label) in asked for m in primary if m not in known):
+            # A bare record labelled with just the name asked ("EC") beside the one resource
+            # that has the name as an alias (European Community): the record is what an
+            # article wrote for that resource, not a rival.
+            return False
         if any(m.how == "Wikidata" for m in primary):
             # Found by identity: a same-named resource without a QID is another record of it;
             # only a resource linked to another item is a rival.
@@ -162,6 +169,9 @@ def resolve(store: Queryable, name: NameRef) -> Resolved:
     elif name.person and len(words) > 1:
         for m in _surname_matches(store, words[-1], set(name.qids)):
             found.setdefault(m.iri, m)
+        if not found:
+            for m in _given_and_surname(store, words[0], words[-1]):
+                found.setdefault(m.iri, m)
     if name.forms and _is_long_name(name.forms[0]):
         # "International Finance Facility" is often written "IFF" after its first mention.
         for m in _lookup(store, (), [initials(name.forms[0])]):
@@ -206,7 +216,16 @@ def _lookup_query(qids: Sequence[str], names: str, test: str = "") -> str:
 }}"""
 
 
-_HOW = ("Wikidata", "label", "alias", "role", "surname", "title and surname", "initials")
+_HOW = (
+    "Wikidata",
+    "label",
+    "alias",
+    "role",
+    "surname",
+    "given and surname",
+    "title and surname",
+    "initials",
+)
 _SECONDARY = frozenset({"title and surname", "initials"})
 """Ways of matching that find more forms of the same thing, never a rival candidate."""
 
@@ -240,6 +259,29 @@ def _surname_matches(store: Queryable, surname: str, qids: set[str]) -> list[Mat
         qid = _qid(r.get("same"))
         if first in titles and (qid is None or not qids or qid in qids):
             out.append(Match(r["r"], r["label"], "title and surname", qid))
+    return out
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|ibn|bin|ben|van|von|de|da|di|du|la|le)-")
+
+
+def _given_and_surname(store: Queryable, given: str, surname: str) -> list[Match]:
+    """Persons with this given name and surname, whatever stands between or how the particle
+    is written: "Ali Khalifa Al-Sabah" is the "Ali al-Khalifa al-Sabah" of the article."""
+    core = _PARTICLE.sub("", surname)
+    if len(core) < 3:
+        return []
+    key = _NAME_KEY.format(v="?label")
+    query = f"""{_prefix_lines()}SELECT DISTINCT ?r ?label ?same WHERE {{
+  ?r a nkg:Person ; rdfs:label ?label .
+  FILTER(STRSTARTS({key}, {_lit(given + " ")}) && STRENDS({key}, {_lit(core)}))
+  OPTIONAL {{ ?r owl:sameAs ?same }}
+}}"""
+    out = []
+    for r in _rows(store, query):
+        last = name_key(r["label"]).rsplit(" ", 1)[-1]
+        if _PARTICLE.sub("", last) == core:
+            out.append(Match(r["r"], r["label"], "given and surname", _qid(r.get("same"))))
     return out
 
 
@@ -414,12 +456,25 @@ def _by_role(resolved: Sequence[Resolved], role: str) -> list[Resolved]:
     return [r for r in resolved if r.name.role == role]
 
 
+def _about_or_own_meeting(indent: str) -> str:
+    """About Y, or about a meeting of Y alone: "the cartel will keep output unchanged when it
+    meets" is about OPEC though the article's words name OPEC's meeting (a meeting Y holds
+    with others is not about Y)."""
+    alone = "FILTER NOT EXISTS { ?meeting nkg:participant ?other FILTER(?other != ?topic) }"
+    return (
+        f"{indent}{{ ?statement nkg:about ?topic }} UNION {{\n"
+        f"{indent}  ?statement nkg:about ?meeting . ?meeting nkg:participant ?topic .\n"
+        f"{indent}  {alone}\n"
+        f"{indent}}}"
+    )
+
+
 def _about(topics: Sequence[Resolved]) -> str:
     """Statements about Y: about one of its resources, or about a policy of the kind Y names."""
     kinds = sorted({k for r in topics for k in r.name.policy_kinds})
-    plain = f"{_bind('topic', topics, '    ')}\n    ?statement nkg:about ?topic ."
+    plain = f"{_bind('topic', topics, '    ')}\n{_about_or_own_meeting('    ')}"
     if not kinds:
-        return f"{_bind('topic', topics)}\n  ?statement nkg:about ?topic .\n"
+        return f"{_bind('topic', topics)}\n{_about_or_own_meeting('  ')}\n"
     alts = " UNION ".join(f"{{ ?policy a nkg:{k} }}" for k in kinds)
     return f"  {{\n{plain}\n  }} UNION {{\n    ?statement nkg:about ?policy .\n    {alts}\n  }}\n"
 

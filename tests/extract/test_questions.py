@@ -144,11 +144,25 @@ def test_policy_words_name_policy_kinds(nlp) -> None:
 
 
 @pytest.mark.model
-def test_a_title_with_a_demonym_is_read_as_a_role(nlp) -> None:
-    (speaker,) = parse_question(
-        nlp, "what did the Chinese president say about Taiwan", today=TODAY
-    ).role("speaker")
-    assert speaker.forms == ("Chinese president",) and speaker.person
+@pytest.mark.parametrize(
+    "text, forms",
+    [
+        (
+            "what did the Chinese president say about Taiwan",
+            {"Chinese president", "China president", "China's president"},
+        ),
+        (
+            "what did Japan's trade minister say about rice",
+            {"Japan's trade minister", "Japan trade minister", "Japanese trade minister"},
+        ),
+        ("what did the foreign minister say about Taiwan", {"foreign minister"}),  # no state
+    ],
+)
+def test_a_title_with_a_state_is_read_as_a_role_in_all_its_state_forms(nlp, text, forms) -> None:
+    (speaker,) = parse_question(nlp, text, today=TODAY).role("speaker")
+    assert forms <= set(speaker.forms) and speaker.person
+    assert speaker.forms[0] == speaker.text  # as typed first
+    assert len(speaker.forms) > 1 or forms == {speaker.text}
 
 
 @pytest.mark.model
