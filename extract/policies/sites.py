@@ -54,6 +54,11 @@ def site_of(ctx: DocContext, head: Token, home: str | None) -> Site:
     # A verb trigger ("buy") governs its own phrase; keep the very token so rules can tell
     # the trigger from the verbs above it by identity.
     gov = head if head.pos_ == "VERB" else governor(head)
+    if head.pos_ == "VERB" and head.dep_ == "amod" and head.head.pos_ == "NOUN":
+        # "offer subsidized wheat": a participle on goods is done by whoever handles the goods,
+        # so the verb over the noun governs, and the noun's phrase is the measure's.
+        args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
+        gov = governor(head.head)
     return Site(ctx, head, gov, tuple(args), home)
 
 

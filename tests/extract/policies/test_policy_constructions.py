@@ -316,3 +316,22 @@ def test_a_relative_clause_on_an_agreement_says_what_it_covers(
 
 def test_a_relative_clause_without_goods_makes_no_trade_deal(policies):
     assert _kinds(policies, "The ministers reached an agreement which ended the strike.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "status"),
+    [
+        ("Canada will offer subsidized barley to Kenya.", "Canada", None),
+        ("Farmers asked that Canada offer subsidized barley to Kenya.", "Canada", "proposed"),
+        (
+            "Millers repeated their request that Canada offer subsidized barley to Kenya.",
+            "Canada",
+            "proposed",
+        ),
+    ],
+)
+def test_a_participle_on_goods_is_the_act_of_whoever_handles_them(policies, text, actor, status):
+    found, labels = policies(text)
+    assert [(p.kind.value, labels.get(p.actor)) for p in found] == [("Subsidy", actor)]
+    if status is not None:  # asked for or requested: only proposed
+        assert found[0].status.value == status
