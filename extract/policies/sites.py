@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from extract.actors import ActorIndex
 from extract.context import DocContext
+from extract.policies.lexicon import policy_words
 from extract.syntax import argument_tokens, governor
 from extract.triggers import verb_read_as_modifier
 
@@ -44,9 +45,20 @@ def site_of(ctx: DocContext, head: Token, home: str | None) -> Site:
     if verb_read_as_modifier(head, "VERB", head.lower_):
         # "voluntarily restrain exports" read as "voluntary exports": the noun's phrase too.
         args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
+    if head.lemma_.lower() in policy_words("agreement_noun"):
+        # "an accord which guarantees the price of cocoa": the relative clause is what the
+        # agreement covers, its goods and parties.
+        for child in head.children:
+            if child.dep_ == "relcl":
+                args = sorted({*args, *child.subtree}, key=lambda t: t.i)
     # A verb trigger ("buy") governs its own phrase; keep the very token so rules can tell
     # the trigger from the verbs above it by identity.
     gov = head if head.pos_ == "VERB" else governor(head)
+    if head.pos_ == "VERB" and head.dep_ == "amod" and head.head.pos_ == "NOUN":
+        # "offer subsidized wheat": a participle on goods is done by whoever handles the goods,
+        # so the verb over the noun governs, and the noun's phrase is the measure's.
+        args = sorted({*args, *argument_tokens(head.head)}, key=lambda t: t.i)
+        gov = governor(head.head)
     return Site(ctx, head, gov, tuple(args), home)
 
 

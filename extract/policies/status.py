@@ -71,6 +71,17 @@ def negated_agreement(chain: Chain, at: int) -> PolicyStatus | None:
     return None
 
 
+@VERB.register("not_renewed")
+def not_renewed(chain: Chain, at: int) -> PolicyStatus | None:
+    """A measure in force that its taker will not renew lapses: "Peru will not renew the
+    accord" -> suspended (CAMEO 16 "reduce relations": let an agreement lapse)."""
+    v = chain.verbs[at]
+    if at == 0 and v.lemma_.lower() in policy_words("renew_verb"):
+        if any(c.dep_ == "neg" for c in v.children):
+            return PolicyStatus.SUSPENDED
+    return None
+
+
 @VERB.register("refused_failed_expected")
 def refused_failed_expected(chain: Chain, at: int) -> PolicyStatus | None:
     """The verb a measure's verb completes: one refuses ("refused to sign the treaty" ->

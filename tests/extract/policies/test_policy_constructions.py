@@ -284,3 +284,54 @@ def test_a_tax_is_a_tariff_only_on_trade_and_barrels_are_crude_oil(policies, tex
 )
 def test_a_person_hands_no_state_through_a_relative_clause_or_plan(policies, text):
     assert _kinds(policies, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "commodity", "target", "status"),
+    [
+        (
+            "Canada will not renew an agreement which guarantees the price of Ghanaian cocoa.",
+            "cocoa",
+            "Ghana",
+            "suspended",
+        ),
+        (
+            "Peru signed an accord that fixes the price of Chilean copper.",
+            "copper",
+            "Chile",
+            "agreed",
+        ),
+    ],
+)
+def test_a_relative_clause_on_an_agreement_says_what_it_covers(
+    policies, text, commodity, target, status
+):
+    found, labels = policies(text)
+    deals = [p for p in found if p.kind.value == "TradeAgreement"]
+    assert len(deals) == 1
+    deal = deals[0]
+    assert (labels.get(deal.commodity), labels.get(deal.target)) == (commodity, target)
+    assert deal.status.value == status
+
+
+def test_a_relative_clause_without_goods_makes_no_trade_deal(policies):
+    assert _kinds(policies, "The ministers reached an agreement which ended the strike.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "status"),
+    [
+        ("Canada will offer subsidized barley to Kenya.", "Canada", None),
+        ("Farmers asked that Canada offer subsidized barley to Kenya.", "Canada", "proposed"),
+        (
+            "Millers repeated their request that Canada offer subsidized barley to Kenya.",
+            "Canada",
+            "proposed",
+        ),
+    ],
+)
+def test_a_participle_on_goods_is_the_act_of_whoever_handles_them(policies, text, actor, status):
+    found, labels = policies(text)
+    assert [(p.kind.value, labels.get(p.actor)) for p in found] == [("Subsidy", actor)]
+    if status is not None:  # asked for or requested: only proposed
+        assert found[0].status.value == status
