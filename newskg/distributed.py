@@ -173,9 +173,11 @@ def _connect(scheduler: str) -> tuple[Any, Any]:
     # Dask logs every worker start and stop at INFO; newskg's own progress is what users read.
     logging.getLogger("distributed").setLevel(max(logging.WARNING, log.getEffectiveLevel()))
     if address == "local":
-        # One thread per worker process: spaCy is CPU-bound and holds the GIL.
+        # One thread per worker process: spaCy is CPU-bound and holds the GIL. The dashboard
+        # takes a free port (":0"): None means Dask's default 8787, which another cluster on
+        # the machine may hold.
         cluster = LocalCluster(
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
         return Client(cluster), cluster
     try:

@@ -218,7 +218,7 @@ def test_dask_local_cluster_gives_the_same_graph_as_the_local_path(reference, tm
 
     shards = tmp_path / "shards"
     with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=":0"
     ) as cluster:
         with KnowledgeStore(tmp_path / "store") as store:
             extractor = dask_extractor(
