@@ -82,11 +82,27 @@ def ents_in(span: Span) -> list[Span]:
 
 
 _SENTENCE_END = (".", "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
+# A wire dateline opens a paragraph: "OSLO, March 3 -", "SAN ANTONIO, TEXAS, March 30 -",
+# "NAIROBI, March 3 (Reuters) -", "DALLAS (AP) \u2014", "BERLIN \u2014". The place is in capitals;
+# the date and the agency are optional; the dash (hyphens, en or em dash) ends it.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.]+)?),\s+"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
-    r"\s+-+\s+"
+    r"^(?P<place>[A-Z][A-Z.'\- ]*[A-Z.](?:, [A-Z][A-Za-z.]+)?)"
+    r"(?:,\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"(?:\s+\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\))?"
+    r"\s+(?:-+|\u2013|\u2014)\s+"
 )
+
+
+def dateline_dashes(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, dash start, end) of each paragraph's wire dateline, ``end`` after the dash."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lead = pos + len(line) - len(line.lstrip())
+        pos += len(line)
+        m = _DATELINE.match(line.lstrip())
+        if m:
+            dash = m.group(0).rstrip()
+            yield lead, lead + len(dash) - len(dash.split()[-1]), lead + m.end()
 
 
 class Layout:
@@ -106,7 +122,7 @@ class Layout:
                 self.headings.append((lead, lead + len(stripped)))
                 continue
             m = _DATELINE.match(stripped)
-            if m:
+            if m and m["date"]:
                 self.datelines.append((lead, lead + m.end(), m["place"], m["date"]))
         self._starts = [h[0] for h in self.headings]
 
