@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.text import dateline_dashes, doc_text
+from extract.text import Layout, doc_text
 
 
 @Language.factory(
@@ -38,12 +38,13 @@ class DatelineBoundary:
         if not ents:
             return doc
         changed = False
-        for _start, dash, end in dateline_dashes(doc_text(doc)):
-            crossing = [e for e in ents if e.start_char < dash and e.end_char > end]
+        text = doc_text(doc)
+        for dash, dash_end in Layout(text).dateline_dashes(text):
+            crossing = [e for e in ents if e.start_char < dash and e.end_char > dash_end]
             for ent in crossing:
                 i = ents.index(ent)
                 following = ents[i + 1].start if i + 1 < len(ents) else len(doc)
-                ents[i : i + 1] = self._cut(doc, ent, dash, end, following)
+                ents[i : i + 1] = self._cut(doc, ent, dash, dash_end, following)
                 changed = True
         if changed:
             doc.ents = ents

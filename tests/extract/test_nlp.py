@@ -25,9 +25,10 @@ def ents(doc) -> list[tuple[str, str, str]]:
     return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
 
 
-def test_component_runs_after_the_ner(nlp):
+def test_components_run_after_the_ner_the_dateline_cut_first(nlp):
     names = nlp.pipe_names
-    assert names.index("newskg_gazetteer") == names.index("ner") + 1
+    assert names.index("newskg_datelines") == names.index("ner") + 1
+    assert names.index("newskg_gazetteer") == names.index("newskg_datelines") + 1
 
 
 def test_known_entities_get_their_qid(nlp):
