@@ -96,3 +96,24 @@ def test_a_person_after_the_dash_is_read_again_as_a_person(nlp):
 )
 def test_the_actor_after_the_dateline_speaks_not_the_datelines_place(extract_text, text, speaker):
     assert [s.speaker for s in extract_text(text).statements] == [speaker]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The parser makes the dateline's place the subject and the speaker its apposition.
+        (
+            "LONDON, May 2 - Chile's Finance Minister Jorge Mena said the banks were stalling.",
+            "Person:jorge mena",
+        ),
+        (
+            "MADRID, Jan 8 (Reuters) - Brazil's Economy Minister Luis Prado said talks had failed.",
+            "Person:luis prado",
+        ),
+    ],
+)
+def test_a_speaker_the_parser_hangs_on_the_datelines_place_still_speaks(
+    extract_text, text, speaker
+):
+    assert [s.speaker for s in extract_text(text).statements] == [speaker]
