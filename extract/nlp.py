@@ -142,7 +142,8 @@ class GazetteerComponent:
             lower, exact = [], []
             for name in sorted(names):
                 if _is_initialism(name):
-                    exact.append(name)
+                    # Wire copy writes initialisms with stops: "U.K.", "U.N." for "UK", "UN".
+                    exact.extend((name, "".join(f"{c}." for c in name)))
                 elif len(name) > 3:
                     lower.append(name)
             tokenizer: Any = nlp.tokenizer  # a Tokenizer (the stub says any str -> Doc callable)
