@@ -139,7 +139,8 @@ class GazetteerComponent:
                             written = written[4:]
                         by_label.setdefault(label, set()).add(written)
         for label, names in by_label.items():
-            lower, exact = [], []
+            lower: list[str] = []
+            exact: list[str] = []
             for name in sorted(names):
                 if _is_initialism(name):
                     # Wire copy writes initialisms with stops: "U.K.", "U.N." for "UK", "UN".
