@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+import extract.datelines  # noqa: F401  (registers the newskg_datelines component)
 from extract import DEFAULT_MODEL
 from extract import gazetteer as gaz
 from extract.text import doc_text
@@ -67,9 +68,11 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: Iterable[str] = (
         raise ModelNotFound(f"spaCy model {model!r} lacks {', '.join(missing)}")
     # Paragraph breaks end sentences: the parser alone runs headings into the next paragraph.
     nlp.add_pipe("newskg_paragraphs", before="parser")
+    # A wire dateline's dash ends every entity: "March 3 - China" is a date and a state.
+    nlp.add_pipe("newskg_datelines", after="ner", config={"ner": "ner"})
     nlp.add_pipe(
         "newskg_gazetteer",
-        after="ner",
+        after="newskg_datelines",
         config={"gazetteer_files": list(gazetteer_files)},
     )
     return nlp
@@ -136,10 +139,12 @@ class GazetteerComponent:
                             written = written[4:]
                         by_label.setdefault(label, set()).add(written)
         for label, names in by_label.items():
-            lower, exact = [], []
+            lower: list[str] = []
+            exact: list[str] = []
             for name in sorted(names):
                 if _is_initialism(name):
-                    exact.append(name)
+                    # Wire copy writes initialisms with stops: "U.K.", "U.N." for "UK", "UN".
+                    exact.extend((name, "".join(f"{c}." for c in name)))
                 elif len(name) > 3:
                     lower.append(name)
             tokenizer: Any = nlp.tokenizer  # a Tokenizer (the stub says any str -> Doc callable)

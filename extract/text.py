@@ -82,10 +82,14 @@ def ents_in(span: Span) -> list[Span]:
 
 
 _SENTENCE_END = (".", "?", "!", '"', "\u201d", "'", "\u2019", ")", ":")
+# A wire dateline opens a paragraph: "OSLO, March 3 -", "SAN ANTONIO, TEXAS, March 30 -",
+# "NAIROBI, March 3 (Reuters) -", "DALLAS (AP) \u2014", "BERLIN \u2014". The place is in capitals;
+# the date and the agency are optional; the dash (hyphens, en or em dash) ends it.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:, [A-Z][A-Za-z.]+)?),\s+"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
-    r"\s+-+\s+"
+    r"^(?P<place>[A-Z][A-Z.'\- ]*[A-Z.](?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?)"
+    r"(?:,\s+(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
+    r"(?:\s+\([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\))?"
+    r"\s+(?:-+|\u2013|\u2014)\s+"
 )
 
 
@@ -107,7 +111,7 @@ class Layout:
                 continue
             m = _DATELINE.match(stripped)
             if m:
-                self.datelines.append((lead, lead + m.end(), m["place"], m["date"]))
+                self.datelines.append((lead, lead + m.end(), m["place"], m["date"] or ""))
         self._starts = [h[0] for h in self.headings]
 
     def in_heading(self, char: int) -> bool:
@@ -116,6 +120,12 @@ class Layout:
 
     def in_dateline(self, char: int) -> bool:
         return any(s <= char < e for s, e, _, _ in self.datelines)
+
+    def dateline_dashes(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each dateline's dash in ``text`` (the text of this layout)."""
+        for _start, end, _place, _date in self.datelines:
+            dash = text[:end].rstrip()
+            yield dash.rindex(dash.split()[-1]), len(dash)
 
     def heading_ranges(self) -> Iterator[tuple[int, int]]:
         yield from self.headings

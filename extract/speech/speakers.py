@@ -179,6 +179,15 @@ def _subject_speaker(st: SpeechState, v: Token, verb: Token, subjects: list[Toke
     # in two; the one that names a speaker wins. A dateline read as a subject speaks only when
     # nothing else does.
     named = [c for c in subjects if not st.layout.in_dateline(c.idx)]
+    # "WASHINGTON, May 2 - Peru's minister Ana Ruiz said": the parser may make the dateline the
+    # subject and the real one its apposition.
+    named += [
+        a
+        for c in subjects
+        if st.layout.in_dateline(c.idx)
+        for a in c.children
+        if a.dep_ == "appos" and not st.layout.in_dateline(a.idx)
+    ]
     keys = [k for c in named if (k := np_actor(st, c, verb))] or [
         k for c in subjects if (k := np_actor(st, c, verb))
     ]

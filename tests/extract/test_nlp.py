@@ -25,9 +25,10 @@ def ents(doc) -> list[tuple[str, str, str]]:
     return [(e.text, e.label_, e.kb_id_) for e in doc.ents]
 
 
-def test_component_runs_after_the_ner(nlp):
+def test_components_run_after_the_ner_the_dateline_cut_first(nlp):
     names = nlp.pipe_names
-    assert names.index("newskg_gazetteer") == names.index("ner") + 1
+    assert names.index("newskg_datelines") == names.index("ner") + 1
+    assert names.index("newskg_gazetteer") == names.index("newskg_datelines") + 1
 
 
 def test_known_entities_get_their_qid(nlp):
@@ -112,3 +113,17 @@ def test_span_helpers_are_not_needed_for_unlinked_text(nlp):
 def test_body_sentences_start_at_paragraphs_and_never_at_a_lower_case_word(nlp, text, first):
     sents = [s.text.strip() for s in nlp(text).sents]
     assert sents[1] == first
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Talks with U.N. envoys resumed.", "U.N.", ("ORG", "Q1065")),
+        ("FARM TALKS WITH U.K. RESUME", "U.K.", ("GPE", "Q145")),
+        ("Officials said U.S. tariffs would stay.", "U.S.", ("GPE", "Q30")),
+    ],
+)
+def test_initialisms_written_with_stops_are_names_even_in_headlines(nlp, text, name, expected):
+    """A dotted initialism is never the common word an all-capitals "US" may be."""
+    found = {e.text: (e.label_, e.kb_id_) for e in run_component(nlp, text).ents}
+    assert found[name] == expected
