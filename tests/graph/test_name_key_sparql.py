@@ -1,11 +1,11 @@
-"""The SPARQL twin of graph.questions.name_key computes the same key as the Python function."""
+"""The SPARQL twin of question_sparql.name_key computes the same key as the Python function."""
 
 from __future__ import annotations
 
 import pytest
 from pyoxigraph import Literal, Store
 
-from graph.questions import _NAME_KEY, name_key
+from graph.question_sparql import NAME_KEY, name_key
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ from graph.questions import _NAME_KEY, name_key
     ],
 )
 def test_the_sparql_key_of_a_label_equals_the_python_key(label: str) -> None:
-    key = _NAME_KEY.format(v="?n")
+    key = NAME_KEY.format(v="?n")
     query = f"SELECT ?k WHERE {{ VALUES ?n {{ {Literal(label)} }} BIND({key} AS ?k) }}"
     rows = list(Store().query(query))
     assert rows[0]["k"].value == name_key(label)
