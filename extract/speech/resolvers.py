@@ -49,6 +49,11 @@ def _not_speakers() -> frozenset[str]:
     return lexicons.words("not_speakers.txt")
 
 
+@cache
+def _issuing_verbs() -> frozenset[str]:
+    return lexicons.words("issuing_verbs.txt")
+
+
 def _titles() -> frozenset[str]:
     return lexicons.words("titles.txt")
 
@@ -184,10 +189,22 @@ def document_noun(np: NounPhrase) -> str | Outcome | None:
     if any(nominal_classes().get(m.lemma_.lower()) == "state" for m in np.modifiers):
         return decided(default_state(st, np.head))  # "a government statement said"
     if owner:
-        return decided(
-            a.agent(owner) if a.kind(owner) is not ActorKind.PERSON else a.state_of(owner)
-        )
+        return decided(a.agent(owner))  # "Ruiz's letter", "the Ruiz release": its author
+    if (key := issuer(np)) or np.head.head != np.verb:
+        # Reached through a participle or another verb ("the ad uses footage of Ruiz
+        # asking"), the text may not be what speaks: only its issuer is sure.
+        return decided(key)
     return decided(st.memory.recent(np.head, persons=False, named=True))
+
+
+def issuer(np: NounPhrase) -> str | None:
+    """Who issued a text that is the object of a verb: "Ruiz released an ad saying ..." is
+    Ruiz's ad, whoever the sentences before were about."""
+    head = np.head
+    if head.dep_ != "dobj" or head.head.lemma_.lower() not in _issuing_verbs():
+        return None
+    subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    return np_actor(np.st, subj, head.head) if subj is not None else None
 
 
 @SPEAKERS.register("company noun")

@@ -55,3 +55,30 @@ def test_a_pronoun_prefers_the_speaker_to_a_subject_he_reported(extract_text, te
 @pytest.mark.model
 def test_a_company_noun_with_a_nationality_is_the_firm_not_its_state(extract_text, text, speaker):
     assert _speakers(extract_text(text)) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The subject of a verb of issuing speaks through the text it issued.
+        ("Ruth Dolan released a new radio ad saying the war must end.", "Ruth Dolan"),
+        ("Vexacorp published a statement on Monday saying sales fell.", "Vexacorp"),
+        ("Greenpeace sued the agency. The lawsuit says the rule is illegal.", "Greenpeace"),
+        ("Vexacorp filed a complaint. The complaint argues the rule is unfair.", "Vexacorp"),
+    ],
+)
+@pytest.mark.model
+def test_a_document_speaks_for_whoever_issued_it(extract_text, text, speaker):
+    assert _speakers(extract_text(text)) == [speaker]
+
+
+@pytest.mark.model
+def test_a_persons_document_speaks_for_the_person_not_the_state(extract_text):
+    text = "Senator Ruth Dolan of Ohio spoke on Monday. The Dolan memo says the plan would fail."
+    assert _speakers(extract_text(text)) == ["Ruth Dolan"]
+
+
+@pytest.mark.model
+def test_a_communique_signed_is_no_signers_statement(extract_text):
+    text = "Pierre Lemaire signed a communiqué stressing the need for peace talks."
+    assert _speakers(extract_text(text)) == []
