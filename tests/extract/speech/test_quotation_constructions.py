@@ -43,6 +43,12 @@ def test_doubled_apostrophes_mark_a_quotation(text, quotes):
             "Lindqvist said.",
             [("Marta Lindqvist", "say", True, "Who will pay for the bridge?")],
         ),
+        # With doubled apostrophes the parser keeps the closing marks with the quotation and
+        # the next quotation's opening marks with the attribution: both go to its speaker.
+        (
+            "Marta Lindqvist toured the harbour. ''Why wait?'' she said. ''The bridge is ready.''",
+            [("Marta Lindqvist", "say", True, "Why wait? ... The bridge is ready.")],
+        ),
         # The attribution set off by commas after the clause it reports, the commas hung on
         # the verb by the parser.
         (
