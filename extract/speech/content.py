@@ -42,6 +42,10 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
         return None  # "defend itself": an action, not speech
     if frame == "act":
         clauses += [c for c in verb.children if c.i > verb.i and _object_content(c)]
+    # Only "say" takes what was said as its object: other verbs of speech take another sense
+    # with one ("maintained its ceiling", "told him").
+    if cue.phrase == "say" and not clauses:
+        clauses = [c for c in verb.children if c.i > verb.i and _said_object(c)]
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and after_break(st, verb):
         clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
     tokens = [t for c in clauses for t in c.subtree]
@@ -104,6 +108,19 @@ def quote_before(st: SpeechState, verb: Token) -> tuple[int, int] | None:
         if s < sent.start_char and e <= first and not gap[e:].strip() and "\n" not in gap[e:]:
             return s, e
     return None
+
+
+# Adverbs standing for a clause said before ("said so").
+_PROFORMS = frozenset({"so", "otherwise"})
+
+
+def _said_object(c: Token) -> bool:
+    """What "say" says in a word or phrase rather than a clause: "said no",
+    "said the same", "said that", "said so", or a clause the parser split at its subject ("said
+    his polls show ...", the subject taken for an object)."""
+    if c.dep_ == "dobj":
+        return c.lower_ not in _reflexives()
+    return c.dep_ == "intj" or (c.dep_ == "advmod" and c.lower_ in _PROFORMS)
 
 
 def _object_content(c: Token) -> bool:
