@@ -42,10 +42,16 @@ def verb_content(st: SpeechState, cue: Cue, sent: Span) -> list[Token] | None:
         return None  # "defend itself": an action, not speech
     if frame == "act":
         clauses += [c for c in verb.children if c.i > verb.i and _object_content(c)]
+    # Only "say" takes what was said as its object: other verbs of speech take another sense
+    # with one ("maintained its ceiling", "told him").
+    if cue.phrase == "say" and not clauses:
+        clauses = [c for c in verb.children if c.i > verb.i and _said_object(c)]
     if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and after_break(st, verb):
         clauses.append(verb.head)  # "“...,” he said": the quote is the verb's head
     tokens = [t for c in clauses for t in c.subtree]
-    if not tokens and any(st.in_quote(t) for t in sent):
+    # Quoted words, not a lone quote mark the parser left at the sentence's edge ("she said.
+    # ''" opening the next sentence's quotation).
+    if not tokens and any(st.in_quote(t) and not t.is_punct for t in sent):
         tokens = [t for t in sent if st.in_quote(t)]
     if not tokens:
         tokens = _clause_after_adjunct(verb) or _paragraph_after_colon(st, verb)
@@ -87,18 +93,34 @@ def _paragraph_after_colon(st: SpeechState, verb: Token) -> list[Token]:
 def quote_before(st: SpeechState, verb: Token) -> tuple[int, int] | None:
     """The quotation just before a sentence that is only its attribution (“...?” Trump said.):
     the parser ends a sentence at a question or exclamation mark inside the quotation, so what
-    was said is in the sentence before, in the same paragraph."""
+    was said is in the sentence before, in the same paragraph. The parser may keep the quote
+    marks that close that quotation, or open the next, in the attribution's sentence
+    (“''Why wait?'' she said. ''...''”)."""
     sent = verb.sent
-    if verb.dep_ != "ROOT" or any(st.in_quote(t) for t in sent):
+    if verb.dep_ != "ROOT" or any(st.in_quote(t) and not t.is_punct for t in sent):
         return None
     subject = {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     if any(t.i < verb.i and not t.is_punct and t.i not in subject for t in sent):
         return None
-    gap = st.text[: sent.start_char]
+    first = next((t.idx for t in sent if not t.is_punct), sent.start_char)
+    gap = st.text[:first]
     for s, e in st.quotes:
-        if e <= sent.start_char and not gap[e:].strip() and "\n" not in gap[e:]:
+        if s < sent.start_char and e <= first and not gap[e:].strip() and "\n" not in gap[e:]:
             return s, e
     return None
+
+
+# Adverbs standing for a clause said before ("said so").
+_PROFORMS = frozenset({"so", "otherwise"})
+
+
+def _said_object(c: Token) -> bool:
+    """What "say" says in a word or phrase rather than a clause: "said no",
+    "said the same", "said that", "said so", or a clause the parser split at its subject ("said
+    his polls show ...", the subject taken for an object)."""
+    if c.dep_ == "dobj":
+        return c.lower_ not in _reflexives()
+    return c.dep_ == "intj" or (c.dep_ == "advmod" and c.lower_ in _PROFORMS)
 
 
 def _object_content(c: Token) -> bool:

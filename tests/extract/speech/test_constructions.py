@@ -54,8 +54,9 @@ stressed    VERB  VBD ROOT     2 stress
 cooperation NOUN  NN  dobj     2 -
 .           PUNCT .   punct    2 -
 """
+# "Say" alone takes a word for a clause as its object ("said no"); other verbs of speech do not.
 SAID_OBJECT = STRESSED_OBJECT.replace(
-    "stressed    VERB  VBD ROOT     2 stress", "said VERB VBD ROOT 2 say"
+    "stressed    VERB  VBD ROOT     2 stress", "added VERB VBD ROOT 2 add"
 )
 
 RELAYED = """

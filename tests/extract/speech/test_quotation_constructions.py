@@ -43,6 +43,12 @@ def test_doubled_apostrophes_mark_a_quotation(text, quotes):
             "Lindqvist said.",
             [("Marta Lindqvist", "say", True, "Who will pay for the bridge?")],
         ),
+        # With doubled apostrophes the parser keeps the closing marks with the quotation and
+        # the next quotation's opening marks with the attribution: both go to its speaker.
+        (
+            "Marta Lindqvist toured the harbour. ''Why wait?'' she said. ''The bridge is ready.''",
+            [("Marta Lindqvist", "say", True, "Why wait? ... The bridge is ready.")],
+        ),
         # The attribution set off by commas after the clause it reports, the commas hung on
         # the verb by the parser.
         (
@@ -103,3 +109,31 @@ def test_verbs_of_the_second_polnear_count_report_speech(extract_text, text, cue
 )
 def test_continue_and_read_with_a_deed_are_no_statement(extract_text, text):
     assert _said(extract_text(text)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Asked whether the pier would reopen, Marta Lindqvist said no.",
+            [("Marta Lindqvist", "say")],
+        ),
+        (
+            "The ferry will run in winter. Marta Lindqvist said so on Monday.",
+            [("Marta Lindqvist", "say")],
+        ),
+        (
+            "Anna Berg voted for the plan, and Marta Lindqvist said the same.",
+            [("Marta Lindqvist", "say")],
+        ),
+        # Other verbs of speech take another sense with an object; a date is no object.
+        ("The harbour board maintained its fees at six crowns a tonne.", []),
+        (
+            "The ferry will run in winter, Marta Lindqvist said Monday.",
+            [("Marta Lindqvist", "say")],
+        ),
+    ],
+)
+def test_say_with_a_word_for_a_clause_reports_speech(extract_text, text, said):
+    assert [(who, cue) for who, cue, _, _ in _said(extract_text(text))] == said
