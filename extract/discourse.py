@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from extract import lexicons
-from extract.gender import agrees
+from extract.gender import agrees, person_sex, pronoun_sex
 from extract.records import ActorKind
 
 if TYPE_CHECKING:
@@ -175,6 +175,35 @@ class SubjectMemory:
             if main or not main_first:
                 return key
         return first[1] if first else None
+
+    def newcomer(self, tok: Token, skip: Collection[int]) -> str | None:
+        """The one person first named in the sentence before ``tok``'s outside its subjects
+        ("Ruiz introduced Dr. Ana Berg, a surgeon."), known to be of the sex of "he" or "she"
+        ``tok``; quoted tokens (``skip``) do not count."""
+        want = pronoun_sex(tok.lower_)
+        if want is None or tok.sent.start == 0:
+            return None
+        prev = self.doc[tok.sent.start - 1].sent
+        subjects = {key for i, key, _, _ in self.history if prev.start <= i < tok.i}
+        found: list[str] = []
+        for t in prev:
+            key = self.actors.at(t)
+            d = self.actors.get(key) if key else None
+            if d is None or d.kind is not ActorKind.PERSON or {d.key, key} & subjects:
+                continue
+            if t.i in skip or d.key in found:
+                continue
+            if min(m.start for m in d.mentions) < prev.start_char:
+                continue  # named before: not new here
+            sex = person_sex(self.actors, d.key)
+            if sex == want:
+                found.append(d.key)
+        return found[0] if len(found) == 1 else None
+
+    def since(self, tok: Token, key: str) -> bool:
+        """Whether ``key`` was a subject or speaker from the sentence before ``tok``'s on."""
+        start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start else 0
+        return any(k == key and start <= i < tok.i for i, k, _, _ in self.history)
 
     def _fitting(
         self, tok: Token, *, persons: bool, named: bool, title: str | None

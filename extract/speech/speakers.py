@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from extract import lexicons
 from extract.discourse import FIRST_PERSON_PRONOUNS, PERSONAL_PRONOUNS
-from extract.groups import group_members, may_name_group
+from extract.groups import describes_people, group_members, may_name_group
 from extract.records import ActorKind
 from extract.rules import Outcome, Registry
 from extract.speech.cues import Cue, outer_cue
@@ -208,7 +208,25 @@ def pronoun(st: SpeechState, tok: Token) -> str | None:
     if tok.lower_ in FIRST_PERSON_PRONOUNS:
         return None
     persons = tok.lower_ in PERSONAL_PRONOUNS
-    return st.memory.recent(tok, persons=persons, main_first=True) or st.actors.resolve(tok)
+    found = st.memory.recent(tok, persons=persons, main_first=True)
+    if persons and (found is None or not st.memory.since(tok, found)) and not _taken(st, tok):
+        # "Roe introduced Dr. Ana Berg, a surgeon. She said ...": no subject of the sentence
+        # before fits, and the one person it first names, of the pronoun's sex, is meant.
+        found = st.memory.newcomer(tok, st.quoted) or found
+    return found or st.actors.resolve(tok)
+
+
+def _taken(st: SpeechState, tok: Token) -> bool:
+    """Whether the sentence before ``tok``'s is a heading or has a main subject that may be a
+    person unnamed ("He married ...", "The senator ..."): the chain goes on through it."""
+    prev = tok.doc[tok.sent.start - 1].sent if tok.sent.start else None
+    if prev is None or st.layout.in_heading(prev.start_char):
+        return True
+    for t in prev:
+        if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and not st.in_quote(t):
+            if t.lower_ in PERSONAL_PRONOUNS or describes_people(t):
+                return True
+    return False
 
 
 __all__ = [

@@ -82,3 +82,33 @@ def test_a_persons_document_speaks_for_the_person_not_the_state(extract_text):
 def test_a_communique_signed_is_no_signers_statement(extract_text):
     text = "Pierre Lemaire signed a communiqué stressing the need for peace talks."
     assert _speakers(extract_text(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The sentence before names one new person of the pronoun's sex outside its subject.
+        (
+            "Kim Olsen said the plan would fail. The study was written by Dr. Maria Berg, a "
+            "surgeon in Oslo. She said the data were clear.",
+            "Maria Berg",
+        ),
+        # Its main subject is a pronoun: the chain of the person before goes on.
+        (
+            "Kim Olsen met voters on Monday. She praised Dr. Maria Berg, a surgeon in Oslo. "
+            "She said the data were clear.",
+            "Kim Olsen",
+        ),
+        # Two new people of that sex: neither is sure, the speaker before stays.
+        (
+            "Kim Olsen said the plan would fail. The study was written by Maria Berg and "
+            "Anna Lund. She said the data were clear.",
+            "Kim Olsen",
+        ),
+    ],
+)
+@pytest.mark.model
+def test_a_pronoun_takes_the_one_new_person_of_its_sex_named_outside_the_subject(
+    extract_text, text, speaker
+):
+    assert speaker in _speakers(extract_text(text))[-1]
