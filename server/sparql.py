@@ -106,7 +106,7 @@ def query() -> Response:
     media = rdf_content_type(answer.media) if answer.kind == "graph" else answer.media
     response = Response(answer.chunks(), status=200, content_type=media)
     response.call_on_close(answer.close)
-    if answer.complete:
+    if not answer.streamed:
         outcome = answer.outcome
         response.headers["Content-Length"] = str(answer.size)
         response.headers["X-Result-Rows"] = str(outcome.rows)
