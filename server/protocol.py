@@ -75,28 +75,43 @@ def _one(params: MultiDict[str, str], name: str) -> str | None:
     return values[0] if values else None
 
 
-def _read_post(
-    args: MultiDict[str, str],
-    content_type: str | None,
-    body: bytes,
-    *,
-    name: str,
-    direct: str,
-    what: str,
-    refused: tuple[str, str],
-) -> tuple[MultiDict[str, str], str]:
-    """The parameters and the text of an operation POSTed as a form or alone as the body.
+@dataclass(frozen=True, slots=True)
+class _Operation:
+    """How a query or an update is POSTed: ``name`` is its parameter, ``direct`` the media
+    type of a body that is the operation itself, ``what`` its name in messages; ``refused``
+    is the other operation's parameter and the message refusing it in a form."""
 
-    ``name`` is its parameter (query, update), ``direct`` the media type of a body that is the
-    operation itself, ``what`` its name in messages; ``refused`` the other operation's parameter
-    and the message refusing it in a form.
-    """
+    name: str
+    direct: str
+    what: str
+    refused: tuple[str, str]
+
+
+_QUERY = _Operation(
+    "query",
+    SPARQL_QUERY,
+    "a query",
+    ("update", "this is the query endpoint; POST updates to /update"),
+)
+_UPDATE = _Operation(
+    "update",
+    SPARQL_UPDATE,
+    "an update",
+    ("query", "this is the update endpoint; send queries to /sparql"),
+)
+
+
+def _read_post(
+    args: MultiDict[str, str], content_type: str | None, body: bytes, op: _Operation
+) -> tuple[MultiDict[str, str], str]:
+    """The parameters and the text of an operation POSTed as a form or alone as the body."""
+    name, direct = op.name, op.direct
     mimetype, options = _content_type(content_type)
     if mimetype == FORM:
         _check_charset(options)
         params = MultiDict(list(args.items(multi=True)) + list(_form(body).items(multi=True)))
-        if refused[0] in params:
-            raise BadRequest(refused[1])
+        if op.refused[0] in params:
+            raise BadRequest(op.refused[1])
         text = _one(params, name)
         if text is None:
             raise BadRequest(f"the form has no '{name}' parameter")
@@ -108,7 +123,7 @@ def _read_post(
         return args, _decode(body)
     if mimetype is None:
         raise UnsupportedMediaType(f"a POST needs a Content-Type: {FORM} or {direct}")
-    raise UnsupportedMediaType(f"cannot read {what} from {mimetype}; use {FORM} or {direct}")
+    raise UnsupportedMediaType(f"cannot read {op.what} from {mimetype}; use {FORM} or {direct}")
 
 
 def parse_query_request(
@@ -134,15 +149,7 @@ def parse_query_request(
         if query is None:
             return None
     elif method == "POST":
-        params, query = _read_post(
-            args,
-            content_type,
-            body,
-            name="query",
-            direct=SPARQL_QUERY,
-            what="a query",
-            refused=("update", "this is the query endpoint; POST updates to /update"),
-        )
+        params, query = _read_post(args, content_type, body, _QUERY)
     else:
         raise MethodNotAllowed(
             f"{method} is not a SPARQL query method; use GET or POST",
@@ -170,15 +177,7 @@ def parse_update_request(
     """
     if method != "POST":
         raise MethodNotAllowed("updates are accepted only with POST", ["POST", "OPTIONS"])
-    params, update = _read_post(
-        args,
-        content_type,
-        body,
-        name="update",
-        direct=SPARQL_UPDATE,
-        what="an update",
-        refused=("query", "this is the update endpoint; send queries to /sparql"),
-    )
+    params, update = _read_post(args, content_type, body, _UPDATE)
     if not update.strip():
         raise BadRequest("the update is empty")
     return UpdateRequest(
