@@ -6,10 +6,13 @@ client's pace. The relay holds up to :data:`SPOOL_MEMORY_BYTES` in memory and mo
 temporary file beyond that, so a large result is never held whole in memory and a slow client
 holds a file, not a query worker (the time limit covers the query, not the client).
 
-What is sent depends on when the first piece arrives. A result that is complete before its
-first piece is due (:class:`Batcher`: 64 kB or half a second) is answered whole, with exact
-counts in the headers. A larger one streams from its first piece on; its counts are then known
-only at its end, and the formats that can say so carry them there (see :mod:`server.executor`).
+What is sent depends on the result, not on which thread runs first. A result of at least one
+piece (:data:`CHUNK_BYTES`) streams, even when its query has finished before the response
+looks: its counts are then known only at its end, and the formats that can say so carry them
+there (see :mod:`server.executor`). A smaller one is answered whole, with exact counts in the
+headers, unless a first piece came early because the result was slow (:class:`Batcher` sends a
+started piece after half a second) and the query was still running: then it streams, so that
+the client sees progress.
 """
 
 from __future__ import annotations
@@ -104,12 +107,20 @@ class Relay(io.RawIOBase):
     def size(self) -> int:
         return self._size
 
-    def wait_ready(self, may_stream: Callable[[str | None], bool]) -> None:
+    def wait_ready(self, may_stream: Callable[[str | None], bool]) -> bool:
         """Block until the result is complete or failed, or has a first piece and its media
-        type ``may_stream``."""
+        type ``may_stream``; return whether it streams (see the module's docs).
+
+        The size decides for a result of a piece or more: the query may write it all before
+        this thread wakes to its first piece (a loaded machine), and the client would get a
+        different response for the same result.
+        """
         with self._cond:
             while not self.done and not (self._size and may_stream(self.media)):
                 self._cond.wait()
+            if self.error is not None or not may_stream(self.media):
+                return False
+            return self.outcome is None or self._size >= CHUNK_BYTES
 
     def read_at(self, offset: int) -> bytes:
         """Up to :data:`CHUNK_BYTES` from ``offset``, waiting for them; ``b""`` at the end.
@@ -184,15 +195,14 @@ class StreamAborted(ClientDisconnected):
 @dataclass
 class Answer:
     relay: Relay
-
-    @property
-    def complete(self) -> bool:
-        return self.relay.outcome is not None
+    streamed: bool
+    """The body goes as the query writes it; its counts come at its end, not in headers.
+    Otherwise the answer is complete."""
 
     @property
     def outcome(self) -> QueryOutcome:
         """The outcome of a complete answer."""
-        assert self.relay.outcome is not None, "the answer is still streaming"
+        assert not self.streamed and self.relay.outcome is not None, "the answer streams"
         return self.relay.outcome
 
     @property

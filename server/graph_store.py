@@ -16,7 +16,8 @@ from flask import Blueprint, Response, request, url_for
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from server.errors import BadRequest, NotFound
-from server.protocol import format_values, negotiate_rdf, rdf_format, rdf_format_of_body
+from server.negotiation import format_values, negotiate_rdf, rdf_format
+from server.protocol import rdf_format_of_body
 from server.sparql import rdf_content_type
 from server.state import get_state, require_update_token
 

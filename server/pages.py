@@ -18,13 +18,13 @@ from pyoxigraph import (
 from graph.iris import ONTOLOGY_GRAPH
 from ontology.vocab import PREFIXES
 from server.errors import BadRequest, NotFound, UriTooLong
-from server.page_tools import Cell, local_href, page_job, select, select_rows
-from server.protocol import (
+from server.negotiation import (
     RDF_MEDIA_TYPES,
     format_values,
     negotiate_rdf,
     rdf_format,
 )
+from server.page_tools import Cell, local_href, page_job, select, select_rows
 from server.resource_view import render_resource
 from server.result_page import run_for_page
 from server.sparql import rdf_content_type

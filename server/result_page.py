@@ -13,8 +13,8 @@ from flask import Request, Response, render_template
 
 from server.errors import ServerError, error_position
 from server.executor import QueryJob
+from server.negotiation import FORMAT_PARAMETERS
 from server.page_tools import editor_href, json_cell
-from server.protocol import FORMAT_PARAMETERS
 from server.sparql_text import declares_dataset
 from server.state import get_state
 

@@ -31,17 +31,15 @@ from server.errors import (
 )
 from server.executor import QueryJob
 from server.methods import allow_header
-from server.protocol import (
+from server.negotiation import (
     RDF_MEDIA_TYPES,
     RESULTS_MEDIA_TYPES,
     format_values,
     negotiate,
     negotiate_rdf,
-    parse_query_request,
-    parse_update_request,
     rdf_format,
-    with_update_dataset,
 )
+from server.protocol import parse_query_request, parse_update_request, with_update_dataset
 from server.result_page import result_page, wants_html
 from server.sparql_text import declares_dataset
 from server.state import get_state, require_update_token
@@ -106,7 +104,7 @@ def query() -> Response:
     media = rdf_content_type(answer.media) if answer.kind == "graph" else answer.media
     response = Response(answer.chunks(), status=200, content_type=media)
     response.call_on_close(answer.close)
-    if answer.complete:
+    if not answer.streamed:
         outcome = answer.outcome
         response.headers["Content-Length"] = str(answer.size)
         response.headers["X-Result-Rows"] = str(outcome.rows)

@@ -52,7 +52,8 @@ class AppState:
     def start(self, job: QueryJob, *, whole: bool = False) -> Answer:
         """Start answering a query (in a worker process, or a thread for in-memory stores)
         and return once the answer is complete, or, unless ``whole``, once a first piece of
-        a result that may stream (:data:`~server.executor.STREAMED_MEDIA`) has arrived.
+        a result that may stream (:data:`~server.executor.STREAMED_MEDIA`) has arrived
+        (:meth:`~server.answer.Relay.wait_ready` decides whether it streams).
 
         In-thread (in-memory store, or ``workers=0``) the time limit is only checked between
         result rows: a query that blocks inside ``Store.query`` (aggregates, sorting) runs to
@@ -67,11 +68,11 @@ class AppState:
         threading.Thread(
             target=self._produce, args=(job, relay), name="newskg-query", daemon=True
         ).start()
-        relay.wait_ready(lambda media: not whole and media in STREAMED_MEDIA)
+        streamed = relay.wait_ready(lambda media: not whole and media in STREAMED_MEDIA)
         if relay.error is not None:  # nothing is sent yet: the client gets the error's status
             relay.close()
             raise relay.error
-        return Answer(relay)
+        return Answer(relay, streamed)
 
     def run(self, job: QueryJob) -> Answer:
         """Answer a query whole (for pages that render the result); see :meth:`start`."""

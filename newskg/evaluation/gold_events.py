@@ -126,27 +126,42 @@ def _event_scores(
     out["attributes"], out["attribute_errors"] = _attribute_accuracy(
         golds, preds, req, pairs, attributes
     )
-    out["missed"] = [
-        {"gold": golds[g].get("id", g), "kind": golds[g]["kind"], "evidence": golds[g]["evidence"]}
-        for g in range(len(golds))
-        if req[g] and g not in {g2 for _, g2 in pairs}
-    ]
-    # Predictions no gold item took (false positives), so a report shows what to cut.
-    paired = {p for p, _ in pairs}
-    out["unmatched"] = [
-        {
-            "iri": pred.iri,
-            "kind": pred.kind,
-            "text": text[pred.span[0] : pred.span[1]],
-            "roles": {r: [e.label for e in ents_] for r, ents_ in pred.roles.items()},
-        }
-        for p, pred in enumerate(preds)
-        if p not in paired
-    ]
-    out["gold_evidence_not_found"] = [
-        golds[g].get("id", g) for g in range(len(golds)) if spans[g] is None
-    ]
+    out.update(_leftovers(golds, preds, text, req, spans, pairs))
     return out
+
+
+def _leftovers(
+    golds: list[dict[str, Any]],
+    preds: list[Predicted],
+    text: str,
+    req: list[bool],
+    spans: list[tuple[int, int] | None],
+    pairs: list[tuple[int, int]],
+) -> dict[str, list[Any]]:
+    """What the strict matching left: required gold items missed, predictions no gold item
+    took (false positives, so a report shows what to cut), gold evidence not in the text."""
+    paired = {p for p, _ in pairs}
+    matched = {g for _, g in pairs}
+    return {
+        "missed": [
+            {"gold": g.get("id", i), "kind": g["kind"], "evidence": g["evidence"]}
+            for i, g in enumerate(golds)
+            if req[i] and i not in matched
+        ],
+        "unmatched": [
+            {
+                "iri": pred.iri,
+                "kind": pred.kind,
+                "text": text[pred.span[0] : pred.span[1]],
+                "roles": {r: [e.label for e in ents_] for r, ents_ in pred.roles.items()},
+            }
+            for p, pred in enumerate(preds)
+            if p not in paired
+        ],
+        "gold_evidence_not_found": [
+            g.get("id", i) for i, g in enumerate(golds) if spans[i] is None
+        ],
+    }
 
 
 def _entity_attr(

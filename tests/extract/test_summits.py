@@ -5,27 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hand_docs import doc_context
 
 from extract import lexicons
-from extract.actors import find_actors
-from extract.context import DocContext
 from extract.policies import find_policies
 from extract.summits import find_summits
-from extract.text import Layout
-from extract.topics import find_topics
 
 
 @pytest.fixture(scope="module")
 def summits(nlp, gazetteer):
     def run(text: str, date: dt.date | None = None):
-        doc = nlp(text)
-        layout = Layout(text)
-        actors = find_actors(doc, gazetteer, layout)
-        topics = find_topics(doc, gazetteer, layout)
-        ctx = DocContext(doc=doc, layout=layout, actors=actors, topics=topics, published=date)
+        ctx = doc_context(nlp(text), gazetteer, date)
         policies = list(find_policies(ctx))
         found = list(find_summits(ctx, policies))
-        labels = {a.key: a.label for a in actors.actors}
+        labels = {a.key: a.label for a in ctx.actors.actors}
         return found, labels, policies
 
     return run

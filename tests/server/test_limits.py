@@ -131,7 +131,7 @@ def test_a_stream_whose_query_fails_midway_ends_broken_not_complete_looking() ->
     relay = Relay()
     relay.begin("application/sparql-results+json", "solutions")
     relay.write(b'{"results": {"bindings": [{"a": {"type": "literal", "value": "1"}}')
-    chunks = Answer(relay).chunks()
+    chunks = Answer(relay, streamed=True).chunks()
     assert next(chunks).startswith(b'{"results"')
     relay.fail(QueryTimeout("the query exceeded the time limit of 30 s"))
     marker = next(chunks)
@@ -144,8 +144,8 @@ def test_a_complete_answer_keeps_its_outcome_and_size() -> None:
     relay = Relay()
     relay.begin("text/csv", "solutions")
     relay.finish(QueryOutcome("text/csv", 1, False, "solutions"), b"x\r\n1\r\n")
-    answer = Answer(relay)
-    assert answer.complete and answer.outcome.rows == 1 and answer.size == 6
+    answer = Answer(relay, relay.wait_ready(lambda media: True))
+    assert not answer.streamed and answer.outcome.rows == 1 and answer.size == 6
     assert answer.read() == b"x\r\n1\r\n"
 
 
@@ -158,7 +158,7 @@ def test_a_relay_moves_to_disk_past_its_memory_share_and_reads_back_whole() -> N
     for i in range(0, len(data), 10_000):
         relay.write(data[i : i + 10_000])
     relay.finish(QueryOutcome("text/turtle", 0, False, "graph"))
-    assert Answer(relay).read() == data
+    assert Answer(relay, streamed=True).read() == data
 
 
 def test_a_query_seen_running_long_goes_straight_to_the_long_lane(

@@ -6,13 +6,8 @@ import pytest
 from werkzeug.datastructures import MIMEAccept, MultiDict
 
 from server.errors import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
-from server.protocol import (
-    negotiate,
-    negotiate_rdf,
-    parse_query_request,
-    parse_update_request,
-    with_update_dataset,
-)
+from server.negotiation import negotiate, negotiate_rdf
+from server.protocol import parse_query_request, parse_update_request, with_update_dataset
 from server.sparql_text import declares_dataset
 
 

@@ -17,6 +17,7 @@ from rdflib.query import Result
 from SPARQLWrapper import JSON, N3, XML, SPARQLWrapper
 
 from graph.store import KnowledgeStore
+from server.answer import CHUNK_BYTES
 from tests.server.conftest import DOC1, TOKEN, LiveServer, load_seed, running
 
 CONSTRUCT = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{DOC1}> {{ ?s ?p ?o }} }}"
@@ -141,8 +142,8 @@ def test_no_content_responses_carry_no_body_type(writable_client: FlaskClient) -
 
 @pytest.fixture(scope="module")
 def capped_server() -> Iterator[str]:
-    """A served store whose SELECT results are cut at :data:`CAPPED_ROWS` rows, large enough
-    (5,000 rows) that a cut result streams."""
+    """A served store whose SELECT results are cut at :data:`CAPPED_ROWS` rows (of 5,000): a
+    cut result is several pieces (:data:`~server.answer.CHUNK_BYTES`), so it always streams."""
     from server import ServerConfig, create_app
 
     store = KnowledgeStore()
@@ -173,12 +174,12 @@ def test_a_capped_streamed_result_parses_in_pyoxigraph_and_rdflib(
     capped_server: str, fmt: str, pyoxigraph_format: QueryResultsFormat
 ) -> None:
     body, headers = _fetch(capped_server, fmt)
-    assert headers["X-Result-Streamed"] == "true"
+    assert headers["X-Result-Streamed"] == "true" and len(body) > 2 * CHUNK_BYTES
     rows = list(parse_query_results(body, format=pyoxigraph_format))  # type: ignore[arg-type]
     assert len(rows) == CAPPED_ROWS
     parsed = Result.parse(io.BytesIO(body), format="json" if fmt == JSON else "xml")
     assert len(parsed) == CAPPED_ROWS and [str(v) for v in parsed.vars] == ["s", "o"]
-    notice = "row limit of 2000 rows"
+    notice = f"row limit of {CAPPED_ROWS} rows"
     assert (json.loads(body)["truncated"] is True) if fmt == JSON else notice in body.decode()
 
 
@@ -188,7 +189,8 @@ def test_sparqlwrapper_reads_a_capped_result_and_its_notice(capped_server: str) 
     w.setReturnFormat(JSON)
     doc = w.query().convert()
     assert len(doc["results"]["bindings"]) == CAPPED_ROWS
-    assert (doc["truncated"], doc["maxRows"], doc["head"]["vars"]) == (True, 2000, ["s", "o"])
+    cut = (doc["truncated"], doc["maxRows"], doc["head"]["vars"])
+    assert cut == (True, CAPPED_ROWS, ["s", "o"])
     w.setReturnFormat(XML)
     xml = w.query().convert()
     assert len(xml.getElementsByTagName("result")) == CAPPED_ROWS
@@ -199,7 +201,6 @@ def test_a_capped_graph_ends_with_a_comment_turtle_parsers_skip(capped_server: s
     w.setQuery("CONSTRUCT { ?s <http://ex/p> ?o } WHERE { ?s <http://ex/p> ?o }")
     w.setReturnFormat("turtle")
     body = w.query().convert()
-    assert body.rstrip().endswith(
-        b"# newskg: result truncated at the server's row limit of 2000 triples"
-    )
+    notice = f"# newskg: result truncated at the server's row limit of {CAPPED_ROWS} triples"
+    assert body.rstrip().endswith(notice.encode())
     assert len(Graph().parse(data=body, format="turtle")) == CAPPED_ROWS

@@ -15,7 +15,8 @@ from pyoxigraph import RdfFormat
 from rdflib import Graph
 
 from graph.store import KnowledgeStore
-from server.executor import QueryJob, run_query
+from server.answer import CHUNK_BYTES, Relay
+from server.executor import STREAMED_MEDIA, QueryJob, QueryOutcome, run_query
 
 ROWS = 20_000
 ALL = "SELECT ?s ?o WHERE { ?s <http://ex/p> ?o }"
@@ -156,8 +157,7 @@ def test_cut_csv_and_tsv_are_sent_whole_with_exact_headers(
 
 
 def test_cut_json_stream_announces_the_cut_at_its_end(big_store: KnowledgeStore, make_app) -> None:  # type: ignore[no-untyped-def]
-    # Many pieces (about 1.6 MB), so the answer is still running when its first piece is
-    # sent whatever the load: a result of one or two pieces may finish first and go whole.
+    # About 1.6 MB: many pieces, so it streams (as any result of a piece or more does).
     client = make_app(store=big_store, max_rows=12_345).test_client()
     r = client.get("/sparql", query_string={"query": ALL}, buffered=False)
     assert r.headers["X-Result-Streamed"] == "true" and r.headers["X-Result-Max-Rows"] == "12345"
@@ -218,3 +218,43 @@ def test_time_limit_while_writing_is_a_503_not_a_cut_body(
     assert r.status_code == 503
     assert "time limit" in r.get_data(as_text=True)
     assert "X-Result-Rows" not in r.headers
+
+
+JSON_MEDIA = "application/sparql-results+json"
+
+
+@pytest.mark.parametrize(
+    ("media", "pieces", "tail", "finished", "streams"),
+    [
+        # a result of a piece or more streams, even when written whole before the response looks
+        (JSON_MEDIA, [b"x" * CHUNK_BYTES, b"y" * CHUNK_BYTES], b"z", True, True),
+        (JSON_MEDIA, [b"x" * CHUNK_BYTES], b"", True, True),
+        (JSON_MEDIA, [b"x" * CHUNK_BYTES], b"", False, True),
+        # a smaller one goes whole, unless a slow piece came while its query still ran
+        (JSON_MEDIA, [], b"x" * (CHUNK_BYTES - 1), True, False),
+        (JSON_MEDIA, [b"slow"], b"rest", True, False),
+        (JSON_MEDIA, [b"slow"], b"", False, True),
+        # formats without room for the counts at their end never stream
+        ("text/csv", [b"x" * CHUNK_BYTES, b"y" * CHUNK_BYTES], b"z", True, False),
+    ],
+)
+def test_whether_an_answer_streams_depends_on_its_result_not_on_thread_timing(
+    media: str, pieces: list[bytes], tail: bytes, finished: bool, streams: bool
+) -> None:
+    relay = Relay()
+    relay.begin(media, "solutions")
+    for piece in pieces:
+        relay.write(piece)
+    if finished:  # the query ended before the response thread looked at the relay
+        relay.finish(QueryOutcome(media, 3, True, "solutions"), tail)
+    assert relay.wait_ready(lambda m: m in STREAMED_MEDIA) is streams
+    relay.close()
+
+
+def test_an_answer_asked_for_whole_never_streams() -> None:
+    relay = Relay()
+    relay.begin(JSON_MEDIA, "solutions")
+    relay.write(b"x" * 3 * CHUNK_BYTES)
+    relay.finish(QueryOutcome(JSON_MEDIA, 3, False, "solutions"))
+    assert relay.wait_ready(lambda m: False) is False
+    relay.close()

@@ -40,14 +40,18 @@ def hand_doc(table: str) -> Doc:
 
 
 def hand_context(table: str, gazetteer, published: dt.date | None = None):
-    """The :class:`~extract.context.DocContext` of a hand-built Doc (actors and topics found
-    from its entities and the gazetteer, as the pipeline does)."""
+    """The :class:`~extract.context.DocContext` of a hand-built Doc."""
+    return doc_context(hand_doc(table), gazetteer, published)
+
+
+def doc_context(doc: Doc, gazetteer, published: dt.date | None = None):
+    """The :class:`~extract.context.DocContext` of ``doc`` (hand-built or parsed by the model),
+    actors and topics found from its entities and the gazetteer, as the pipeline does."""
     from extract.actors import find_actors
     from extract.context import DocContext
     from extract.text import Layout
     from extract.topics import find_topics
 
-    doc = hand_doc(table)
     layout = Layout(doc.text)
     actors = find_actors(doc, gazetteer, layout)
     topics = find_topics(doc, gazetteer, layout)

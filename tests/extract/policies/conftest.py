@@ -5,15 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hand_docs import hand_context
+from hand_docs import doc_context, hand_context
 
-from extract.actors import find_actors
-from extract.context import DocContext
 from extract.policies import find_policies
 from extract.policies.actor import home_state
 from extract.policies.sites import Site, site_of
-from extract.text import Layout
-from extract.topics import find_topics
 
 
 @pytest.fixture(scope="session")
@@ -46,12 +42,9 @@ def policies(nlp, gazetteer):
     """``policies(text)``: the policies of ``text`` and the labels of the keys they use."""
 
     def run(text: str, date: dt.date | None = None):
-        doc = nlp(text)
-        layout = Layout(text)
-        actors = find_actors(doc, gazetteer, layout)
-        topics = find_topics(doc, gazetteer, layout)
-        found = list(find_policies(DocContext(doc, layout, actors, topics, date)))
-        labels = {a.key: a.label for a in actors.actors} | {t.key: t.label for t in topics.topics}
-        return found, labels
+        ctx = doc_context(nlp(text), gazetteer, date)
+        found = list(find_policies(ctx))
+        labels = {a.key: a.label for a in ctx.actors.actors}
+        return found, labels | {t.key: t.label for t in ctx.topics.topics}
 
     return run

@@ -1,4 +1,5 @@
-"""Fixtures of the summit rule tests: a hand-written parse -> the Site a rule reads."""
+"""Fixtures of the summit tests: a hand-written parse -> the Site a rule reads; a text run
+through the model -> the summits it finds."""
 
 from __future__ import annotations
 
@@ -41,5 +42,26 @@ def site(parsed) -> Callable[..., Site]:
         pair = tuple(k for w in latest if (k := actors.at(token(doc, w)))) if latest else None
         where = actors.at(token(doc, here)) if here else None
         return Site(tok, gov, SummitKind(kind), actors, pair, where)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def read_summits(extract_text) -> Callable[..., list[tuple[object, ...]]]:
+    """Text (run through the model) -> each summit as (kind, its parties' labels sorted, its
+    place's label, status), cut to the first ``fields`` of those."""
+
+    def run(text: str, fields: int = 4) -> list[tuple[object, ...]]:
+        ex = extract_text(text)
+        labels = {a.key: a.label for a in ex.actors}
+        return [
+            (
+                s.kind.value,
+                sorted(labels[p] for p in s.participants),
+                labels.get(s.location),
+                s.status,
+            )[:fields]
+            for s in ex.summits
+        ]
 
     return run

@@ -9,12 +9,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-def _read(extract_text, text):
-    ex = extract_text(text)
-    labels = {a.key: a.label for a in ex.actors}
-    return [(s.kind.value, sorted(labels[p] for p in s.participants)) for s in ex.summits]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -49,5 +43,5 @@ def _read(extract_text, text):
         ),
     ],
 )
-def test_parties_named_by_reference(extract_text, text, expected):
-    assert _read(extract_text, text) == expected
+def test_parties_named_by_reference(read_summits, text, expected):
+    assert read_summits(text, 2) == expected

@@ -8,15 +8,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-def _read(extract_text, text):
-    ex = extract_text(text)
-    labels = {a.key: a.label for a in ex.actors}
-    return [
-        (s.kind.value, sorted(labels[p] for p in s.participants), labels.get(s.location))
-        for s in ex.summits
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "kind", "speaker"),
     [
@@ -33,8 +24,8 @@ def _read(extract_text, text):
         ("Olaf Scholz addressed a summit meeting of the G20.", "Summit", "Olaf Scholz"),
     ],
 )
-def test_who_speaks_at_a_meeting_takes_part(extract_text, text, kind, speaker):
-    found = _read(extract_text, text)
+def test_who_speaks_at_a_meeting_takes_part(read_summits, text, kind, speaker):
+    found = read_summits(text)
     assert [f[0] for f in found] == [kind]
     assert speaker in found[0][1]
 
@@ -49,8 +40,8 @@ def test_who_speaks_at_a_meeting_takes_part(extract_text, text, kind, speaker):
         ),
     ],
 )
-def test_the_place_a_participle_or_the_party_phrase_carries(extract_text, text, place):
-    assert [f[2] for f in _read(extract_text, text)][-1] == place
+def test_the_place_a_participle_or_the_party_phrase_carries(read_summits, text, place):
+    assert [f[2] for f in read_summits(text)][-1] == place
 
 
 @pytest.mark.parametrize(
@@ -77,10 +68,10 @@ def test_the_place_a_participle_or_the_party_phrase_carries(extract_text, text, 
         ),
     ],
 )
-def test_every_conjunct_and_whoever_acts_at_a_new_meeting_take_part(extract_text, text, parties):
-    assert [f[1] for f in _read(extract_text, text)] == [parties]
+def test_every_conjunct_and_whoever_acts_at_a_new_meeting_take_part(read_summits, text, parties):
+    assert [f[1] for f in read_summits(text)] == [parties]
 
 
-def test_a_common_noun_acting_at_a_meeting_is_not_read_as_a_party(extract_text):
+def test_a_common_noun_acting_at_a_meeting_is_not_read_as_a_party(read_summits):
     text = "The bloc's Luxembourg presidency hopes to strike a deal at a June summit."
-    assert _read(extract_text, text) == []
+    assert read_summits(text) == []
