@@ -263,9 +263,10 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
         if followed_by(span, "City") or followed_by(span, "city"):
             return Link(cities[0], CONFIDENCE["by_country"]) if len(cities) == 1 else None
         if any(states[0].capital_qid == c.qid for c in cities) and (
-            located(span) or is_dateline(span)
+            located(span) and not is_dateline(span)
         ):
-            # "talks in Luxembourg": the country or its capital of the same name; tied.
+            # "talks in Luxembourg": the country or its capital of the same name; tied. In a
+            # dateline the state is kept: the dateline rule makes it the capital of its name.
             return None
         return Link(states[0], CONFIDENCE["country_over_city"])
     in_context = countries_in_context(span, gazetteer)
