@@ -201,7 +201,12 @@ def _person(span: Span, text: str, gazetteer: Gazetteer, role: str | None) -> Re
     if candidates:
         countries = countries_named(span.doc, gazetteer)
         choice = choose_person(
-            candidates, role=role, when=when, countries=countries, gazetteer=gazetteer
+            candidates,
+            role=role,
+            when=when,
+            countries=countries,
+            gazetteer=gazetteer,
+            title_states=frozenset(titled),
         )
     elif " " not in text.strip():
         choice = choose_by_surname(

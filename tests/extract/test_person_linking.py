@@ -68,6 +68,8 @@ KB = Gazetteer(
         person("Q41", "Lena Ost", country="Q1", born="1992", positions="legislator;Q1;2019;;l"),
         # A legislator whose country nothing in a text may name.
         person("Q50", "Karl Sand", country="Q3", positions="legislator;Q3;2004;2008;l"),
+        # A member of an international assembly: the sources give no country.
+        person("Q55", "Olaf Brenn", positions="legislator;;1995;2003;l"),
         # A town that shares a name with a person.
         place("Q60", "Sandford", "city", country="Q1", population=5000),
         person("Q61", "Sandford", country="Q1", positions="Governor;Q1;2000;2004;o"),
@@ -147,6 +149,20 @@ def test_a_lone_legislator_links_only_when_the_article_names_the_country():
     resolution = resolve(mention(["Karl", "Sand", "voted", "again"], 0, 2, "PERSON"), KB)
     assert resolution.link is None
     assert resolution.candidates == (("Q50", 1.0),)
+
+
+@pytest.mark.parametrize(
+    ("role", "qid"),
+    [
+        ("Ruritanian Finance Minister", "Q55"),  # a state's office title: linked
+        ("Finance Minister", None),  # an office, but of no state
+        ("Ruritanian", None),  # a state, but no office
+        (None, None),
+    ],
+)
+def test_a_lone_candidate_of_no_known_country_links_with_a_state_office_title(role, qid):
+    words = ["Ruritanian", "Finance", "Minister", "Olaf", "Brenn", "spoke"]
+    assert chosen(mention(words, 3, 5, "PERSON"), role) == qid
 
 
 # -- rule 4: prominence ---------------------------------------------------------------------
