@@ -36,6 +36,7 @@ Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -262,6 +263,10 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
     if len(labelled) == 1 and _placed(labelled[0], span, gazetteer):
         return Link(labelled[0], CONFIDENCE["alias"])
     pool = labelled or candidates
+    towns = [e for e in pool if e.type == "city" and _region_in_sentence(e, span)]
+    if len(towns) == 1:
+        # "Springfield, Illinois": of the towns of that name, the one whose state is named.
+        return Link(towns[0], CONFIDENCE["by_country"])
     states = [e for e in pool if e.type in STATE_TYPES]
     cities = [e for e in pool if e.type in _LOCAL_TYPES]
     if len(states) == 1 and len(states) + len(cities) == len(pool):
@@ -347,5 +352,13 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
         )
     if entry.type != "city" or entry.population or gazetteer.is_closed(entry):
         return True
-    region = (entry.description or "").removeprefix("place in ")
-    return bool(region) and region != entry.description and region in span.sent.text
+    return _region_in_sentence(entry, span)
+
+
+def _region_in_sentence(town: Entry, span: Span) -> bool:
+    """Whether the sentence names the state of a US place ("place in Texas"), in any case: a
+    dateline writes it in capitals ("SAN ANTONIO, TEXAS, March 3 -")."""
+    region = (town.description or "").removeprefix("place in ")
+    if not region or region == town.description:
+        return False
+    return re.search(rf"\b{re.escape(region)}\b", span.sent.text, re.IGNORECASE) is not None

@@ -184,6 +184,31 @@ def test_a_large_city_wins_over_a_town_of_the_same_name():
     assert found is not None and found.entry.qid == "Q70"
 
 
+TOWNS = Gazetteer(
+    [
+        Entry("Q80", "Fairview", "city", (), (), None, "Q1", "place in Ruritania East"),
+        Entry("Q81", "Fairview", "city", (), (), None, "Q1", "place in Lowland"),
+        Entry("Q82", "Fairview", "city", (), (), None, "Q3", None, population=40_000),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "qid"),
+    [
+        (["FAIRVIEW", ",", "LOWLAND", ",", "May", "4", "-", "Rain", "fell"], "Q81"),
+        (["Rain", "fell", "in", "Fairview", ",", "Ruritania", "East"], "Q80"),
+        (["Rain", "fell", "in", "Fairview", "again"], None),
+    ],
+)
+def test_of_the_towns_of_a_name_the_one_whose_state_the_sentence_names_wins(words, qid):
+    """Rule "country" for towns of unknown size: the sentence names the town's state, in any
+    case (a dateline writes it in capitals); with no state named, the name stays unlinked."""
+    start = next(i for i, w in enumerate(words) if w.lower() == "fairview")
+    found = resolve(mention(words, start, start + 1, "GPE"), TOWNS).link
+    assert (found.entry.qid if found else None) == qid
+
+
 # -- rule 5: surnames -----------------------------------------------------------------------
 
 
