@@ -152,8 +152,8 @@ def _report(benchmark: str, total: Counter, kinds: Counter, absent: int) -> None
         f"tp {kinds['tp']} fp {kinds['fp']} fn {kinds['fn']}; the published systems are "
         f"counted the first way"
     )
-    kinds = sorted(k for k in total if k.startswith("fp"))
-    print("false positives: " + "; ".join(f"{k.removeprefix('fp:')} {total[k]}" for k in kinds))
+    fps = sorted(k for k in total if k.startswith("fp"))
+    print("false positives: " + "; ".join(f"{k.removeprefix('fp:')} {total[k]}" for k in fps))
     unannotated = total["fp:no gold mention there"]
     judged = total["tp"] + total["fp"] - unannotated
     print(
