@@ -342,9 +342,12 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     A party or newspaper named by an alias ("IFF", "the Star") only when the article names its
     country. A region of unknown size (the world's subdivisions list) only when the article
     names its country or another of its country's places: they share names with better-known
-    cities ("Portland" is also a parish of Jamaica, "Aurora" a province of the Philippines)."""
+    cities ("Portland" is also a parish of Jamaica, "Aurora" a province of the Philippines).
+    A newspaper called "The" and one word only with its article (:func:`_with_its_article`)."""
     if entry.type == "region" and not entry.population:
         return country_placed(entry, span, gazetteer)
+    if entry.type == "newspaper" and not _with_its_article(entry, span):
+        return False
     if entry.type in ("political_party", "newspaper"):
         text = strip_possessive(span.text)
         return gazetteer.is_label(text, entry) or entry.country_qid in countries_named(
@@ -353,6 +356,18 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     if entry.type != "city" or entry.population or gazetteer.is_closed(entry):
         return True
     return _region_in_sentence(entry, span)
+
+
+def _with_its_article(paper: Entry, span: Span) -> bool:
+    """A newspaper called "The" and one word ("The Mercury", "The Star") is named with its
+    article: a bare "Mercury" is a planet, a car or a metal ("the Mercury reported" is the
+    paper). A longer name is distinctive without it ("Wall Street Journal reporter")."""
+    words = paper.label.split()
+    if len(words) != 2 or words[0].lower() != "the":
+        return True
+    if span.text.lower().startswith("the "):
+        return True
+    return span.start > 0 and span.doc[span.start - 1].text.lower() == "the"
 
 
 def _region_in_sentence(town: Entry, span: Span) -> bool:

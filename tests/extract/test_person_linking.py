@@ -234,6 +234,27 @@ def test_a_title_naming_another_country_rules_the_namesake_out():
     assert chosen(mention(words, 2, 4, "PERSON"), "Bordurian envoy") == "Q50"
 
 
+@pytest.mark.parametrize(
+    ("words", "start", "qid"),
+    [
+        (["In", "Ruritania", ",", "the", "Courier", "reported", "it"], 4, "Q90"),
+        (["Courier", "vans", "were", "sold", "in", "Ruritania"], 0, None),
+        (["A", "Strelsau", "Evening", "Courier", "reporter", "in", "Ruritania"], 1, "Q91"),
+    ],
+)
+def test_a_newspaper_called_the_and_one_word_is_named_with_its_article(words, start, qid):
+    kb = Gazetteer(
+        [
+            place("Q1", "Ruritania", "country"),
+            Entry("Q90", "The Courier", "newspaper", (), (), None, "Q1", None),
+            Entry("Q91", "The Strelsau Evening Courier", "newspaper", (), (), None, "Q1", None),
+        ]
+    )
+    end = words.index("Courier") + 1
+    found = resolve(mention(words, start, end, "ORG"), kb).link
+    assert (found.entry.qid if found else None) == qid
+
+
 def test_a_party_named_by_its_short_name_links_only_where_its_country_is_named():
     kb = Gazetteer(
         [
