@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import gzip
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from extract.country_codes import initials, is_code, is_code_of
 from extract.entries import (
     CLOSED_TYPES,
     COLUMNS,
@@ -26,6 +26,7 @@ from extract.entries import (
     Held,
     positions_held,
 )
+from extract.gazetteer_rows import RowMap, append_row, parse_row, reordered
 
 # The key the index is built on (extract.normalise.name_key: quotes, accents, case, dots, 'the').
 from extract.normalise import name_key as normalise
@@ -34,39 +35,6 @@ BUNDLED_BASE = Path(str(files("extract"))) / "data" / "gazetteer.tsv"
 """The sourced gazetteer (countries, capitals, organisations) the knowledge base is built on."""
 BUNDLED_GAZETTEER = Path(str(files("extract"))) / "data" / "kb_core.tsv.gz"
 """The compact core of the knowledge base (``newskg gazetteer build --extracts DIR --core``)."""
-
-_SHORT = re.compile(r"[A-Za-z]{2,3}")
-_MINOR_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "et"})
-
-
-def initials(name: str) -> str:
-    """'United Kingdom' -> 'UK', 'People's Republic of China' -> 'PRC' (minor words skipped)."""
-    words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*", name)
-    return "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
-
-
-def is_code(alias: str, entry: Entry) -> bool:
-    """Whether ``alias`` of ``entry`` is a country code (see :func:`is_code_of`)."""
-    return is_code_of(alias, entry.type, entry.label, entry.aliases)
-
-
-def is_code_of(alias: str, kind: str, label: str, aliases: Iterable[str]) -> bool:
-    """Whether ``alias`` of a place is a country code (ISO "IN", "EC", "ecu") and not a name.
-
-    Sources list ISO 3166 codes among country aliases; written in a text they are ordinary
-    words ("IN", "AL", "ME") or mean something else ("EC"). A short alias of a place counts as a
-    name only when it is written in capitals and is the initials of the label or of a dotted
-    alias ("UK" for United Kingdom, "US" beside "U.S.", "UAE", "PRC"); every other one is a code.
-    """
-    if kind not in PLACE_TYPES or not _SHORT.fullmatch(alias):
-        return False
-    if not alias.isupper():
-        return True
-    if initials(label) == alias:
-        return False
-    dotted = {a.replace(".", "") for a in aliases if "." in a}
-    return alias not in dotted
-
 
 # Look-up answers kept at most (a few articles' distinct words; see Gazetteer._remember).
 _MEMO_SIZE = 4096
@@ -99,8 +67,8 @@ class Gazetteer:
         self._closed: dict[str, list[Entry]] | None = None
         for e in entries:
             self._add(e, e.qid, e.label, e.type, e.aliases, e.demonyms, e.capital_qid)
-        self.by_qid: Mapping[str, Entry] = _RowMap(self, self._row_of)
-        self.capital_of: Mapping[str, Entry] = _RowMap(self, self._capitals)
+        self.by_qid: Mapping[str, Entry] = RowMap(self._entry, self._row_of)
+        self.capital_of: Mapping[str, Entry] = RowMap(self._entry, self._capitals)
 
     # -- building --------------------------------------------------------------------------
 
@@ -127,13 +95,13 @@ class Gazetteer:
             self._types.append(kind)
             self._row_of[qid] = i
         key = normalise(label)
-        _append(self._labels, key, i)
+        append_row(self._labels, key, i)
         keys = {key: None}
         place = kind in PLACE_TYPES
         for name in aliases:
             alias_key = normalise(name)
             if place and is_code_of(name.strip(), kind, label, aliases):
-                _append(self._codes, alias_key.upper(), i)
+                append_row(self._codes, alias_key.upper(), i)
             elif alias_key:
                 keys[alias_key] = None
         names = self._names
@@ -146,7 +114,7 @@ class Gazetteer:
                     rows.append(i)
         for d in demonyms:
             if d.strip():
-                _append(self._demonyms, normalise(d), i)
+                append_row(self._demonyms, normalise(d), i)
         if capital and kind == "country":
             self._capitals.setdefault(capital, i)
         self._surnames = None
@@ -177,7 +145,7 @@ class Gazetteer:
         canonical = header[: len(COLUMNS)] == list(COLUMNS[: len(header)])
         q, lb, ty, al, de, ca = at[:6]
         if not canonical:
-            lines = _reordered(lines, at)
+            lines = reordered(lines, at)
             q, lb, ty, al, de, ca = range(6)
         for line in lines:
             cells = line.rstrip("\r\n").split("\t", 6)
@@ -232,7 +200,7 @@ class Gazetteer:
         row = self._rows[i]
         if isinstance(row, Entry):
             return row
-        entry = self._rows[i] = _parse(row)
+        entry = self._rows[i] = parse_row(row)
         return entry
 
     def _entries(self, rows: Iterable[int]) -> list[Entry]:
@@ -347,67 +315,6 @@ class Gazetteer:
                 if mine:
                     self._closed[key] = self._entries(mine)
         return self._closed
-
-
-class _RowMap(Mapping[str, Entry]):
-    """A QID -> entry mapping over row numbers, parsing an entry when it is asked for:
-    ``gazetteer.by_qid`` (every row) and ``gazetteer.capital_of`` (capital -> its country)."""
-
-    def __init__(self, g: Gazetteer, rows: dict[str, int]) -> None:
-        self._g = g
-        self._rows = rows
-
-    def __getitem__(self, qid: str) -> Entry:
-        return self._g._entry(self._rows[qid])
-
-    def __contains__(self, qid: object) -> bool:
-        return qid in self._rows
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-
-def _append(index: dict[str, list[int]], key: str, i: int) -> None:
-    rows = index.get(key)
-    if rows is None:
-        index[key] = [i]
-    elif not rows or rows[-1] != i:
-        rows.append(i)
-
-
-def _reordered(lines: Iterable[str], at: list[int]) -> Iterator[str]:
-    """Lines of a file whose columns are in another order, in :data:`COLUMNS` order."""
-    for line in lines:
-        cells = line.rstrip("\r\n").split("\t")
-        yield "\t".join(cells[j] if 0 <= j < len(cells) else "" for j in at)
-
-
-def _split(value: str | None) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
-
-
-def _parse(line: str) -> Entry:
-    """An :class:`Entry` from a TSV line in :data:`COLUMNS` order."""
-    c = line.split("\t")
-    c += [""] * (len(COLUMNS) - len(c))
-    population = c[11].strip()
-    return Entry(
-        qid=c[0].strip(),
-        label=c[1].strip(),
-        type=c[2].strip(),
-        aliases=_split(c[3]),
-        demonyms=_split(c[4]),
-        capital_qid=c[5].strip() or None,
-        country_qid=c[6].strip() or None,
-        description=c[7].strip() or None,
-        enwiki=c[9].strip() or None,
-        birth_date=c[10].strip() or None,
-        population=int(population) if population.isdigit() else None,
-        positions=c[12].strip(),
-    )
 
 
 def prominent(entries: list[Entry], gazetteer: Gazetteer) -> list[Entry]:

@@ -36,6 +36,7 @@ Each :class:`Link` carries a confidence; below :data:`MIN_CONFIDENCE` nothing is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -201,7 +202,12 @@ def _person(span: Span, text: str, gazetteer: Gazetteer, role: str | None) -> Re
     if candidates:
         countries = countries_named(span.doc, gazetteer)
         choice = choose_person(
-            candidates, role=role, when=when, countries=countries, gazetteer=gazetteer
+            candidates,
+            role=role,
+            when=when,
+            countries=countries,
+            gazetteer=gazetteer,
+            title_states=frozenset(titled),
         )
     elif " " not in text.strip():
         choice = choose_by_surname(
@@ -257,15 +263,20 @@ def _choose(candidates: list[Entry], text: str, span: Span, gazetteer: Gazetteer
     if len(labelled) == 1 and _placed(labelled[0], span, gazetteer):
         return Link(labelled[0], CONFIDENCE["alias"])
     pool = labelled or candidates
+    towns = [e for e in pool if e.type == "city" and _region_in_sentence(e, span)]
+    if len(towns) == 1:
+        # "Springfield, Illinois": of the towns of that name, the one whose state is named.
+        return Link(towns[0], CONFIDENCE["by_country"])
     states = [e for e in pool if e.type in STATE_TYPES]
     cities = [e for e in pool if e.type in _LOCAL_TYPES]
     if len(states) == 1 and len(states) + len(cities) == len(pool):
         if followed_by(span, "City") or followed_by(span, "city"):
             return Link(cities[0], CONFIDENCE["by_country"]) if len(cities) == 1 else None
         if any(states[0].capital_qid == c.qid for c in cities) and (
-            located(span) or is_dateline(span)
+            located(span) and not is_dateline(span)
         ):
-            # "talks in Luxembourg": the country or its capital of the same name; tied.
+            # "talks in Luxembourg": the country or its capital of the same name; tied. In a
+            # dateline the state is kept: the dateline rule makes it the capital of its name.
             return None
         return Link(states[0], CONFIDENCE["country_over_city"])
     in_context = countries_in_context(span, gazetteer)
@@ -331,9 +342,12 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
     A party or newspaper named by an alias ("IFF", "the Star") only when the article names its
     country. A region of unknown size (the world's subdivisions list) only when the article
     names its country or another of its country's places: they share names with better-known
-    cities ("Portland" is also a parish of Jamaica, "Aurora" a province of the Philippines)."""
+    cities ("Portland" is also a parish of Jamaica, "Aurora" a province of the Philippines).
+    A newspaper called "The" and one word only with its article (:func:`_with_its_article`)."""
     if entry.type == "region" and not entry.population:
         return country_placed(entry, span, gazetteer)
+    if entry.type == "newspaper" and not _with_its_article(entry, span):
+        return False
     if entry.type in ("political_party", "newspaper"):
         text = strip_possessive(span.text)
         return gazetteer.is_label(text, entry) or entry.country_qid in countries_named(
@@ -341,5 +355,25 @@ def _placed(entry: Entry, span: Span, gazetteer: Gazetteer) -> bool:
         )
     if entry.type != "city" or entry.population or gazetteer.is_closed(entry):
         return True
-    region = (entry.description or "").removeprefix("place in ")
-    return bool(region) and region != entry.description and region in span.sent.text
+    return _region_in_sentence(entry, span)
+
+
+def _with_its_article(paper: Entry, span: Span) -> bool:
+    """A newspaper called "The" and one word ("The Mercury", "The Star") is named with its
+    article: a bare "Mercury" is a planet, a car or a metal ("the Mercury reported" is the
+    paper). A longer name is distinctive without it ("Wall Street Journal reporter")."""
+    words = paper.label.split()
+    if len(words) != 2 or words[0].lower() != "the":
+        return True
+    if span.text.lower().startswith("the "):
+        return True
+    return span.start > 0 and span.doc[span.start - 1].text.lower() == "the"
+
+
+def _region_in_sentence(town: Entry, span: Span) -> bool:
+    """Whether the sentence names the state of a US place ("place in Texas"), in any case: a
+    dateline writes it in capitals ("SAN ANTONIO, TEXAS, March 3 -")."""
+    region = (town.description or "").removeprefix("place in ")
+    if not region or region == town.description:
+        return False
+    return re.search(rf"\b{re.escape(region)}\b", span.sent.text, re.IGNORECASE) is not None

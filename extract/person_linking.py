@@ -17,7 +17,10 @@ these rules, in order; whatever stays tied is left unlinked, its candidates kept
 
 A single candidate is linked when it held an office or its country is named in the article;
 a legislator of a country the article never names is only a candidate (a wrong link is worse
-than none).
+than none). A single candidate the knowledge base knows no country of at all (a member of an
+international assembly, "world" in the sources) is linked when the article writes the name with
+an office title of a state ("Belgian Finance Minister X"): nothing contradicts it, and the
+article says the person is a politician of that state's name.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extract.gazetteer import Entry, Gazetteer, Held, positions_held
+from extract.gazetteer import STATE_TYPES, Entry, Gazetteer, Held, positions_held
 
 MIN_AGE = 18
 """Nobody younger is taken to be the person a news article names by an office or a seat."""
@@ -39,6 +42,7 @@ CONFIDENCE = {
     "at_date": 0.85,  # the only candidate holding any position on the date
     "by_country": 0.75,  # the only candidate of a country the article names
     "prominence": 0.7,  # the only office-holder among legislators
+    "titled_unplaced": 0.7,  # the only candidate, of no known country, with a state's title
     "unknown": 0.5,  # the only candidate, but nothing in the article confirms it
 }
 
@@ -81,6 +85,19 @@ def _adult_on(entry: Entry, when: dt.date) -> bool:
     return not year.isdigit() or int(year) <= when.year - MIN_AGE
 
 
+def _office_words(role: str | None, gazetteer: Gazetteer) -> frozenset[str]:
+    """The words of a title naming an office, not a state ("Ruritanian" names none)."""
+    return frozenset(
+        w
+        for w in title_words(role)
+        if not any(e.type in STATE_TYPES for e in (*gazetteer.demonym(w), *gazetteer.lookup(w)))
+    )
+
+
+def _has_country(entry: Entry) -> bool:
+    return bool(entry.country_qid) or any(h.country_qid for h in positions_held(entry))
+
+
 def _office_holder(entry: Entry) -> bool:
     return any(h.office for h in positions_held(entry))
 
@@ -112,8 +129,10 @@ def choose_person(
     when: dt.date | None,
     countries: set[str],
     gazetteer: Gazetteer,
+    title_states: frozenset[str] = frozenset(),
 ) -> PersonChoice:
-    """Apply rules 2-4 to the person entries a full name is the label or alias of."""
+    """Apply rules 2-4 to the person entries a full name is the label or alias of
+    (``title_states``: the states the title written with the name names)."""
     if when is not None:
         candidates = [e for e in candidates if _adult_on(e, when)]
     if not candidates:
@@ -127,6 +146,8 @@ def choose_person(
             return PersonChoice(e, CONFIDENCE["office"])
         if e.country_qid in countries:
             return PersonChoice(e, CONFIDENCE["in_country"])
+        if title_states and _office_words(role, gazetteer) and not _has_country(e):
+            return PersonChoice(e, CONFIDENCE["titled_unplaced"])
         return PersonChoice(None, 0.0, (e,))
     if when is not None:
         serving = [e for e in candidates if any(held_on(h, when) for h in positions_held(e))]

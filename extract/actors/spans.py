@@ -187,7 +187,8 @@ def _add_entity(
         and link(span, gazetteer) is None
     ):
         return [(Span(doc, span.start, span.end, label="PERSON"), None)]
-    if ent.label_ in ("ORG", "GPE") and len(span) >= 2:
+    if ent.label_ in ("ORG", "GPE") and len(span) >= 2 and doc[span.end - 2].text.endswith("."):
+        # Only after an abbreviation's stop: "China Times", "Georgia Power" are names.
         head = Span(doc, span.start, span.end - 1, label="GPE")
         last = doc[span.end - 1]
         states = [e for e in gazetteer.lookup(head.text) if e.type == "country"]

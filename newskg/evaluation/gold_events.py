@@ -247,8 +247,18 @@ _GOLD_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+# A state is a place too (nkg:Country is an nkg:Place), so "Place" alone would make the country
+# a gold city is named after ("LUXEMBOURG, Oct 19 -", the city, whose country the graph also
+# holds) a rival of the city; the reverse case (a visited capital beside its state) is already
+# told apart by the Country class.
+_NOT_GOLD_KINDS: dict[str, frozenset[str]] = {"City": frozenset({"Country"})}
+
+
 def _same_kind(gold_entity: dict[str, Any], ent: Entity) -> bool:
-    kinds = _GOLD_KINDS.get(gold_entity.get("type", ""))
+    kind = gold_entity.get("type", "")
+    kinds = _GOLD_KINDS.get(kind)
+    if ent.types & _NOT_GOLD_KINDS.get(kind, frozenset()):
+        return False
     return kinds is None or not ent.types or bool(kinds & ent.types)
 
 

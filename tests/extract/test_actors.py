@@ -29,6 +29,23 @@ def test_capitalised_word_after_country_abbreviation_is_not_an_actor(extract_tex
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("She wrote for the Japan Herald before the war.", "Japan"),
+        ("Shares of Canada Steel rose on Tuesday.", "Canada"),
+    ],
+)
+def test_a_country_starting_an_organisation_name_is_no_mention_of_the_country(
+    extract_text, text, name
+):
+    """Only the word after an abbreviation's stop is wire-style capitalisation ("U.S.
+    Imports"); after a country written out it is the rest of a name ("Japan Herald")."""
+    ex = extract_text(text)
+    assert not [m for a in ex.actors for m in a.mentions if m.text == name]
+
+
+@pytest.mark.model
 def test_headline_is_not_an_actor(extract_text):
     ex = extract_text("Trade Momentum Builds\n\nJoe Biden said exports rose.")
     assert "Trade Momentum" not in {a.label for a in ex.actors}

@@ -176,6 +176,7 @@ def test_a_region_of_unknown_size_links_only_beside_its_country_or_its_places(
         ("KUWAIT, May 4 - The oil ministry said output would rise.", "KUWAIT", "Q35178"),
         ("PANAMA, May 4 - The canal authority said traffic grew.", "PANAMA", "Q3306"),
         ("SINGAPORE, May 4 - The port said traffic would rise.", "SINGAPORE", "Q334"),
+        ("LUXEMBOURG, May 4 - The ministers said talks would resume.", "LUXEMBOURG", "Q1842"),
         ("Officials in Kuwait said output would rise.", "Kuwait", "Q817"),
     ],
 )

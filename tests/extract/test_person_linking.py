@@ -68,6 +68,8 @@ KB = Gazetteer(
         person("Q41", "Lena Ost", country="Q1", born="1992", positions="legislator;Q1;2019;;l"),
         # A legislator whose country nothing in a text may name.
         person("Q50", "Karl Sand", country="Q3", positions="legislator;Q3;2004;2008;l"),
+        # A member of an international assembly: the sources give no country.
+        person("Q55", "Olaf Brenn", positions="legislator;;1995;2003;l"),
         # A town that shares a name with a person.
         place("Q60", "Sandford", "city", country="Q1", population=5000),
         person("Q61", "Sandford", country="Q1", positions="Governor;Q1;2000;2004;o"),
@@ -149,6 +151,20 @@ def test_a_lone_legislator_links_only_when_the_article_names_the_country():
     assert resolution.candidates == (("Q50", 1.0),)
 
 
+@pytest.mark.parametrize(
+    ("role", "qid"),
+    [
+        ("Ruritanian Finance Minister", "Q55"),  # a state's office title: linked
+        ("Finance Minister", None),  # an office, but of no state
+        ("Ruritanian", None),  # a state, but no office
+        (None, None),
+    ],
+)
+def test_a_lone_candidate_of_no_known_country_links_with_a_state_office_title(role, qid):
+    words = ["Ruritanian", "Finance", "Minister", "Olaf", "Brenn", "spoke"]
+    assert chosen(mention(words, 3, 5, "PERSON"), role) == qid
+
+
 # -- rule 4: prominence ---------------------------------------------------------------------
 
 
@@ -166,6 +182,31 @@ def test_a_large_city_wins_over_a_town_of_the_same_name():
     span = mention(["Flights", "to", "Porto", "Alto", "resumed"], 2, 4, "GPE")
     found = resolve(span, kb).link
     assert found is not None and found.entry.qid == "Q70"
+
+
+TOWNS = Gazetteer(
+    [
+        Entry("Q80", "Fairview", "city", (), (), None, "Q1", "place in Ruritania East"),
+        Entry("Q81", "Fairview", "city", (), (), None, "Q1", "place in Lowland"),
+        Entry("Q82", "Fairview", "city", (), (), None, "Q3", None, population=40_000),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "qid"),
+    [
+        (["FAIRVIEW", ",", "LOWLAND", ",", "May", "4", "-", "Rain", "fell"], "Q81"),
+        (["Rain", "fell", "in", "Fairview", ",", "Ruritania", "East"], "Q80"),
+        (["Rain", "fell", "in", "Fairview", "again"], None),
+    ],
+)
+def test_of_the_towns_of_a_name_the_one_whose_state_the_sentence_names_wins(words, qid):
+    """Rule "country" for towns of unknown size: the sentence names the town's state, in any
+    case (a dateline writes it in capitals); with no state named, the name stays unlinked."""
+    start = next(i for i, w in enumerate(words) if w.lower() == "fairview")
+    found = resolve(mention(words, start, start + 1, "GPE"), TOWNS).link
+    assert (found.entry.qid if found else None) == qid
 
 
 # -- rule 5: surnames -----------------------------------------------------------------------
@@ -191,6 +232,27 @@ def test_a_title_naming_another_country_rules_the_namesake_out():
     words = ["Ruritanian", "envoy", "Karl", "Sand", "spoke", "in", "Borduria"]
     assert chosen(mention(words, 2, 4, "PERSON"), "Ruritanian envoy") is None
     assert chosen(mention(words, 2, 4, "PERSON"), "Bordurian envoy") == "Q50"
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "qid"),
+    [
+        (["In", "Ruritania", ",", "the", "Courier", "reported", "it"], 4, "Q90"),
+        (["Courier", "vans", "were", "sold", "in", "Ruritania"], 0, None),
+        (["A", "Strelsau", "Evening", "Courier", "reporter", "in", "Ruritania"], 1, "Q91"),
+    ],
+)
+def test_a_newspaper_called_the_and_one_word_is_named_with_its_article(words, start, qid):
+    kb = Gazetteer(
+        [
+            place("Q1", "Ruritania", "country"),
+            Entry("Q90", "The Courier", "newspaper", (), (), None, "Q1", None),
+            Entry("Q91", "The Strelsau Evening Courier", "newspaper", (), (), None, "Q1", None),
+        ]
+    )
+    end = words.index("Courier") + 1
+    found = resolve(mention(words, start, end, "ORG"), kb).link
+    assert (found.entry.qid if found else None) == qid
 
 
 def test_a_party_named_by_its_short_name_links_only_where_its_country_is_named():

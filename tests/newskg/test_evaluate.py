@@ -562,3 +562,15 @@ def test_a_state_linked_to_another_item_under_the_gold_name_is_a_wrong_link() ->
 
     assert (scored["judged_links"], scored["wrong_links"]) == (1, 1)
     assert scored["wrong"][0]["qids"] == ["Q865"]
+
+
+def test_the_country_a_gold_city_is_named_after_is_not_a_wrong_link_for_the_city() -> None:
+    gold = {
+        "entities": [{"label": "Monaco City", "type": "City", "mentions": ["MONACO"], "qid": "Q1"}]
+    }
+    city = _entity("Monaco", "Q1", "Place")
+    state = _entity("Monaco", "Q2", "Country", "Place")
+
+    scored = ev.score_linking(gold, {"city": city, "state": state})
+
+    assert (scored["judged_links"], scored["wrong_links"]) == (1, 0)
