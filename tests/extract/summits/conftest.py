@@ -43,3 +43,24 @@ def site(parsed) -> Callable[..., Site]:
         return Site(tok, gov, SummitKind(kind), actors, pair, where)
 
     return run
+
+
+@pytest.fixture
+def read_summits(extract_text) -> Callable[[str], list[tuple]]:
+    """Text (parsed by the model) -> each summit as (kind, sorted participant labels, location
+    label, status)."""
+
+    def run(text: str) -> list[tuple]:
+        ex = extract_text(text)
+        labels = {a.key: a.label for a in ex.actors}
+        return [
+            (
+                s.kind.value,
+                sorted(labels[p] for p in s.participants),
+                labels.get(s.location),
+                s.status,
+            )
+            for s in ex.summits
+        ]
+
+    return run

@@ -9,15 +9,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-def _read(extract_text, text):
-    ex = extract_text(text)
-    labels = {a.key: a.label for a in ex.actors}
-    return [
-        (s.kind.value, sorted(labels[p] for p in s.participants), labels.get(s.location), s.status)
-        for s in ex.summits
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -43,8 +34,8 @@ def _read(extract_text, text):
         ),
     ],
 )
-def test_a_verb_without_a_summit_noun_names_the_meeting(extract_text, text, expected):
-    assert _read(extract_text, text) == expected
+def test_a_verb_without_a_summit_noun_names_the_meeting(read_summits, text, expected):
+    assert read_summits(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,8 +48,8 @@ def test_a_verb_without_a_summit_noun_names_the_meeting(extract_text, text, expe
         "The French team travelled well.",
     ],
 )
-def test_a_movement_or_hosting_verb_without_a_party_or_place_is_no_summit(extract_text, text):
-    assert _read(extract_text, text) == []
+def test_a_movement_or_hosting_verb_without_a_party_or_place_is_no_summit(read_summits, text):
+    assert read_summits(text) == []
 
 
 @pytest.mark.parametrize(
@@ -82,7 +73,7 @@ def test_a_movement_or_hosting_verb_without_a_party_or_place_is_no_summit(extrac
         ),
     ],
 )
-def test_coordinated_places_are_one_visit_each(extract_text, text, stops):
-    found = _read(extract_text, text)
+def test_coordinated_places_are_one_visit_each(read_summits, text, stops):
+    found = read_summits(text)
     assert [f[1] for f in found] == stops
     assert {f[0] for f in found} == {"Visit"}

@@ -9,15 +9,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-def _read(extract_text, text):
-    ex = extract_text(text)
-    labels = {a.key: a.label for a in ex.actors}
-    return [
-        (s.kind.value, sorted(labels[p] for p in s.participants), labels.get(s.location), s.status)
-        for s in ex.summits
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -43,8 +34,8 @@ def _read(extract_text, text):
         ),
     ],
 )
-def test_talks_read_through_a_stretch_or_a_resumed_round(extract_text, text, expected):
-    assert _read(extract_text, text) == expected
+def test_talks_read_through_a_stretch_or_a_resumed_round(read_summits, text, expected):
+    assert read_summits(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -60,8 +51,8 @@ def test_talks_read_through_a_stretch_or_a_resumed_round(extract_text, text, exp
         ),
     ],
 )
-def test_a_visit_named_by_being_somewhere(extract_text, text, expected):
-    assert _read(extract_text, text) == expected
+def test_a_visit_named_by_being_somewhere(read_summits, text, expected):
+    assert read_summits(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -73,8 +64,8 @@ def test_a_visit_named_by_being_somewhere(extract_text, text, expected):
         "The budget was in Berlin's hands.",  # no person
     ],
 )
-def test_being_at_home_or_nowhere_is_no_visit(extract_text, text):
-    assert _read(extract_text, text) == []
+def test_being_at_home_or_nowhere_is_no_visit(read_summits, text):
+    assert read_summits(text) == []
 
 
 @pytest.mark.parametrize(
@@ -93,5 +84,5 @@ def test_being_at_home_or_nowhere_is_no_visit(extract_text, text):
         ),
     ],
 )
-def test_summit_parties_meeting_by_a_verb_hold_a_summit(extract_text, text, kinds):
-    assert [f[0] for f in _read(extract_text, text)] == kinds
+def test_summit_parties_meeting_by_a_verb_hold_a_summit(read_summits, text, kinds):
+    assert [f[0] for f in read_summits(text)] == kinds
