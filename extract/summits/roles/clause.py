@@ -112,7 +112,7 @@ def conference_partner(site: Site, roles: Roles) -> None:
         and any(site.actors.kind(k) is not ActorKind.COUNTRY for k in roles.participants)
     ):
         return
-    subj = clause_subject(gov)
+    subj = _subject_past_dateline(site, gov) or clause_subject(gov)
     if subj is not None and not latest_pair(site, roles, subj):
         kinds = (ActorKind.PERSON, ActorKind.COUNTRY)
         add(site, roles, [k for k in actor_of(subj, site.actors) if site.actors.kind(k) in kinds])
@@ -124,7 +124,7 @@ def verb_subject(site: Site, roles: Roles) -> None:
     verb = clause_verb(site)
     if verb is None:
         return
-    subj = subject_of(verb)
+    subj = _subject_past_dateline(site, verb)
     if subj is None and verb.dep_ in _CONTROLLED:
         up, subj = _controller(verb)
         if verb.dep_ == "acl" and up.pos_ in ("NOUN", "PROPN"):
@@ -135,6 +135,23 @@ def verb_subject(site: Site, roles: Roles) -> None:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
         add(site, roles, party_of(site, subj))
+
+
+def _subject_past_dateline(site: Site, verb: Token) -> Token | None:
+    """The verb's subject, not the dateline's place the parser read as one: "WASHINGTON, March
+    3 - Chirac opened talks" (two subjects: Chirac) or "NAIROBI, June 2 - Chancellor Scholz
+    held talks" (Scholz hangs on the place as its apposition)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if site.here is None:
+        return subjects[0] if subjects else None
+    past = [
+        t
+        for c in subjects
+        for t in (
+            [a for a in c.children if a.dep_ == "appos"] if site.actors.at(c) == site.here else [c]
+        )
+    ]
+    return (past or subjects or [None])[0]
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:
