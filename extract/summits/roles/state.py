@@ -110,13 +110,14 @@ def is_title(tok: Token) -> bool:
     return (
         tok.pos_ in ("NOUN", "PROPN")
         and tok.tag_ in ("NN", "NNP")
-        and (tok.lower_ in _titles() or tok.lemma_.lower() in _titles())
+        and (tok.lower_ in titles() or tok.lemma_.lower() in titles())
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """Title nouns (``titles.txt``): "minister", "leader", "head"."""
     return lexicons.words("titles.txt")
 
 

@@ -25,6 +25,7 @@ from extract.summits.roles.state import (
     party_of,
     place,
     set_location,
+    titles,
     visit_host,
 )
 from extract.syntax import subject_of
@@ -169,6 +170,27 @@ def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     visit_host(site, roles, dep)
     return True
+
+
+def office_chain_owner(site: Site, roles: Roles) -> None:
+    """A body's officials written before a noun chain ending in the trigger are its parties:
+    in "an EU heads of government summit meeting" the parser reads "heads" as the phrase's
+    head and the meeting as "of" it; the trigger then has no determiner of its own and a noun
+    of the chain ("government", "summit") before it."""
+    head = site.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return
+    office = prep.head
+    if office.tag_ != "NNS" or office.lemma_.lower() not in titles():
+        return
+    if any(c.dep_ == "det" for c in head.children) or not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i for c in head.children
+    ):
+        return
+    for mod in office.children:
+        if mod.dep_ in ("compound", "amod", "nmod") and (key := site.actors.at(mod)):
+            add(site, roles, [site.actors.agent(key)])
 
 
 def read_trigger_dependents(site: Site, roles: Roles) -> None:

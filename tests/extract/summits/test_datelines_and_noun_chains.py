@@ -27,3 +27,31 @@ pytestmark = pytest.mark.model
 def test_the_dateline_place_is_not_the_subject_who_holds_talks(read_summits, text, expected):
     found = read_summits(text)
     assert [f[1] for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The budget must be settled before an EU heads of government summit meeting in March.",
+            [("Summit", ["European Union"])],
+        ),
+        (
+            "Oil ministers argued ahead of an OPEC heads of state summit in Algiers.",
+            [("Summit", ["Organization of the Petroleum Exporting Countries"])],
+        ),
+    ],
+)
+def test_a_body_before_a_heads_of_government_chain_takes_part(read_summits, text, expected):
+    assert [f[:2] for f in read_summits(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "of" a meeting of its own: the leaders' belonging is no summit party phrase
+        "The EU leaders of the summit meeting were tired.",
+    ],
+)
+def test_officials_of_a_determined_meeting_are_not_read_as_a_chain(read_summits, text):
+    assert all("European Union" not in f[1] for f in read_summits(text))
