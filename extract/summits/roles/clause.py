@@ -151,7 +151,8 @@ def _subject_past_dateline(site: Site, verb: Token) -> Token | None:
             [a for a in c.children if a.dep_ == "appos"] if site.actors.at(c) == site.here else [c]
         )
     ]
-    return (past or subjects or [None])[0]
+    found = past or subjects
+    return found[0] if found else None
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:
