@@ -43,8 +43,25 @@ def possessor(site: Site, roles: Roles, dep: Token) -> bool:
     if dep.dep_ != "poss":
         return False
     if not latest_pair(site, roles, dep):
-        add(site, roles, party_of(site, _fronted_owner(site, dep) or dep))
+        owner = _fronted_owner(site, dep) or _clause_owner(site, dep)
+        add(site, roles, party_of(site, owner or dep))
     return True
+
+
+def _clause_owner(site: Site, dep: Token) -> Token | None:
+    """ "their" in a phrase of a clause whose subject is several is that subject: "Funaro and
+    Gros visited Washington as part of their trip" (their = Funaro and Gros)."""
+    if dep.tag_ != "PRP$" or dep.lower_ != "their":
+        return None
+    tok = site.head
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        up = tok.head.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj = subject_of(up)
+            plural = subj is not None and (subj.conjuncts or subj.tag_ in ("NNS", "NNPS"))
+            return subj if plural and subj is not None and subj.i < dep.i else None
+        tok = up
+    return None
 
 
 def _fronted_owner(site: Site, dep: Token) -> Token | None:
