@@ -53,7 +53,11 @@ def antecedent(
     for old in reversed(drafts):
         if old.group != group:
             continue
-        same_kind = old.kind is kind or {old.kind, kind} <= VISIT_KINDS
+        same_kind = (
+            old.kind is kind
+            or {old.kind, kind} <= VISIT_KINDS
+            or (head.lemma_ == "discussion" and {old.kind, kind} <= _DISCUSSION_KINDS)
+        )
         if location and old.location and location != old.location:
             continue
         if parts and old.participants and not set(parts) & set(old.participants):
@@ -73,6 +77,11 @@ def antecedent(
         ):
             return old
     return None
+
+
+# "discussions" are talks or, among people only, a meeting (``completion.py``): either is the
+# kind of a later mention of them.
+_DISCUSSION_KINDS = frozenset({SummitKind.TALKS, SummitKind.MEETING})
 
 
 def _someone_else(

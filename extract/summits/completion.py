@@ -62,6 +62,22 @@ def held_discussions(known: Known, cand: Candidate) -> Candidate:
     return cand
 
 
+@COMPLETION_RULES.register("people_in_discussion")
+def people_in_discussion(known: Known, cand: Candidate) -> Candidate:
+    """Discussions of people only, with no state or body among them, are a meeting of those
+    people: "the envoy was asked to return for discussions"; "GATT discussions" between states
+    and bodies stay talks."""
+    actors = known.actors
+    if (
+        cand.kind is SummitKind.TALKS
+        and known.head.lemma_ == "discussion"
+        and cand.participants
+        and all(actors.kind(p) is ActorKind.PERSON for p in cand.participants)
+    ):
+        return replace(cand, kind=SummitKind.MEETING)
+    return cand
+
+
 @COMPLETION_RULES.register("meeting_again")
 def meeting_again(known: Known, cand: Candidate) -> Candidate:
     """ "the next meeting", "further talks" with no parties: those of the latest of its group

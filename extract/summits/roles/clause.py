@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
-from extract.summits.parse import clause_subject, has_with_party, stand_in, verbal
+from extract.summits.parse import clause_subject, has_with_party, object_of, stand_in, verbal
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -81,6 +81,8 @@ def _controller(verb: Token) -> tuple[Token, Token | None]:
     if verb.dep_ == "pcomp" and up.dep_ == "prep":
         up = up.head  # "after travelling to Lima, X said": the verb the phrase hangs on
     subj = subject_of(up) if verb.dep_ != "acl" else None
+    if verb.dep_ == "xcomp" and (obj := object_of(up)) is not None:
+        subj = obj  # "asked Gates to return for talks": the object does what it is asked to
     while subj is None and up.dep_ in ("xcomp", "acomp") and up.head is not up:
         up = up.head  # "he is due to meet X": the subject of the controlling verb
         subj = subject_of(up)
