@@ -50,6 +50,8 @@ def antecedent(
     if mention_is_new(head):
         return None
     definite = _definite(head)
+    if definite and not parts and (named := _latest_named_kind(kind, location, drafts)):
+        return named
     for old in reversed(drafts):
         if old.group != group:
             continue
@@ -77,6 +79,27 @@ def antecedent(
         ):
             return old
     return None
+
+
+def _latest_named_kind(
+    kind: SummitKind, location: str | None, drafts: Sequence[Draft]
+) -> Draft | None:
+    """ "the summit" with no party is the latest summit, past any meeting read since ("Blair is
+    at a summit ... Chirac would meet Allawi ... The summit is expected to agree"); "the
+    meeting" may name any gathering and stays the latest of its group."""
+    if kind not in _NAMED_KINDS:
+        return None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.kind is kind and not (location and d.location and location != d.location)
+        ),
+        None,
+    )
+
+
+_NAMED_KINDS = frozenset({SummitKind.SUMMIT})
 
 
 # "discussions" are talks or, among people only, a meeting (``completion.py``): either is the

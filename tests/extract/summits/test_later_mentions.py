@@ -1,0 +1,29 @@
+"""A later bare mention of a summit refers to the summit it names: "the summit" is the latest
+summit past a meeting read since, "the meeting" the latest gathering (sentences written for the
+test; the model parses them)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Angela Merkel is at a summit in Brussels. Justin Trudeau will meet Joe Biden on"
+            " Friday. The summit is expected to agree on migration.",
+            [("Summit", 2), ("Meeting", 1)],
+        ),
+        (
+            "Angela Merkel is at a summit in Brussels. Justin Trudeau will meet Joe Biden on"
+            " Friday. The meeting is expected to be short.",
+            [("Summit", 1), ("Meeting", 2)],
+        ),
+    ],
+)
+def test_a_bare_mention_is_the_latest_summit_of_its_own_kind(extract_text, text, expected):
+    found = extract_text(text).summits
+    assert [(s.kind.value, len(s.mentions)) for s in found] == expected
