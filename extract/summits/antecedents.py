@@ -50,7 +50,7 @@ def antecedent(
     if mention_is_new(head):
         return None
     definite = _definite(head)
-    if definite and not parts and (named := _latest_named_kind(kind, location, drafts)):
+    if definite and not parts and (named := _latest_named(head, kind, group, location, drafts)):
         return named
     for old in reversed(drafts):
         if old.group != group:
@@ -81,22 +81,28 @@ def antecedent(
     return None
 
 
-def _latest_named_kind(
-    kind: SummitKind, location: str | None, drafts: Sequence[Draft]
+def _latest_named(
+    head: Token, kind: SummitKind, group: str, location: str | None, drafts: Sequence[Draft]
 ) -> Draft | None:
-    """ "the summit" with no party is the latest summit, past any meeting read since ("Blair is
-    at a summit ... Chirac would meet Allawi ... The summit is expected to agree"); "the
-    meeting" may name any gathering and stays the latest of its group."""
+    """The summit a bare definite mention names by its own word: the latest one a mention of
+    the same noun named ("an informal gathering ... the spring meetings ... insisted at the
+    gathering"), else for "the summit" the latest summit, past any meeting read since ("Blair
+    is at a summit ... Chirac would meet Allawi ... The summit is expected to agree")."""
+    doc, lemma = head.doc, head.lemma_.lower()
+
+    def fits(d: Draft) -> bool:
+        return d.group == group and not (location and d.location and location != d.location)
+
+    same_word = (
+        d
+        for d in reversed(drafts)
+        if fits(d) and any(doc[i].lemma_.lower() == lemma for i in d.tokens)
+    )
+    if (found := next(same_word, None)) is not None:
+        return found
     if kind not in _NAMED_KINDS:
         return None
-    return next(
-        (
-            d
-            for d in reversed(drafts)
-            if d.kind is kind and not (location and d.location and location != d.location)
-        ),
-        None,
-    )
+    return next((d for d in reversed(drafts) if d.kind is kind and fits(d)), None)
 
 
 _NAMED_KINDS = frozenset({SummitKind.SUMMIT})

@@ -55,3 +55,19 @@ def test_a_body_before_a_heads_of_government_chain_takes_part(read_summits, text
 )
 def test_officials_of_a_determined_meeting_are_not_read_as_a_chain(read_summits, text):
     assert all("European Union" not in f[1] for f in read_summits(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town the knowledge base does not hold, written before its country
+        (
+            "ZORVIK-AAN-ZEE, Belgium, May 4 - NATO ministers held talks on Monday.",
+            "Zorvik-Aan-Zee",
+        ),
+        # a town it holds is that town
+        ("OSLO, May 4 - NATO ministers held talks on Monday.", "Oslo"),
+    ],
+)
+def test_talks_held_in_a_datelined_story_are_at_the_dateline_town(read_summits, text, place):
+    assert [f[2] for f in read_summits(text)] == [place]

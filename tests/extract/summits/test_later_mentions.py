@@ -1,6 +1,6 @@
-"""A later bare mention of a summit refers to the summit it names: "the summit" is the latest
-summit past a meeting read since, "the meeting" the latest gathering (sentences written for the
-test; the model parses them)."""
+"""A later bare mention of a summit refers to the summit it names: the latest one named by the
+same noun, else "the summit" the latest summit past a meeting read since, "the meeting" the
+latest gathering (sentences written for the test; the model parses them)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ pytestmark = pytest.mark.model
             "Angela Merkel is at a summit in Brussels. Justin Trudeau will meet Joe Biden on"
             " Friday. The meeting is expected to be short.",
             [("Summit", 1), ("Meeting", 2)],
+        ),
+        (
+            "NATO ministers held an informal gathering in Oslo. They prepared for next week's"
+            " meetings of the IMF and the World Bank. Officials said the gathering ended late.",
+            [("Meeting", 2), ("Meeting", 1)],
         ),
     ],
 )
