@@ -141,7 +141,8 @@ def visit_host(site: Site, roles: Roles, obj: Token) -> None:
             key = site.here
         if key is None:
             continue
-        set_location(roles, key)
+        if site.actors.kind(key) in PLACES:
+            set_location(roles, key)  # "visited Mr Blair": a person visited is no place
         host = site.actors.agent(key)
         add(site, roles, [host])
         if host in roles.participants:

@@ -39,3 +39,16 @@ def test_coordinated_visitors_keep_the_host_state(read_summits, text, expected):
 )
 def test_a_visit_to_a_leader_is_between_the_leaders(read_summits, text, people):
     assert [f[1] for f in read_summits(text)] == [people]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senator Mark Kelly recently visited Keir Starmer.",
+            [("Visit", ["Keir Starmer", "Mark Kelly"], None, "held")],
+        ),
+    ],
+)
+def test_a_person_visited_is_a_party_not_the_place(read_summits, text, expected):
+    assert read_summits(text) == expected
