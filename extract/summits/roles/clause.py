@@ -42,6 +42,8 @@ def clause_verb(site: Site) -> Token | None:
         return None
     if verbal(head):
         return gov
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "negotiations on Brazil's debt are a matter for the banks": no one acts
     if gov.lemma_ in taking_part_verbs() and stand_in(head).head in (
         gov,
         *[c for c in gov.children if c.dep_ == "prep"],
