@@ -64,7 +64,7 @@ def antecedent(
             continue
         if parts and old.participants and not set(parts) & set(old.participants):
             continue
-        if _someone_else(parts, old.participants, state_of):
+        if _someone_else(parts, old.participants, state_of) or _other_topic(head, old):
             continue
         if definite and (same_kind or not parts):
             return old
@@ -106,6 +106,25 @@ def _latest_named(
 
 
 _NAMED_KINDS = frozenset({SummitKind.SUMMIT})
+
+
+def _topics(tok: Token) -> set[str]:
+    """What a summit word says it is about: the head word of its "on/about" phrase."""
+    return {
+        o.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in words("topic_preposition")
+        for o in c.children
+        if o.dep_ in ("pobj", "pcomp")
+    }
+
+
+def _other_topic(head: Token, old: Draft) -> bool:
+    """Talks on one thing are not talks on another: "negotiations on its budget plans ... EU
+    leaders are holding talks on how to re-energise the economy"."""
+    mine = _topics(head)
+    theirs = {t for i in old.tokens for t in _topics(head.doc[i])}
+    return bool(mine and theirs and not mine & theirs)
 
 
 # "discussions" are talks or, among people only, a meeting (``completion.py``): either is the
