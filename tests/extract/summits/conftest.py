@@ -1,4 +1,5 @@
-"""Fixtures of the summit rule tests: a hand-written parse -> the Site a rule reads."""
+"""Fixtures of the summit tests: a hand-written parse -> the Site a rule reads; a text run
+through the model -> the summits it finds."""
 
 from __future__ import annotations
 
@@ -45,12 +46,12 @@ def site(parsed) -> Callable[..., Site]:
     return run
 
 
-@pytest.fixture
-def read_summits(extract_text) -> Callable[[str], list[tuple]]:
-    """Text (parsed by the model) -> each summit as (kind, sorted participant labels, location
-    label, status)."""
+@pytest.fixture(scope="session")
+def read_summits(extract_text) -> Callable[..., list[tuple[object, ...]]]:
+    """Text (run through the model) -> each summit as (kind, its parties' labels sorted, its
+    place's label, status), cut to the first ``fields`` of those."""
 
-    def run(text: str) -> list[tuple]:
+    def run(text: str, fields: int = 4) -> list[tuple[object, ...]]:
         ex = extract_text(text)
         labels = {a.key: a.label for a in ex.actors}
         return [
@@ -59,7 +60,7 @@ def read_summits(extract_text) -> Callable[[str], list[tuple]]:
                 sorted(labels[p] for p in s.participants),
                 labels.get(s.location),
                 s.status,
-            )
+            )[:fields]
             for s in ex.summits
         ]
 
