@@ -1,6 +1,6 @@
-"""A meeting the text says there is none of is no summit, and a later one is its own ("there
-were no plans for an emergency meeting ... the planned meeting of the committee"); sentences
-written for the test, parsed by the model."""
+"""A meeting the text says there is none of, or that nobody is said to hold, is no summit, and a
+later one is its own ("there were no plans for an emergency meeting ... the planned meeting of
+the committee"); sentences written for the test, parsed by the model."""
 
 from __future__ import annotations
 
@@ -37,3 +37,15 @@ def test_a_meeting_there_is_none_of_is_no_summit(read_summits, text):
 )
 def test_a_meeting_after_a_denied_one_is_its_own(read_summits, text, expected):
     assert read_summits(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the talks are the subject of "be": nobody is said to hold them
+        "Negotiations on Kenya's debt are a matter for the banks, the spokesman said.",
+        "Talks on Peru's fishing rights were a concern for the ministry.",
+    ],
+)
+def test_talks_that_are_the_subject_of_be_name_no_party(read_summits, text):
+    assert read_summits(text) == []

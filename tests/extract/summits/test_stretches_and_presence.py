@@ -86,15 +86,3 @@ def test_being_at_home_or_nowhere_is_no_visit(read_summits, text):
 )
 def test_summit_parties_meeting_by_a_verb_hold_a_summit(read_summits, text, kinds):
     assert [f[0] for f in read_summits(text)] == kinds
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the talks are the subject of "be": nobody is said to hold them
-        "Negotiations on Kenya's debt are a matter for the banks, the spokesman said.",
-        "Talks on Peru's fishing rights were a concern for the ministry.",
-    ],
-)
-def test_talks_that_are_the_subject_of_be_name_no_party(read_summits, text):
-    assert read_summits(text) == []
