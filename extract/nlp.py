@@ -66,6 +66,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: Iterable[str] = (
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise ModelNotFound(f"spaCy model {model!r} lacks {', '.join(missing)}")
+    _split_wire_possessives(nlp)
+    nlp.add_pipe("newskg_wire_apostrophes", first=True)
     # Paragraph breaks end sentences: the parser alone runs headings into the next paragraph.
     nlp.add_pipe("newskg_paragraphs", before="parser")
     # A wire dateline's dash ends every entity: "March 3 - China" is a date and a state.
@@ -76,6 +78,27 @@ def load_pipeline(model: str = DEFAULT_MODEL, gazetteer_files: Iterable[str] = (
         config={"gazetteer_files": list(gazetteer_files)},
     )
     return nlp
+
+
+# Some wire archives write the possessive with a straight double mark: 'OPEC"s committee'.
+_WIRE_POSSESSIVE = r'(?<=[A-Za-z])"[sS]'
+
+
+def _split_wire_possessives(nlp: Language) -> None:
+    """Split 'OPEC"s' as "OPEC's" is split, so the name before the mark is a word of its own
+    (the tokenizer keeps a mark between letters inside the word)."""
+    suffixes = [*(nlp.Defaults.suffixes or ()), _WIRE_POSSESSIVE]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
+@Language.component("newskg_wire_apostrophes", assigns=["token.norm"])
+def wire_apostrophe_norms(doc: Doc) -> Doc:
+    """A '"s' split off a word is read by the models as the "'s" it stands for."""
+    for tok in doc:
+        if tok.text in ('"s', '"S'):
+            tok.norm_ = "'s"
+    return doc
 
 
 @Language.factory(

@@ -110,5 +110,22 @@ _BY_KIND = dict(ACCEPT_RULES.items())
 
 def accepts(head: Token, kind: str, earlier: Sequence[Draft]) -> bool:
     """Whether the trigger ``head`` of ``kind`` names a summit here."""
+    if _denied(head):
+        return False
     rule = _BY_KIND.get(kind)
     return rule is None or rule(head, earlier)
+
+
+def _denied(head: Token) -> bool:
+    """A meeting the text says there is none of: "no meeting", "there were no plans for an
+    emergency meeting" (the determiner "no" on the trigger or on the noun it is "for")."""
+    if head.pos_ != "NOUN":
+        return False
+    phrase = head.head if head.dep_ == "appos" else head  # "an emergency OPEC meeting" misparsed
+    owner = phrase.head.head if phrase.dep_ == "pobj" and phrase.head.lower_ == "for" else None
+    return any(
+        c.dep_ == "det" and c.lower_ == "no"
+        for t in (head, owner)
+        if t is not None
+        for c in t.children
+    )

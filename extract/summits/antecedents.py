@@ -50,15 +50,21 @@ def antecedent(
     if mention_is_new(head):
         return None
     definite = _definite(head)
+    if definite and not parts and (named := _latest_named(head, kind, group, location, drafts)):
+        return named
     for old in reversed(drafts):
         if old.group != group:
             continue
-        same_kind = old.kind is kind or {old.kind, kind} <= VISIT_KINDS
+        same_kind = (
+            old.kind is kind
+            or {old.kind, kind} <= VISIT_KINDS
+            or (head.lemma_ == "discussion" and {old.kind, kind} <= _DISCUSSION_KINDS)
+        )
         if location and old.location and location != old.location:
             continue
         if parts and old.participants and not set(parts) & set(old.participants):
             continue
-        if _someone_else(parts, old.participants, state_of):
+        if _someone_else(parts, old.participants, state_of) or _other_topic(head, old):
             continue
         if definite and (same_kind or not parts):
             return old
@@ -73,6 +79,57 @@ def antecedent(
         ):
             return old
     return None
+
+
+def _latest_named(
+    head: Token, kind: SummitKind, group: str, location: str | None, drafts: Sequence[Draft]
+) -> Draft | None:
+    """The summit a bare definite mention names by its own word: the latest one a mention of
+    the same noun named ("an informal gathering ... the spring meetings ... insisted at the
+    gathering"), else for "the summit" the latest summit, past any meeting read since ("Blair
+    is at a summit ... Chirac would meet Allawi ... The summit is expected to agree")."""
+    doc, lemma = head.doc, head.lemma_.lower()
+
+    def fits(d: Draft) -> bool:
+        return d.group == group and not (location and d.location and location != d.location)
+
+    same_word = (
+        d
+        for d in reversed(drafts)
+        if fits(d) and any(doc[i].lemma_.lower() == lemma for i in d.tokens)
+    )
+    if (found := next(same_word, None)) is not None:
+        return found
+    if kind not in _NAMED_KINDS:
+        return None
+    return next((d for d in reversed(drafts) if d.kind is kind and fits(d)), None)
+
+
+_NAMED_KINDS = frozenset({SummitKind.SUMMIT})
+
+
+def _topics(tok: Token) -> set[str]:
+    """What a summit word says it is about: the head word of its "on/about" phrase."""
+    return {
+        o.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in words("topic_preposition")
+        for o in c.children
+        if o.dep_ in ("pobj", "pcomp")
+    }
+
+
+def _other_topic(head: Token, old: Draft) -> bool:
+    """Talks on one thing are not talks on another: "negotiations on its budget plans ... EU
+    leaders are holding talks on how to re-energise the economy"."""
+    mine = _topics(head)
+    theirs = {t for i in old.tokens for t in _topics(head.doc[i])}
+    return bool(mine and theirs and not mine & theirs)
+
+
+# "discussions" are talks or, among people only, a meeting (``completion.py``): either is the
+# kind of a later mention of them.
+_DISCUSSION_KINDS = frozenset({SummitKind.TALKS, SummitKind.MEETING})
 
 
 def _someone_else(

@@ -21,6 +21,7 @@ from extract.summits.draft import Draft, is_visit_kind
 from extract.summits.parse import has_with_party
 from extract.summits.places import home_state
 from extract.summits.presence import is_presence
+from extract.syntax import subject_of
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,22 @@ def held_discussions(known: Known, cand: Candidate) -> Candidate:
         and gov is not None
         and gov.lemma_ == "hold"
         and head.head.i == gov.i
+    ):
+        return replace(cand, kind=SummitKind.MEETING)
+    return cand
+
+
+@COMPLETION_RULES.register("people_in_discussion")
+def people_in_discussion(known: Known, cand: Candidate) -> Candidate:
+    """Discussions of people only, with no state or body among them, are a meeting of those
+    people: "the envoy was asked to return for discussions"; "GATT discussions" between states
+    and bodies stay talks."""
+    actors = known.actors
+    if (
+        cand.kind is SummitKind.TALKS
+        and known.head.lemma_ == "discussion"
+        and cand.participants
+        and all(actors.kind(p) is ActorKind.PERSON for p in cand.participants)
     ):
         return replace(cand, kind=SummitKind.MEETING)
     return cand
@@ -112,9 +129,19 @@ def leaders_on_a_visit(known: Known, cand: Candidate) -> Candidate:
     """Leaders meeting on a visit are its parties; the host state is the place, not a party:
     "Kishida's visit to Biden in Washington"."""
     persons = tuple(p for p in cand.participants if known.actors.kind(p) is ActorKind.PERSON)
-    if len(persons) >= 2 and is_visit_kind(cand.kind):
+    if len(persons) >= 2 and is_visit_kind(cand.kind) and not _co_visitors(known, persons):
         return replace(cand, participants=persons)
     return cand
+
+
+def _co_visitors(known: Known, persons: tuple[str, ...]) -> bool:
+    """The people are all the visiting subject, coordinated: "Funaro and Gros visited
+    Washington" is their visit to the host state, who is a party."""
+    subj = subject_of(known.gov) if known.gov is not None else None
+    if subj is None:
+        return False
+    visitors = {k for t in (subj, *subj.conjuncts) if (k := known.actors.at(t))}
+    return set(persons) <= visitors
 
 
 @COMPLETION_RULES.register("summit_parties_meet")

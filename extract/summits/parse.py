@@ -19,10 +19,17 @@ def clause_subject(verb: Token) -> Token | None:
         subj = subject_of(verb)
         if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "Mr X, speaking at ...": the participle describes X
+        if subj is None and verb.dep_ == "xcomp" and (obj := object_of(verb.head)) is not None:
+            return obj  # "urged Scholz to come for talks": the one urged comes
         if subj is not None or verb.dep_ not in ("advcl", "xcomp", "acomp") or verb.head is verb:
             return subj
         verb = verb.head
     return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object of ``verb``, if any."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def split_conjuncts(tok: Token) -> list[Token]:

@@ -21,11 +21,18 @@ _AT_DATELINE_STATUS = ("held", "failed", "ongoing")
 
 
 def dateline_place(ctx: DocContext) -> str | None:
-    """The actor the dateline names ("OTTAWA, March 12 -"), if any."""
-    for start, end, _place, _date in ctx.layout.datelines:
+    """The actor the dateline names ("OTTAWA, March 12 -"), if any; a town the parser and the
+    knowledge base miss, written before its country or region, is a place of its own
+    ("KNOKKE-HEIST, Belgium, April 5 -": the story is filed from the town, not the country)."""
+    for start, end, place, _date in ctx.layout.datelines:
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and (keys := ctx.actors.in_span(span)):
-            return keys[0]
+        if span is None or not (keys := ctx.actors.in_span(span)):
+            continue
+        town, _, rest = place.partition(",")
+        first = span.doc.char_span(start, start + len(town), alignment_mode="expand")
+        if rest.strip() and first is not None and not ctx.actors.in_span(first):
+            return ctx.actors.ensure_named(town.strip().title(), ActorKind.PLACE)
+        return keys[0]
     return None
 
 

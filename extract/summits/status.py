@@ -130,6 +130,11 @@ def clause_chain(when: When) -> str | None:
     infinitive = False
     for v in _chain(head):
         if v is not head and (status := _cue(v)) is not None:
+            if status == "held" and _complement_infinitive(v):
+                # "asked him to return for talks": the returning is yet to come, as the
+                # verb it completes says
+                infinitive = True
+                continue
             # "are holding talks": a cue of what happened holds only once it has
             return (_progressive(v) if status == "held" else None) or status
         if v.pos_ in ("VERB", "AUX") and any(

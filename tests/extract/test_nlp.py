@@ -127,3 +127,23 @@ def test_initialisms_written_with_stops_are_names_even_in_headlines(nlp, text, n
     """A dotted initialism is never the common word an all-capitals "US" may be."""
     found = {e.text: (e.label_, e.kb_id_) for e in run_component(nlp, text).ents}
     assert found[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "name"),
+    [
+        ('The cartel heard NATO"s view on Monday.', ["NATO", '"s', "view"], "NATO"),
+        ('Officials of Peru"s central bank met.', ["Peru", '"s', "central"], "Peru"),
+    ],
+)
+def test_a_wire_possessive_with_a_double_mark_splits_like_an_apostrophe(nlp, text, words, name):
+    doc = nlp(text)
+    start = [t.text for t in doc].index(words[0])
+    assert [t.text for t in doc[start : start + 3]] == words
+    assert doc[start + 1].norm_ == "'s"
+    assert name in [e.text for e in doc.ents]
+
+
+def test_a_double_mark_that_quotes_is_not_split(nlp):
+    doc = nlp('He said "so" and left.')
+    assert '"s' not in [t.text for t in doc]

@@ -21,7 +21,11 @@ from extract.summits.roles.clause import (
     visitor_by_on_verb,
 )
 from extract.summits.roles.state import Roles, Site
-from extract.summits.roles.trigger import TRIGGER_DEPENDENT_RULES, read_trigger_dependents
+from extract.summits.roles.trigger import (
+    TRIGGER_DEPENDENT_RULES,
+    office_chain_owner,
+    read_trigger_dependents,
+)
 
 ClauseRule = Callable[[Site, Roles], None]
 
@@ -29,6 +33,7 @@ ROLE_RULES: Registry[ClauseRule] = Registry("summit role")
 # The order rules run in: the trigger's own words first, then the clause around it.
 for _name, _rule in (
     ("trigger_dependents", read_trigger_dependents),
+    ("office_chain_owner", office_chain_owner),
     ("visitor_by_on_verb", visitor_by_on_verb),
     ("conference_partner", conference_partner),
     ("verb_subject", verb_subject),

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from extract.records import ActorKind
 from extract.rules import Registry
 from extract.summits.lexicon import taking_part_verbs, words
-from extract.summits.parse import clause_subject, has_with_party, stand_in, verbal
+from extract.summits.parse import clause_subject, has_with_party, object_of, stand_in, verbal
 from extract.summits.roles.state import (
     DependentRule,
     Roles,
@@ -42,6 +42,8 @@ def clause_verb(site: Site) -> Token | None:
         return None
     if verbal(head):
         return gov
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "negotiations on Brazil's debt are a matter for the banks": no one acts
     if gov.lemma_ in taking_part_verbs() and stand_in(head).head in (
         gov,
         *[c for c in gov.children if c.dep_ == "prep"],
@@ -81,6 +83,8 @@ def _controller(verb: Token) -> tuple[Token, Token | None]:
     if verb.dep_ == "pcomp" and up.dep_ == "prep":
         up = up.head  # "after travelling to Lima, X said": the verb the phrase hangs on
     subj = subject_of(up) if verb.dep_ != "acl" else None
+    if verb.dep_ == "xcomp" and (obj := object_of(up)) is not None:
+        subj = obj  # "asked Gates to return for talks": the object does what it is asked to
     while subj is None and up.dep_ in ("xcomp", "acomp") and up.head is not up:
         up = up.head  # "he is due to meet X": the subject of the controlling verb
         subj = subject_of(up)
@@ -112,7 +116,7 @@ def conference_partner(site: Site, roles: Roles) -> None:
         and any(site.actors.kind(k) is not ActorKind.COUNTRY for k in roles.participants)
     ):
         return
-    subj = clause_subject(gov)
+    subj = _subject_past_dateline(site, gov) or clause_subject(gov)
     if subj is not None and not latest_pair(site, roles, subj):
         kinds = (ActorKind.PERSON, ActorKind.COUNTRY)
         add(site, roles, [k for k in actor_of(subj, site.actors) if site.actors.kind(k) in kinds])
@@ -124,7 +128,7 @@ def verb_subject(site: Site, roles: Roles) -> None:
     verb = clause_verb(site)
     if verb is None:
         return
-    subj = subject_of(verb)
+    subj = _subject_past_dateline(site, verb)
     if subj is None and verb.dep_ in _CONTROLLED:
         up, subj = _controller(verb)
         if verb.dep_ == "acl" and up.pos_ in ("NOUN", "PROPN"):
@@ -135,6 +139,24 @@ def verb_subject(site: Site, roles: Roles) -> None:
                 subj = up  # "Mr Straw, visiting Beijing"
     if subj is not None and not latest_pair(site, roles, subj):
         add(site, roles, party_of(site, subj))
+
+
+def _subject_past_dateline(site: Site, verb: Token) -> Token | None:
+    """The verb's subject, not the dateline's place the parser read as one: "WASHINGTON, March
+    3 - Chirac opened talks" (two subjects: Chirac) or "NAIROBI, June 2 - Chancellor Scholz
+    held talks" (Scholz hangs on the place as its apposition)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    if site.here is None:
+        return subjects[0] if subjects else None
+    past = [
+        t
+        for c in subjects
+        for t in (
+            [a for a in c.children if a.dep_ == "appos"] if site.actors.at(c) == site.here else [c]
+        )
+    ]
+    found = past or subjects
+    return found[0] if found else None
 
 
 def invitation_possessor(site: Site, roles: Roles) -> None:

@@ -110,13 +110,14 @@ def is_title(tok: Token) -> bool:
     return (
         tok.pos_ in ("NOUN", "PROPN")
         and tok.tag_ in ("NN", "NNP")
-        and (tok.lower_ in _titles() or tok.lemma_.lower() in _titles())
+        and (tok.lower_ in titles() or tok.lemma_.lower() in titles())
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
 
 
 @cache
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
+    """Title nouns (``titles.txt``): "minister", "leader", "head"."""
     return lexicons.words("titles.txt")
 
 
@@ -140,7 +141,8 @@ def visit_host(site: Site, roles: Roles, obj: Token) -> None:
             key = site.here
         if key is None:
             continue
-        set_location(roles, key)
+        if site.actors.kind(key) in PLACES:
+            set_location(roles, key)  # "visited Mr Blair": a person visited is no place
         host = site.actors.agent(key)
         add(site, roles, [host])
         if host in roles.participants:

@@ -25,6 +25,7 @@ from extract.summits.roles.state import (
     party_of,
     place,
     set_location,
+    titles,
     visit_host,
 )
 from extract.syntax import subject_of
@@ -42,8 +43,25 @@ def possessor(site: Site, roles: Roles, dep: Token) -> bool:
     if dep.dep_ != "poss":
         return False
     if not latest_pair(site, roles, dep):
-        add(site, roles, party_of(site, _fronted_owner(site, dep) or dep))
+        owner = _fronted_owner(site, dep) or _clause_owner(site, dep)
+        add(site, roles, party_of(site, owner or dep))
     return True
+
+
+def _clause_owner(site: Site, dep: Token) -> Token | None:
+    """ "their" in a phrase of a clause whose subject is several is that subject: "Funaro and
+    Gros visited Washington as part of their trip" (their = Funaro and Gros)."""
+    if dep.tag_ != "PRP$" or dep.lower_ != "their":
+        return None
+    tok = site.head
+    while tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        up = tok.head.head
+        if up.pos_ in ("VERB", "AUX"):
+            subj = subject_of(up)
+            plural = subj is not None and (subj.conjuncts or subj.tag_ in ("NNS", "NNPS"))
+            return subj if plural and subj is not None and subj.i < dep.i else None
+        tok = up
+    return None
 
 
 def _fronted_owner(site: Site, dep: Token) -> Token | None:
@@ -169,6 +187,27 @@ def visited_object(site: Site, roles: Roles, dep: Token) -> bool:
         return False
     visit_host(site, roles, dep)
     return True
+
+
+def office_chain_owner(site: Site, roles: Roles) -> None:
+    """A body's officials written before a noun chain ending in the trigger are its parties:
+    in "an EU heads of government summit meeting" the parser reads "heads" as the phrase's
+    head and the meeting as "of" it; the trigger then has no determiner of its own and a noun
+    of the chain ("government", "summit") before it."""
+    head = site.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return
+    office = prep.head
+    if office.tag_ != "NNS" or office.lemma_.lower() not in titles():
+        return
+    if any(c.dep_ == "det" for c in head.children) or not any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < head.i for c in head.children
+    ):
+        return
+    for mod in office.children:
+        if mod.dep_ in ("compound", "amod", "nmod") and (key := site.actors.at(mod)):
+            add(site, roles, [site.actors.agent(key)])
 
 
 def read_trigger_dependents(site: Site, roles: Roles) -> None:

@@ -20,7 +20,7 @@ EARLIER = TimeRef("Friday", day=dt.date(2023, 6, 2))
 @pytest.mark.parametrize(
     ("rows", "head", "time", "status", "rule"),
     [
-        (P.PLANNED_SUMMIT, "summit", None, "proposed", "cue_modifier"),  # "plan" is a cue
+        (P.PLANNED_SUMMIT, "summit", None, "planned", "cue_modifier"),  # "plan" is a cue
         (P.WILL_MEET, "meet", None, "planned", "clause_chain"),
         (P.MET, "met", None, "held", "clause_chain"),
         (P.MEETS, "meets", None, "ongoing", "clause_chain"),

@@ -34,6 +34,14 @@ pytestmark = pytest.mark.model
         ("OPEC is likely to keep output unchanged when it meets next week.", None, "planned"),
         # no publication date: the date's own words place it
         ("Angela Merkel met Emmanuel Macron last week.", None, "held"),
+        # what is prepared for is yet to come, whatever the tense of the preparing
+        ("NATO ministers gathered to prepare for a summit of the G20.", None, "planned"),
+        # an infinitive of a held cue completes the verb before it: the returning comes later
+        (
+            "The ministry asked Ambassador Anna Lindqvist to return for talks with Olaf Scholz.",
+            None,
+            "planned",
+        ),
     ],
 )
 def test_status_read_from_aspect_cues_and_date_words(extract_text, text, date, status):
