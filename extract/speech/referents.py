@@ -197,7 +197,21 @@ def bodies_unnamed(st: SpeechState, tok: Token) -> str | None:
         and not mod.ent_type_
     ):
         st.topics.refine(tok.doc[mod.i : tok.i + 1], f"{mod.lower_} {noun}")
+    elif _definite(tok) and (kind := _narrower_named_before(st, tok, noun)) is not None:
+        # "creditor banks ... the banks": the kind of firm named before.
+        st.topics.refine(tok.doc[tok.i : tok.i + 1], kind)
     return key
+
+
+def _narrower_named_before(st: SpeechState, tok: Token, noun: str) -> str | None:
+    """The label of the latest narrower topic of firms ("creditor bank") named before ``tok``."""
+    best, start = None, -1
+    for topic in st.topics.topics:
+        if topic.label.endswith(f" {noun}"):
+            last = max((m.start for m in topic.mentions if m.start < tok.idx), default=-1)
+            if last > start:
+                best, start = topic.label, last
+    return best
 
 
 # Pronouns that stand for a thing ("it can no longer be justified", "this will hurt us").

@@ -441,6 +441,13 @@ def test_his_country_is_the_state_of_the_person_it_stands_for(extract_text):
             id="firms-of-a-kind-with-a-narrower-kind",
         ),
         pytest.param(
+            "Ann Lee said creditor banks had stalled the talks. Bo Kray said the banks would "
+            "wait until June.",
+            {"bank", "creditor bank"},
+            set(),
+            id="the-firms-are-the-kind-named-before",
+        ),
+        pytest.param(
             "Ann Lee said she had opened an account at a bank in May.",
             set(),
             {"bank"},
