@@ -271,6 +271,11 @@ def test_compound_on_a_name_of_several_words_narrows_its_topic(extract_text, tex
             id="it-is-the-topic-just-named",
         ),
         pytest.param(
+            "Peru plans taxes on jet fuel. Ann Lee said any tax would need a vote in June.",
+            "jet fuel tax",
+            id="any-tax-is-the-narrower-tax-named-before",
+        ),
+        pytest.param(
             "Peru set a new import quota. Ann Lee said this would not last.",
             "import restriction",
             id="this-is-the-topic-just-named",
