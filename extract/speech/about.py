@@ -68,10 +68,16 @@ def headline_keys(st: SpeechState) -> list[str]:
             if (form if short else form.casefold()) not in (title if short else folded):
                 continue
             m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", title, 0 if short else re.IGNORECASE)
+            if m and st.topics.get(key) and _INFINITIVE.search(title[: m.start()]):
+                continue  # "EU aiming to fuel development aid": the verb, not the topic fuel
             if m:
                 keys.append((m.start(), key))
                 break
     return list(dict.fromkeys(k for _, k in sorted(keys)))
+
+
+# "to" just before a title's word makes it a verb (headings are not parsed).
+_INFINITIVE = re.compile(r"(?<!\w)to\s+$", re.IGNORECASE)
 
 
 # The article's main topic is the topic its body names most, at least this often and more

@@ -507,3 +507,13 @@ def test_content_naming_only_people_takes_what_the_title_names(extract_text):
         'Ann Lee said: "We will wait for the talks with Bo Kray."'
     )
     assert {"sanction", "Bo Kray"} <= _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.model
+def test_a_title_word_after_to_is_a_verb_not_a_topic(extract_text):
+    text = (
+        "Lima plans to tax imports\n\nPeru will put a tax on imports next year, officials "
+        'said. Ann Lee said: "We will wait and see."'
+    )
+    about = _about_labels(extract_text(text))[-1]
+    assert "import" in about and "taxation" not in about
