@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 # Determiners of a noun phrase that refers back to something named before.
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# ... and the determiners with which a noun refers back to the one in question ("any tax would
+# only be implemented after consultation", after "a tax on jet fuel"): the definite ones, "any".
+REFERRING = DEFINITE | {"any"}
 
 
 @functools.cache
@@ -204,7 +207,7 @@ def resolve_anaphora(
         if tok.pos_ != "NOUN" or layout.in_heading(tok.idx):
             continue
         children = list(tok.children)
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in children) or any(
+        if not any(c.dep_ == "det" and c.lower_ in REFERRING for c in children) or any(
             c.dep_ in ("compound", "poss", "nummod") for c in children
         ):
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract import lexicons
 from extract.gazetteer import initials
@@ -53,6 +53,9 @@ class Resolved:
 
 def resolve(store: Queryable, name: NameRef) -> Resolved:
     """The actors, places and topics of the graph that ``name`` means."""
+    whole = _whole_phrase(store, name) if name.ignored and not name.person else None
+    if whole is not None:
+        return whole
     found: dict[str, Match] = {}
     for m in sorted(_lookup(store, name.qids, name.forms), key=lambda m: _HOW.index(m.how)):
         found.setdefault(m.iri, m)
@@ -74,6 +77,25 @@ def resolve(store: Queryable, name: NameRef) -> Resolved:
     return Resolved(
         name, tuple(sorted(found.values(), key=lambda m: (m.how != "Wikidata", m.label, m.iri)))
     )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _whole_phrase(store: Queryable, name: NameRef) -> Resolved | None:
+    """A phrase the graph holds whole ("the UK rebate": the topic UK rebate) means that, not
+    the thing its main word names (the UK) with the other words left unused."""
+    words = name.text.split()
+    while words and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    phrase = " ".join(words)
+    found: dict[str, Match] = {}
+    for m in _lookup(store, (), [phrase]) if phrase else ():
+        found.setdefault(m.iri, m)
+    if not found:
+        return None
+    exact = replace(name, forms=(phrase,), qids=(), ignored=None)
+    return Resolved(exact, tuple(sorted(found.values(), key=lambda m: (m.label, m.iri))))
 
 
 def _lookup(store: Queryable, qids: Sequence[str], forms: Sequence[str]) -> list[Match]:

@@ -11,7 +11,9 @@ counting rules are those of ``/work/shared/eval/README.md``:
   with ``required: false`` are dropped from both counts;
 * summits and policies match on evidence overlap (character spans), kind and
   participants/actor;
-* questions are answered by one SPARQL query each.
+* questions are asked as written, through ``newskg ask`` on the measured store (as a researcher
+  gets them); the report also gives the count of one SPARQL query each from the gold speaker
+  and topic labels, which measures the ``about`` labels instead.
 
 The measuring logic is in small pure functions (:mod:`newskg.evaluation.gold_match`:
 :func:`normalise`, :func:`locate`, :func:`ref_matches`, :func:`match_one_to_one`, :func:`prf`
@@ -65,6 +67,7 @@ from newskg.evaluation.gold_match import (
 from newskg.evaluation.gold_queries import bind_doc, question_query
 from newskg.evaluation.gold_report import format_report, overall, score_document
 from newskg.evaluation.gold_statements import (
+    Asker,
     score_not_entities,
     score_questions,
     score_statements,
@@ -176,7 +179,10 @@ def evaluate(
             if isinstance(src, SourceError):
                 raise click.ClickException(f"{src.origin}: {src.reason}")
             sources.append(src)
+    if nlp is None and any(g.gold.get("questions") for g in golds):
+        nlp = load_model(model, gazetteer_files)  # to read the questions as `newskg ask` does
     failed = ingest_missing(sources, store, nlp, model, gazetteer_files)
+    asker = _asker(store, nlp) if nlp is not None else None
     docs = {}
     failures = {}
     empty = None
@@ -188,7 +194,7 @@ def evaluate(
             empty = empty or KnowledgeStore(None)
             docs[g.id] = score_document(g.gold, empty, empty.document_iri(src.id), src.text)
         else:
-            docs[g.id] = score_document(g.gold, store, store.document_iri(src.id), src.text)
+            docs[g.id] = score_document(g.gold, store, store.document_iri(src.id), src.text, asker)
     return {
         "measured_at": measured,
         "gold_dir": str(gold_dir),
@@ -198,6 +204,21 @@ def evaluate(
         "documents": docs,
         "overall": overall(docs),
     }
+
+
+def _asker(store: Any, nlp: Any) -> Asker:
+    """Questions put as a researcher puts them: ``newskg ask`` on the measured store."""
+    from extract.questions import QuestionError
+    from newskg.ask import ask
+
+    def asked(question: str) -> tuple[str, list[str]]:
+        try:
+            result = ask(store, nlp, question)
+        except QuestionError:  # an empty or overlong question in the gold: refused
+            return "refused", []
+        return result.status, [str(r.get("text") or "") for r in result.results]
+
+    return asked
 
 
 @click.command(name="eval")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from extract.records import Evidence, NonStatement, Policy, Statement, Summit
+from extract.records import ActorKind, Evidence, NonStatement, Policy, Statement, Summit
 from extract.speech.about import about, speaker_owners
 from extract.speech.speakers import SUBJECT_DEPS
 from extract.speech.state import Found, SpeechState
@@ -53,10 +53,10 @@ def freeze(
     content = [t for s in sents for t in s if t.i not in speaker_tokens]
     keys = about(st, content, f.speaker, f.reported_by, events)
     named = {ev.key for ev in events}
-    if all(k in named for k in keys):
-        # Words that name nothing ("there was still a lot of work to do"), or only the meeting
-        # they were said at ("insisted at the gathering that ..."), are about what the article
-        # is about.
+    if all(k in named or st.actors.kind(k) is ActorKind.PERSON for k in keys):
+        # Words that name nothing ("there was still a lot of work to do"), only the meeting
+        # they were said at ("insisted at the gathering that ...") or only people ("until the
+        # talks with the Prime Minister are held"), are about what the article is about.
         keys += [k for k in headline if k not in (f.speaker, f.reported_by, *keys)]
     elif not any(st.topics.get(k) for k in keys):
         # Naming only who ("Peru will not back down") still speaks on what the article is

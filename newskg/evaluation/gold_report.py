@@ -9,16 +9,23 @@ from typing import Any
 from newskg.evaluation.gold_events import score_linking, score_policies, score_summits
 from newskg.evaluation.gold_graph import read_graph
 from newskg.evaluation.gold_match import prf, ratio
-from newskg.evaluation.gold_statements import score_not_entities, score_questions, score_statements
+from newskg.evaluation.gold_statements import (
+    Asker,
+    score_not_entities,
+    score_questions,
+    score_statements,
+)
 
 
-def score_document(gold: dict[str, Any], store: Any, doc_iri: str, text: str) -> dict[str, Any]:
-    """Every measure for one document."""
+def score_document(
+    gold: dict[str, Any], store: Any, doc_iri: str, text: str, asker: Asker | None = None
+) -> dict[str, Any]:
+    """Every measure for one document (the questions asked through ``asker``, if given)."""
     view = read_graph(store, doc_iri)
     return {
         "statements": score_statements(gold, view),
         "not_entities": score_not_entities(gold, view.actor_labels),
-        "questions": score_questions(gold, store, doc_iri),
+        "questions": score_questions(gold, store, doc_iri, asker),
         "summits": score_summits(gold, view, text),
         "policies": score_policies(gold, view, text),
         "linking": score_linking(gold, view.entities),
@@ -71,7 +78,12 @@ def overall(docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "count": sum(s["negation_violations"]["count"] for s in st),
         "checked": sum(s["negation_violations"]["checked"] for s in st),
     }
-    qa, qt = sum(x["questions"]["answered"] for x in d), sum(x["questions"]["total"] for x in d)
+    qs = [x["questions"] for x in d]
+    qa, qt = sum(q["answered"] for q in qs), sum(q["total"] for q in qs)
+    questions: dict[str, Any] = {"answered": qa, "total": qt, "accuracy": ratio(qa, qt)}
+    if any(q.get("asked") for q in qs):
+        gq = sum(q.get("gold_query", q)["answered"] for q in qs)
+        questions["gold_query"] = {"answered": gq, "total": qt}
     ne_c = sum(x["not_entities"]["count"] for x in d)
     ne_t = sum(x["not_entities"]["checked"] for x in d)
     lk = [x["linking"] for x in d]
@@ -81,7 +93,7 @@ def overall(docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "documents": len(d),
         "statements": statements,
         "not_entities": {"count": ne_c, "checked": ne_t},
-        "questions": {"answered": qa, "total": qt, "accuracy": ratio(qa, qt)},
+        "questions": questions,
         "summits": _sum_events([x["summits"] for x in d]),
         "policies": _sum_events([x["policies"] for x in d]),
         "linking": {
@@ -135,6 +147,12 @@ def _question_lines(rows: Rows, w: int) -> list[str]:
             f"  {lk['wrong_links']:>3}/{lk['judged_links']:<3}  "
             f"{_f(lk['wrong_link_rate'])}"
         )
+    gq = rows[-1][1]["questions"].get("gold_query")
+    if gq is not None:
+        lines.append(
+            "  questions asked as written (newskg ask, over the whole store); by the gold "
+            f"speaker and topic labels instead: {gq['answered']}/{gq['total']}"
+        )
     return lines
 
 
@@ -166,7 +184,9 @@ def _problems(name: str, d: dict[str, Any]) -> list[str]:
     problems = []
     for f in d["questions"]["failures"]:
         why = (
-            "returned statements but must be empty"
+            f"not answered ({f['status']})"
+            if f.get("status", "answered") != "answered"
+            else "returned statements but must be empty"
             if f["must_be_empty"]
             else f"missing {f['missing']} ({f['returned']} returned)"
         )

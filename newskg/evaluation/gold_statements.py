@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,31 +187,56 @@ def score_not_entities(gold: dict[str, Any], actor_labels: Sequence[str]) -> dic
     }
 
 
-def score_questions(gold: dict[str, Any], store: Any, doc_iri: str) -> dict[str, Any]:
-    """Answer every gold question with :data:`QUESTION_QUERY` and judge the answer."""
+# How a question is put to the graph as a researcher puts it: the question text -> the answer's
+# status ("answered", "ambiguous", "unsupported") and the texts of the rows it returned.
+Asker = Callable[[str], tuple[str, list[str]]]
+
+
+def score_questions(
+    gold: dict[str, Any], store: Any, doc_iri: str, asker: Asker | None = None
+) -> dict[str, Any]:
+    """Judge the answer to every gold question.
+
+    With ``asker`` each question is asked as written (``newskg ask``: its words read, its names
+    resolved over the whole store), and an answer that is ambiguous or unsupported is not the
+    gold's; ``gold_query`` then still gives the count of :func:`question_query` (this
+    document's statements by the gold speaker about the gold topic, matched by QID or label),
+    which measures the ``about`` labels rather than what a researcher gets. Without ``asker``
+    (no model at hand) the questions are scored by :func:`question_query` alone.
+    """
     ents = gold.get("entities") or []
     questions = gold.get("questions") or []
-    failures = []
-    answered = 0
-    for q in questions:
-        sparql = question_query(doc_iri, resolve(q["speaker"], ents), resolve(q["about"], ents))
-        texts = [r["text"] or "" for r in rows(store, sparql)]
-        ok, missing = judge_question(
-            texts, q.get("must_include_evidence") or (), bool(q.get("must_be_empty"))
-        )
-        answered += ok
-        if not ok:
-            failures.append(
-                {
-                    "ask": q.get("ask"),
-                    "returned": len(texts),
-                    "missing": missing,
-                    "must_be_empty": bool(q.get("must_be_empty")),
-                }
-            )
-    return {
+    by_query = [
+        _judged(q, "answered", [r["text"] or "" for r in rows(store, _query(q, doc_iri, ents))])
+        for q in questions
+    ]
+    judged = [_judged(q, *asker(q.get("ask") or "")) for q in questions] if asker else by_query
+    answered = sum(ok for ok, _ in judged)
+    out: dict[str, Any] = {
         "answered": answered,
         "total": len(questions),
         "accuracy": ratio(answered, len(questions)),
-        "failures": failures,
+        "asked": asker is not None,
+        "failures": [f for ok, f in judged if not ok],
+    }
+    if asker is not None:
+        out["gold_query"] = {"answered": sum(ok for ok, _ in by_query), "total": len(questions)}
+    return out
+
+
+def _query(q: dict[str, Any], doc_iri: str, ents: list[dict[str, Any]]) -> str:
+    return question_query(doc_iri, resolve(q["speaker"], ents), resolve(q["about"], ents))
+
+
+def _judged(q: dict[str, Any], status: str, texts: list[str]) -> tuple[bool, dict[str, Any]]:
+    """Whether the answer is the gold's, and the failure record if not."""
+    ok, missing = judge_question(
+        texts, q.get("must_include_evidence") or (), bool(q.get("must_be_empty"))
+    )
+    return ok and status == "answered", {
+        "ask": q.get("ask"),
+        "status": status,
+        "returned": len(texts),
+        "missing": missing,
+        "must_be_empty": bool(q.get("must_be_empty")),
     }

@@ -1,6 +1,6 @@
 """How a question's names find what an article wrote, on a graph built by hand for the test:
 a full name whose particles are written otherwise, a bare record of an alias, an
-organisation's own meeting as the topic of a statement."""
+organisation's own meeting as the topic of a statement, a phrase the graph holds whole."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ INSERT DATA {{
   <{E}org/community> a nkg:Actor, nkg:Organization ; rdfs:label "Northern Community" ;
       skos:altLabel "NC" .
   <{E}org/nc> a nkg:Actor, nkg:Organization ; rdfs:label "NC" .
+  <{E}topic/levy> a nkg:Topic ; rdfs:label "Harbour Council levy" .
   <{D}summit/own> a nkg:Summit ; rdfs:label "meeting of Gulf Producers Forum" ;
       nkg:participant <{E}org/forum> .
   <{D}summit/joint> a nkg:Summit ; rdfs:label "meeting of the forum and the council" ;
@@ -95,3 +96,21 @@ def test_a_statement_about_an_organisations_own_meeting_is_about_it(graph) -> No
 def test_a_bare_record_of_an_alias_is_not_a_rival_of_the_resource(graph) -> None:
     assert not resolve(graph, _name("topic", "NC")).ambiguous
     assert _said_about(graph, "NC") == {"the NC record"}
+
+
+@pytest.mark.parametrize(
+    "typed, main, found",
+    [
+        # The graph holds the phrase whole: that topic, not the council its first words name.
+        ("the Harbour Council levy", "Harbour Council", ["Harbour Council levy"]),
+        # Nothing holds the phrase: its main word's resource, the other words unused.
+        ("the Harbour Council rules", "Harbour Council", ["Harbour Council"]),
+    ],
+)
+def test_a_phrase_the_graph_holds_whole_means_that_not_its_main_word(
+    graph, typed, main, found
+) -> None:
+    ref = NameRef(role="topic", text=typed, forms=(main,), ignored=typed.rsplit(" ", 1)[-1])
+    resolved = resolve(graph, ref)
+    assert [m.label for m in resolved.matches] == found
+    assert (resolved.name.ignored is None) == (found != [main])

@@ -428,6 +428,30 @@ def test_queries_on_hand_written_graph(hand_store) -> None:
     assert lk["wrong_links"] == 1 and lk["wrong"][0]["qids"] == ["Q61"]
 
 
+# What a researcher would get back from `newskg ask` for each question of GOLD, faked.
+_ASKED = {
+    "what did Trump say about China": ("answered", ["Trump said China is a friend."]),
+    "what did Xi say about China": ("ambiguous", []),  # no rows, but no answer either
+    "what did Trump say about Taiwan": ("answered", ["Trump said Taiwan is an issue."]),
+}
+
+
+def test_questions_are_judged_on_the_answer_asked_as_written(hand_store) -> None:
+    scored = ev.score_document(GOLD, hand_store, DOC, TEXT, lambda q: _ASKED[q])
+    out = scored["questions"]
+    assert (out["answered"], out["total"], out["asked"]) == (2, 3, True)
+    (failure,) = out["failures"]
+    # An ambiguous answer is not the empty answer the gold wants: a researcher got no answer.
+    assert failure["ask"] == "what did Xi say about China" and failure["status"] == "ambiguous"
+    # The query from the gold speaker and topic labels is still counted beside it.
+    assert out["gold_query"] == {"answered": 2, "total": 3}
+    total = ev.overall({"a": scored})
+    assert total["questions"]["gold_query"] == {"answered": 2, "total": 3}
+    report = {"measured_at": "now", "newskg_version": "0", "model": "m", "gold_dir": "g"}
+    table = ev.format_report(report | {"documents": {"a": scored}, "overall": total})
+    assert "not answered (ambiguous)" in table and "labels instead: 2/3" in table
+
+
 def test_unmatched_summits_and_policies_are_listed_as_false_positives(hand_store) -> None:
     out = ev.score_document(GOLD, hand_store, DOC, TEXT)
     # The Meeting overlaps no located gold evidence: listed, with its kind and roles.

@@ -271,6 +271,11 @@ def test_compound_on_a_name_of_several_words_narrows_its_topic(extract_text, tex
             id="it-is-the-topic-just-named",
         ),
         pytest.param(
+            "Peru plans taxes on jet fuel. Ann Lee said any tax would need a vote in June.",
+            "jet fuel tax",
+            id="any-tax-is-the-narrower-tax-named-before",
+        ),
+        pytest.param(
             "Peru set a new import quota. Ann Lee said this would not last.",
             "import restriction",
             id="this-is-the-topic-just-named",
@@ -423,3 +428,92 @@ def test_his_country_is_the_state_of_the_person_it_stands_for(extract_text):
         "Morel told reporters that his country could not accept the cuts."
     )
     assert "France" in _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        pytest.param(
+            "Ann Lee said the new levy would hit airlines hardest.",
+            {"airline"},
+            set(),
+            id="firms-of-a-kind-are-a-topic",
+        ),
+        pytest.param(
+            "Ann Lee said commercial banks must share the losses.",
+            {"bank", "commercial bank"},
+            set(),
+            id="firms-of-a-kind-with-a-narrower-kind",
+        ),
+        pytest.param(
+            "Ann Lee said creditor banks had stalled the talks. Bo Kray said the banks would "
+            "wait until June.",
+            {"bank", "creditor bank"},
+            set(),
+            id="the-firms-are-the-kind-named-before",
+        ),
+        pytest.param(
+            "Ann Lee said she had opened an account at a bank in May.",
+            set(),
+            {"bank"},
+            id="one-firm-unnamed-is-no-topic",
+        ),
+    ],
+)
+@pytest.mark.model
+def test_firms_of_a_kind_the_content_names_are_a_topic(extract_text, text, present, absent):
+    about = _about_labels(extract_text(text))[-1]
+    assert present <= about
+    assert not absent & about
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        pytest.param(
+            "Prime Minister Ann Lee met Bo Kray in Lima on Monday. Kray said the Prime Minister "
+            "had promised new roads.",
+            "Ann Lee",
+            id="the-title-is-the-person-holding-it",
+        ),
+        pytest.param(
+            "OPEC ministers met in Vienna on Monday. Ann Lee said the organisation would raise "
+            "output.",
+            "Organization of the Petroleum Exporting Countries",
+            id="the-organisation-is-the-body-named-before",
+        ),
+    ],
+)
+@pytest.mark.model
+def test_definite_description_in_the_content_is_who_it_refers_to(extract_text, text, about):
+    assert about in _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.model
+def test_a_meeting_of_one_body_is_about_that_body(extract_text):
+    text = (
+        "OPEC oil ministers will gather in Vienna next week. Ann Lee said output would stay "
+        "unchanged when it meets."
+    )
+    assert (
+        "Organization of the Petroleum Exporting Countries" in _about_labels(extract_text(text))[-1]
+    )
+
+
+@pytest.mark.model
+def test_content_naming_only_people_takes_what_the_title_names(extract_text):
+    text = (
+        "Peru imposes sanctions on Chile\n\nPeru imposed sanctions on Chile on Monday. "
+        'Ann Lee said: "We will wait for the talks with Bo Kray."'
+    )
+    assert {"sanction", "Bo Kray"} <= _about_labels(extract_text(text))[-1]
+
+
+@pytest.mark.model
+def test_a_title_word_after_to_is_a_verb_not_a_topic(extract_text):
+    text = (
+        "Lima plans to tax imports\n\nPeru will put a tax on imports next year, officials "
+        'said. Ann Lee said: "We will wait and see."'
+    )
+    about = _about_labels(extract_text(text))[-1]
+    assert "import" in about and "taxation" not in about
